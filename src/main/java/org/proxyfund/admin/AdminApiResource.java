@@ -1,0 +1,106 @@
+package org.proxyfund.admin;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.proxyfund.operator.Account;
+import org.proxyfund.operator.AccountService;
+import org.proxyfund.operator.Actor;
+import org.proxyfund.operator.AuditEntry;
+import org.proxyfund.operator.OperatorState;
+import org.proxyfund.operator.TransitionResult;
+import org.proxyfund.operator.Viewer;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+
+/** Admin operations as JSON: list operators by state, approve or suspend them, read the audit log. */
+@Path("/api/v1/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+@Tag(name = "admin", description = "Operator approval and the audit log (admins only)")
+@SecurityRequirement(name = "apiToken")
+public class AdminApiResource {
+
+    /** An operator as admins see it. */
+    public record OperatorView(long id, String handle, String state, OffsetDateTime createdAt, OffsetDateTime stateChangedAt) {
+        static OperatorView of(Account a) {
+            return new OperatorView(a.id, a.handle, a.state.name(), a.createdAt, a.stateChangedAt);
+        }
+    }
+
+    /** A requested state change; a reason is required for SUSPENDED. */
+    public record StateChange(String state, String reason) {
+    }
+
+    /** The outcome of a state change: DONE, NOT_FOUND, NOT_ALLOWED or REASON_REQUIRED. */
+    public record StateChangeResult(String result) {
+    }
+
+    /** One audit log line. */
+    public record AuditView(OffsetDateTime at, String actor, String subjectType, long subjectId, String action, String detail) {
+    }
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    AccountService accounts;
+
+    @GET
+    @Path("operators")
+    @Operation(summary = "Operators, optionally only those in one state (PENDING, APPROVED, SUSPENDED)")
+    public Response operators(@QueryParam("state") String state) {
+        if (state == null || state.isBlank()) {
+            return Response.ok(Account.operators().stream().map(OperatorView::of).toList()).build();
+        }
+        try {
+            OperatorState s = OperatorState.valueOf(state.toUpperCase(Locale.ROOT));
+            return Response.ok(Account.operatorsIn(s).stream().map(OperatorView::of).toList()).build();
+        } catch (IllegalArgumentException e) {
+            return Response.status(400).entity(new StateChangeResult("UNKNOWN_STATE")).build();
+        }
+    }
+
+    @POST
+    @Path("operators/{id}/state")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move an operator to another state (transition table: PENDING→APPROVED|SUSPENDED, APPROVED→SUSPENDED, SUSPENDED→APPROVED)")
+    public Response changeState(@RestPath long id, StateChange change) {
+        OperatorState next;
+        try {
+            next = OperatorState.valueOf(change == null || change.state() == null ? "" : change.state().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Response.status(400).entity(new StateChangeResult("UNKNOWN_STATE")).build();
+        }
+        var p = viewer.require();
+        TransitionResult r = accounts.transitionTo(id, next, new Actor(p.accountId(), p.handle()), change.reason());
+        int status = switch (r) {
+            case DONE -> 200;
+            case NOT_FOUND -> 404;
+            case NOT_ALLOWED -> 409;
+            case REASON_REQUIRED -> 400;
+        };
+        return Response.status(status).entity(new StateChangeResult(r.name())).build();
+    }
+
+    @GET
+    @Path("audit")
+    @Operation(summary = "The latest audit log lines, newest first")
+    public List<AuditView> audit() {
+        return AuditEntry.latest(500).stream()
+                .map(e -> new AuditView(e.at, e.actorHandle, e.subjectType, e.subjectId, e.action, e.detail)).toList();
+    }
+}

@@ -1,0 +1,93 @@
+package org.proxyfund.admin;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.proxyfund.operator.Account;
+import org.proxyfund.operator.AccountService;
+import org.proxyfund.operator.Actor;
+import org.proxyfund.operator.AuditEntry;
+import org.proxyfund.operator.OperatorState;
+import org.proxyfund.operator.Problems;
+import org.proxyfund.operator.TransitionResult;
+import org.proxyfund.operator.Viewer;
+import org.proxyfund.web.Pages;
+
+import java.util.List;
+
+/** The admin console: operators waiting for approval, approve/suspend with a reason, flags, audit log. */
+@Path("/admin")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed("admin")
+public class AdminResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance console(List<Account> pending, List<Account> operators, List<FlagService.Flag> flags,
+                                               String notice, String error);
+
+        static native TemplateInstance audit(List<AuditEntry> entries);
+    }
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    FlagService flags;
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance console() {
+        return console(null, null);
+    }
+
+    @POST
+    @Path("operators/{id}/state")
+    @Operation(hidden = true)
+    public Response changeState(@RestPath long id, @RestForm String state, @RestForm String reason, @RestForm String csrf) {
+        OperatorState next;
+        try {
+            next = OperatorState.valueOf(state == null ? "" : state);
+        } catch (IllegalArgumentException e) {
+            return Response.status(400).entity(console(null, Problems.text(TransitionResult.NOT_ALLOWED, pages.locale()))).build();
+        }
+        var p = viewer.require();
+        TransitionResult r = accounts.transitionTo(id, next, new Actor(p.accountId(), p.handle()), reason);
+        String text = Problems.text(r, pages.locale());
+        int status = switch (r) {
+            case DONE -> 200;
+            case NOT_FOUND -> 404;
+            case NOT_ALLOWED -> 409;
+            case REASON_REQUIRED -> 400;
+        };
+        return Response.status(status).entity(r == TransitionResult.DONE ? console(text, null) : console(null, text)).build();
+    }
+
+    @GET
+    @Path("audit")
+    @Operation(hidden = true)
+    public TemplateInstance audit() {
+        return pages.page(Templates.audit(AuditEntry.latest(500)));
+    }
+
+    private TemplateInstance console(String notice, String error) {
+        return pages.page(Templates.console(Account.operatorsIn(OperatorState.PENDING), Account.operators(),
+                flags.manySignups(), notice, error));
+    }
+}

@@ -1,0 +1,62 @@
+package org.proxyfund.operator;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** A person who can sign in: an operator (signed up) or an admin (bootstrapped). */
+@Entity
+@Table(name = "account")
+public class Account extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String handle;
+
+    @Column(name = "password_hash", nullable = false)
+    public String passwordHash;
+
+    public String email;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Role role;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public OperatorState state;
+
+    @Column(name = "signup_client_key")
+    public String signupClientKey;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "state_changed_at", nullable = false)
+    public OffsetDateTime stateChangedAt;
+
+    public static Optional<Account> byHandle(String handle) {
+        return find("lower(handle) = lower(?1)", handle).firstResultOptional();
+    }
+
+    public static List<Account> operatorsIn(OperatorState state) {
+        return list("role = ?1 and state = ?2 order by createdAt", Role.OPERATOR, state);
+    }
+
+    public static List<Account> operators() {
+        return list("role = ?1 order by createdAt desc", Role.OPERATOR);
+    }
+}

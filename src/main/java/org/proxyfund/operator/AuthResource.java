@@ -1,0 +1,126 @@
+package org.proxyfund.operator;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.proxyfund.web.Pages;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** Sign-up, login and logout pages. Forms carry a CSRF token checked by {@link CsrfFilter}. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class AuthResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance signup(String handle, String email, String error);
+
+        static native TemplateInstance login(String handle, String error);
+
+        static native TemplateInstance tooMany();
+    }
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    RoutingContext request;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    SessionCookies cookies;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    ClientKeys clientKeys;
+
+    @GET
+    @Path("signup")
+    @Operation(hidden = true)
+    public TemplateInstance signupForm() {
+        return pages.page(Templates.signup("", "", null));
+    }
+
+    @POST
+    @Path("signup")
+    @Operation(hidden = true)
+    public Response signup(@RestForm String handle, @RestForm String email, @RestForm String password,
+                           @RestForm String repeat, @RestForm String csrf) {
+        String client = clientAddress();
+        if (!rateLimiter.tryAcquire(RateLimiter.Bucket.SIGNUP, client)) {
+            return tooMany();
+        }
+        AccountService.SignUpResult r = accounts.signUp(handle, password, repeat, email, clientKeys.of(client));
+        if (!r.ok()) {
+            String message = Problems.text(r.problem(), pages.locale());
+            return Response.status(400).entity(pages.page(Templates.signup(nz(handle), nz(email), message))).build();
+        }
+        cookies.set(request, sessions.startSession(r.account().id).token());
+        return Response.seeOther(URI.create("/dashboard")).build();
+    }
+
+    @GET
+    @Path("login")
+    @Operation(hidden = true)
+    public TemplateInstance loginForm() {
+        return pages.page(Templates.login("", null));
+    }
+
+    @POST
+    @Path("login")
+    @Operation(hidden = true)
+    public Response login(@RestForm String handle, @RestForm String password, @RestForm String csrf) {
+        if (!rateLimiter.tryAcquire(RateLimiter.Bucket.LOGIN, clientAddress())) {
+            return tooMany();
+        }
+        Optional<Account> a = accounts.authenticate(handle, password);
+        if (a.isEmpty()) {
+            String message = Problems.text(AccountProblem.BAD_CREDENTIALS, pages.locale());
+            return Response.status(401).entity(pages.page(Templates.login(nz(handle), message))).build();
+        }
+        cookies.set(request, sessions.startSession(a.get().id).token());
+        return Response.seeOther(URI.create(a.get().role == Role.ADMIN ? "/admin" : "/dashboard")).build();
+    }
+
+    @POST
+    @Path("logout")
+    @Operation(hidden = true)
+    public Response logout(@RestForm String csrf) {
+        String token = cookies.current(request);
+        if (token != null) {
+            sessions.endSession(token);
+        }
+        cookies.clear(request);
+        return Response.seeOther(URI.create("/")).build();
+    }
+
+    private Response tooMany() {
+        return Response.status(429).header("Retry-After", "600").entity(pages.page(Templates.tooMany())).build();
+    }
+
+    private String clientAddress() {
+        return request.request().remoteAddress() == null ? "unknown" : request.request().remoteAddress().hostAddress();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

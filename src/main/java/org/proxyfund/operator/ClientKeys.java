@@ -1,0 +1,56 @@
+package org.proxyfund.operator;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+
+/**
+ * Turns a client's IP address into a keyed hash (HMAC-SHA-256), so rate limits and the
+ * "many sign-ups from one address" flag work without the database ever holding the address. The
+ * key is generated once per installation and shared by all replicas through app_setting.
+ */
+@ApplicationScoped
+public class ClientKeys {
+
+    static final String SETTING = "operator.client_key_secret";
+
+    @Inject
+    EntityManager em;
+
+    private volatile byte[] key;
+
+    /** The keyed hash of a client address (base64url, 22 characters: 128 bits are plenty to count). */
+    public String of(String clientAddress) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            byte[] out = mac.doFinal(String.valueOf(clientAddress).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(out, 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private byte[] key() {
+        byte[] k = key;
+        if (k == null) {
+            String value = QuarkusTransaction.requiringNew().call(() -> {
+                // Several replicas may start at once: the first insert wins, all read the same key.
+                em.createNativeQuery("INSERT INTO app_setting(name, value) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING")
+                        .setParameter(1, SETTING).setParameter(2, Tokens.random()).executeUpdate();
+                return (String) em.createNativeQuery("SELECT value FROM app_setting WHERE name = ?1")
+                        .setParameter(1, SETTING).getSingleResult();
+            });
+            k = value.getBytes(StandardCharsets.US_ASCII);
+            key = k;
+        }
+        return k;
+    }
+}

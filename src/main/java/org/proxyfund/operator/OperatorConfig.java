@@ -1,0 +1,47 @@
+package org.proxyfund.operator;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Accounts, sessions and abuse limits (proxyfund.operator.*). */
+@ConfigMapping(prefix = "proxyfund.operator")
+public interface OperatorConfig {
+
+    /** How long a sign-in lasts before the operator must sign in again. */
+    @WithDefault("12h")
+    Duration sessionTtl();
+
+    /** Mark session and CSRF cookies Secure (HTTPS only); off only in dev and test, which run on plain HTTP. */
+    @WithDefault("true")
+    boolean secureCookies();
+
+    /** bcrypt cost (log2 of rounds): 12 takes about a quarter second per password check. */
+    @WithDefault("12")
+    int bcryptCost();
+
+    /** Sign-ups allowed per client address within one sign-up window. */
+    @WithDefault("5")
+    int signupLimit();
+
+    /** Length of the sign-up counting window. */
+    @WithDefault("1h")
+    Duration signupWindow();
+
+    /** Login attempts allowed per client address within one login window. */
+    @WithDefault("20")
+    int loginLimit();
+
+    /** Length of the login counting window. */
+    @WithDefault("10m")
+    Duration loginWindow();
+
+    /** How long the keyed hash of a sign-up's client address is kept (for the many-sign-ups flag). */
+    @WithDefault("30d")
+    Duration clientKeyRetention();
+
+    /** Sign-ups from one client address (within the retention) at which admins see a flag. */
+    @WithDefault("3")
+    int manySignupsThreshold();
+}

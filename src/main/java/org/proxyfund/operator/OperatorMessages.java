@@ -1,0 +1,246 @@
+package org.proxyfund.operator;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Texts of the operator and admin pages; Russian in messages/op_ru.properties. */
+@MessageBundle(value = "op", locale = "en")
+public interface OperatorMessages {
+
+    @Message("Sign in")
+    String nav_signin();
+
+    @Message("Dashboard")
+    String nav_dashboard();
+
+    @Message("Admin")
+    String nav_admin();
+
+    @Message("Sign up as an operator")
+    String signup_title();
+
+    @Message("Only a handle and a password. No real name; e-mail is optional and never shown.")
+    String signup_lead();
+
+    @Message("Handle")
+    String field_handle();
+
+    @Message("3 to 32 characters: Latin letters, digits, dot, dash, underscore.")
+    String handle_hint();
+
+    @Message("E-mail (optional)")
+    String field_email();
+
+    @Message("Only for account recovery; leave empty if you prefer.")
+    String email_hint();
+
+    @Message("Password")
+    String field_password();
+
+    @Message("At least 10 characters (at most 72 bytes).")
+    String password_hint();
+
+    @Message("Repeat the password")
+    String field_repeat();
+
+    @Message("Create account")
+    String signup_button();
+
+    @Message("Already registered?")
+    String have_account();
+
+    @Message("Sign in")
+    String login_link();
+
+    @Message("Sign in")
+    String login_title();
+
+    @Message("Sign in")
+    String login_button();
+
+    @Message("No account yet?")
+    String no_account();
+
+    @Message("Sign up")
+    String signup_link();
+
+    @Message("Sign out")
+    String logout_button();
+
+    @Message("Too many attempts")
+    String too_many_title();
+
+    @Message("Form expired")
+    String csrf_title();
+
+    @Message("This form was not accepted: it is older than your current sign-in or was sent from another site. Open the page again and resend it.")
+    String csrf_text();
+
+    @Message("The handle must be 3 to 32 characters: Latin letters, digits, dot, dash or underscore.")
+    String problem_handle_format();
+
+    @Message("This handle is taken. Choose another.")
+    String problem_handle_taken();
+
+    @Message("The password must be at least 10 characters and at most 72 bytes.")
+    String problem_password_length();
+
+    @Message("The two passwords differ.")
+    String problem_password_mismatch();
+
+    @Message("This does not look like an e-mail address. Leave it empty if you prefer.")
+    String problem_email_format();
+
+    @Message("Wrong handle or password.")
+    String problem_bad_credentials();
+
+    @Message("The current password is wrong.")
+    String problem_wrong_current_password();
+
+    @Message("Too many attempts from your network. Wait a few minutes and try again.")
+    String problem_rate_limited();
+
+    @Message("Your account")
+    String account_title();
+
+    @Message("State")
+    String field_state();
+
+    @Message("Change password")
+    String password_heading();
+
+    @Message("Current password")
+    String field_current_password();
+
+    @Message("New password")
+    String field_new_password();
+
+    @Message("Change password")
+    String password_button();
+
+    @Message("Password changed. Your other sessions were signed out.")
+    String password_changed();
+
+    @Message("API tokens")
+    String tokens_heading();
+
+    @Message("For scripts: send a token as \"Authorization: Bearer …\" to /api/v1. It is shown once; only its hash is kept.")
+    String tokens_lead();
+
+    @Message("New token (copy it now, it will not be shown again):")
+    String token_created();
+
+    @Message("Name")
+    String token_name();
+
+    @Message("Created")
+    String token_created_at();
+
+    @Message("Last used")
+    String token_last_used();
+
+    @Message("Revoke")
+    String token_revoke();
+
+    @Message("No tokens.")
+    String tokens_none();
+
+    @Message("Create token")
+    String token_create();
+
+    @Message("Give the token a name of 1 to 100 characters.")
+    String token_name_invalid();
+
+    @Message("No such token.")
+    String token_not_found();
+
+    @Message("Dashboard")
+    String dashboard_title();
+
+    @Message("An admin will review your account. You can register endpoints and a payout address meanwhile; payouts start after approval.")
+    String state_pending_hint();
+
+    @Message("Your account is suspended: no payouts accrue. Contact the admins.")
+    String state_suspended_hint();
+
+    @Message("Uptime")
+    String uptime_heading();
+
+    @Message("Uptime appears here once health checks run.")
+    String uptime_placeholder();
+
+    @Message("Earnings")
+    String earnings_heading();
+
+    @Message("Earnings appear here after the first payout epoch.")
+    String earnings_placeholder();
+
+    @Message("Admin console")
+    String admin_title();
+
+    @Message("Operators waiting for approval")
+    String admin_pending_heading();
+
+    @Message("Nobody is waiting.")
+    String admin_none_pending();
+
+    @Message("Flags")
+    String admin_flags_heading();
+
+    @Message("No flags.")
+    String admin_no_flags();
+
+    @Message("Operators")
+    String admin_operators_heading();
+
+    @Message("Signed up")
+    String admin_signed_up();
+
+    @Message("Action")
+    String admin_action();
+
+    @Message("Reason")
+    String admin_reason();
+
+    @Message("Approve")
+    String admin_approve();
+
+    @Message("Suspend")
+    String admin_suspend();
+
+    @Message("Audit log")
+    String audit_title();
+
+    @Message("When")
+    String audit_when();
+
+    @Message("Who")
+    String audit_who();
+
+    @Message("What")
+    String audit_subject();
+
+    @Message("Change")
+    String audit_action();
+
+    @Message("Why")
+    String audit_why();
+
+    @Message("Done.")
+    String transition_done();
+
+    @Message("No such operator.")
+    String transition_not_found();
+
+    @Message("This change of state is not allowed.")
+    String transition_not_allowed();
+
+    @Message("Give a reason for the suspension.")
+    String transition_reason_required();
+
+    @Message("{#when s}{#is 'PENDING'}waiting for approval{#is 'APPROVED'}approved{#is 'SUSPENDED'}suspended{#else}{s}{/when}")
+    String state(String s);
+
+    @Message("{#when kind}{#is 'MANY_SIGNUPS'}Many sign-ups from one client address{#is 'SAME_SUBNET'}Endpoints in one /24 or /48 across operators{#is 'SHARED_PAYOUT'}One payout address for several operators{#else}{kind}{/when}")
+    String flag(String kind);
+}

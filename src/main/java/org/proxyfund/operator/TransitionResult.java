@@ -1,0 +1,6 @@
+package org.proxyfund.operator;
+
+/** Outcome of an operator state change. */
+public enum TransitionResult {
+    DONE, NOT_FOUND, NOT_ALLOWED, REASON_REQUIRED
+}
