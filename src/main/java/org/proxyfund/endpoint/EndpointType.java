@@ -1,0 +1,40 @@
+package org.proxyfund.endpoint;
+
+import java.util.Set;
+
+/** The proxy and VPN protocols an operator can register, with the protocol fields each one needs. */
+public enum EndpointType {
+    MTPROTO(Set.of(EndpointType.FAKE_TLS_DOMAIN), Set.of()),
+    SOCKS5(Set.of(), Set.of()),
+    HTTP_CONNECT(Set.of(), Set.of()),
+    SHADOWSOCKS(Set.of(EndpointType.CIPHER), Set.of(EndpointType.CIPHER)),
+    WIREGUARD(Set.of(EndpointType.SERVER_PUBLIC_KEY), Set.of(EndpointType.SERVER_PUBLIC_KEY)),
+    OPENVPN(Set.of(EndpointType.TRANSPORT), Set.of(EndpointType.TRANSPORT));
+
+    /** Shadowsocks AEAD cipher name, e.g. {@code chacha20-ietf-poly1305}. */
+    public static final String CIPHER = "cipher";
+    /** WireGuard server's public key, base64 of 32 bytes. */
+    public static final String SERVER_PUBLIC_KEY = "serverPublicKey";
+    /** OpenVPN transport: {@code udp} or {@code tcp}. */
+    public static final String TRANSPORT = "transport";
+    /** MTProto fake-TLS domain (the SNI the proxy fronts); optional, enables the {@code ee} secret form. */
+    public static final String FAKE_TLS_DOMAIN = "fakeTlsDomain";
+
+    private final Set<String> allowedFields;
+    private final Set<String> requiredFields;
+
+    EndpointType(Set<String> allowedFields, Set<String> requiredFields) {
+        this.allowedFields = allowedFields;
+        this.requiredFields = requiredFields;
+    }
+
+    /** Names of the protocol fields this type accepts. */
+    public Set<String> allowedFields() {
+        return allowedFields;
+    }
+
+    /** Names of the protocol fields this type cannot do without. */
+    public Set<String> requiredFields() {
+        return requiredFields;
+    }
+}
