@@ -14,6 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.proxyfund.endpoint.Endpoint;
+import org.proxyfund.endpoint.EndpointService;
+import org.proxyfund.endpoint.EndpointState;
 import org.proxyfund.operator.Account;
 import org.proxyfund.operator.AccountService;
 import org.proxyfund.operator.Actor;
@@ -59,6 +62,12 @@ public class AdminApiResource {
     @Inject
     AccountService accounts;
 
+    @Inject
+    EndpointService endpoints;
+
+    @Inject
+    FlagService flags;
+
     @GET
     @Path("operators")
     @Operation(summary = "Operators, optionally only those in one state (PENDING, APPROVED, SUSPENDED)")
@@ -86,7 +95,47 @@ public class AdminApiResource {
             return Response.status(400).entity(new StateChangeResult("UNKNOWN_STATE")).build();
         }
         var p = viewer.require();
-        TransitionResult r = accounts.transitionTo(id, next, new Actor(p.accountId(), p.handle()), change.reason());
+        return answer(accounts.transitionTo(id, next, new Actor(p.accountId(), p.handle()), change.reason()));
+    }
+
+    /** An endpoint as admins see it (never its credential). */
+    public record EndpointView(long id, long operatorId, String type, String host, int port, String region, String state,
+                               String subnet, int addressVersion) {
+        static EndpointView of(Endpoint e) {
+            return new EndpointView(e.id, e.accountId, e.type.name(), e.host, e.port, e.region, e.state.name(), e.subnet, e.addressVersion);
+        }
+    }
+
+    @GET
+    @Path("endpoints")
+    @Operation(summary = "Endpoints waiting for approval")
+    public List<EndpointView> pendingEndpoints() {
+        return Endpoint.inState(EndpointState.PENDING).stream().map(EndpointView::of).toList();
+    }
+
+    @POST
+    @Path("endpoints/{id}/state")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve or suspend an endpoint (same transition table as operators; a reason is required to suspend)")
+    public Response changeEndpointState(@RestPath long id, StateChange change) {
+        EndpointState next;
+        try {
+            next = EndpointState.valueOf(change == null || change.state() == null ? "" : change.state().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Response.status(400).entity(new StateChangeResult("UNKNOWN_STATE")).build();
+        }
+        var p = viewer.require();
+        return answer(endpoints.transitionTo(id, next, new Actor(p.accountId(), p.handle()), change.reason()));
+    }
+
+    @GET
+    @Path("flags")
+    @Operation(summary = "Signs of one person behind several operators: many sign-ups from one address, same /24 or /48, shared payout address")
+    public List<FlagService.Flag> flags() {
+        return flags.all();
+    }
+
+    private static Response answer(TransitionResult r) {
         int status = switch (r) {
             case DONE -> 200;
             case NOT_FOUND -> 404;

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.proxyfund.endpoint.Endpoint;
+import org.proxyfund.endpoint.EndpointService;
+import org.proxyfund.endpoint.EndpointState;
 import org.proxyfund.operator.Account;
 import org.proxyfund.operator.AccountService;
 import org.proxyfund.operator.Actor;
@@ -25,7 +28,7 @@ import org.proxyfund.web.Pages;
 
 import java.util.List;
 
-/** The admin console: operators waiting for approval, approve/suspend with a reason, flags, audit log. */
+/** The admin console: operators and endpoints waiting for approval, approve/suspend with a reason, flags, audit log. */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("admin")
@@ -33,8 +36,8 @@ public class AdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance console(List<Account> pending, List<Account> operators, List<FlagService.Flag> flags,
-                                               String notice, String error);
+        static native TemplateInstance console(List<Account> pending, List<Account> operators, List<Endpoint> pendingEndpoints,
+                                               List<FlagService.Flag> flags, String notice, String error);
 
         static native TemplateInstance audit(List<AuditEntry> entries);
     }
@@ -50,6 +53,9 @@ public class AdminResource {
 
     @Inject
     FlagService flags;
+
+    @Inject
+    EndpointService endpoints;
 
     @GET
     @Operation(hidden = true)
@@ -68,7 +74,24 @@ public class AdminResource {
             return Response.status(400).entity(console(null, Problems.text(TransitionResult.NOT_ALLOWED, pages.locale()))).build();
         }
         var p = viewer.require();
-        TransitionResult r = accounts.transitionTo(id, next, new Actor(p.accountId(), p.handle()), reason);
+        return answer(accounts.transitionTo(id, next, new Actor(p.accountId(), p.handle()), reason));
+    }
+
+    @POST
+    @Path("endpoints/{id}/state")
+    @Operation(hidden = true)
+    public Response changeEndpointState(@RestPath long id, @RestForm String state, @RestForm String reason, @RestForm String csrf) {
+        EndpointState next;
+        try {
+            next = EndpointState.valueOf(state == null ? "" : state);
+        } catch (IllegalArgumentException e) {
+            return Response.status(400).entity(console(null, Problems.text(TransitionResult.NOT_ALLOWED, pages.locale()))).build();
+        }
+        var p = viewer.require();
+        return answer(endpoints.transitionTo(id, next, new Actor(p.accountId(), p.handle()), reason));
+    }
+
+    private Response answer(TransitionResult r) {
         String text = Problems.text(r, pages.locale());
         int status = switch (r) {
             case DONE -> 200;
@@ -88,6 +111,6 @@ public class AdminResource {
 
     private TemplateInstance console(String notice, String error) {
         return pages.page(Templates.console(Account.operatorsIn(OperatorState.PENDING), Account.operators(),
-                flags.manySignups(), notice, error));
+                Endpoint.inState(EndpointState.PENDING), flags.all(), notice, error));
     }
 }

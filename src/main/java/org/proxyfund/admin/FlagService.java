@@ -39,6 +39,35 @@ public class FlagService {
                 Arrays.asList(((String) r[1]).split(",")))).toList();
     }
 
+    /** Endpoints of different operators in one /24 (IPv4) or /48 (IPv6). */
+    @SuppressWarnings("unchecked")
+    public List<Flag> sharedSubnets() {
+        return groups("""
+                SELECT e.subnet, string_agg(DISTINCT a.handle, ',') FROM endpoint e JOIN account a ON a.id = e.account_id
+                WHERE e.subnet IS NOT NULL GROUP BY e.subnet HAVING count(DISTINCT e.account_id) > 1 ORDER BY e.subnet""", "SAME_SUBNET");
+    }
+
+    /** One payout address named by several operators. */
+    public List<Flag> sharedPayoutAddresses() {
+        return groups("""
+                SELECT p.address, string_agg(DISTINCT a.handle, ',') FROM payout_address p JOIN account a ON a.id = p.account_id
+                WHERE p.state <> 'REPLACED' GROUP BY p.address HAVING count(DISTINCT p.account_id) > 1 ORDER BY p.address""", "SHARED_PAYOUT");
+    }
+
+    /** Every flag, for the console. */
+    public List<Flag> all() {
+        List<Flag> out = new java.util.ArrayList<>(manySignups());
+        out.addAll(sharedSubnets());
+        out.addAll(sharedPayoutAddresses());
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Flag> groups(String sql, String kind) {
+        List<Object[]> rows = em.createNativeQuery(sql).getResultList();
+        return rows.stream().map(r -> new Flag(kind, (String) r[0], Arrays.asList(((String) r[1]).split(",")))).toList();
+    }
+
     /** Forgets the sign-up client keys older than the retention period. */
     @Scheduled(every = "6h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetOldClientKeys() {

@@ -243,4 +243,103 @@ public interface OperatorMessages {
 
     @Message("{#when kind}{#is 'MANY_SIGNUPS'}Many sign-ups from one client address{#is 'SAME_SUBNET'}Endpoints in one /24 or /48 across operators{#is 'SHARED_PAYOUT'}One payout address for several operators{#else}{kind}{/when}")
     String flag(String kind);
+
+    @Message("Your endpoints")
+    String endpoints_heading();
+
+    @Message("Name")
+    String endpoint_name();
+
+    @Message("Type")
+    String endpoint_type();
+
+    @Message("Address")
+    String endpoint_address();
+
+    @Message("Region served")
+    String endpoint_region();
+
+    @Message("No endpoints yet.")
+    String endpoints_none();
+
+    @Message("Add an endpoint")
+    String endpoint_add();
+
+    @Message("Host (DNS name or IP)")
+    String endpoint_host();
+
+    @Message("Port")
+    String endpoint_port();
+
+    @Message("Protocol settings (only those of the chosen type)")
+    String endpoint_protocol_fields();
+
+    @Message("Add endpoint")
+    String endpoint_add_button();
+
+    @Message("Monitor credential")
+    String credential_heading();
+
+    @Message("Configure this on your proxy: the health checks use it, and a proxy that accepts it proves it is yours. Keep it private.")
+    String credential_hint();
+
+    @Message("Move after a block")
+    String rotate_heading();
+
+    @Message("A new host or port keeps this endpoint and its history; a fresh credential is issued.")
+    String rotate_hint();
+
+    @Message("Move endpoint")
+    String rotate_button();
+
+    @Message("Address history")
+    String versions_heading();
+
+    @Message("From")
+    String versions_from();
+
+    @Message("Until")
+    String versions_to();
+
+    @Message("Payout address")
+    String payout_heading();
+
+    @Message("Bitcoin address")
+    String payout_address();
+
+    @Message("ownership proven")
+    String payout_state_proven();
+
+    @Message("not proven yet")
+    String payout_state_unproven();
+
+    @Message("Sign this exact text with the key of the address (wallet: Sign message) and paste the signature below.")
+    String payout_sign_hint();
+
+    @Message("Signature (base64)")
+    String payout_signature();
+
+    @Message("Check signature")
+    String payout_prove_button();
+
+    @Message("No payout address yet.")
+    String payout_none();
+
+    @Message("New address (needs a new proof)")
+    String payout_change();
+
+    @Message("Save address")
+    String payout_set_button();
+
+    @Message("Address saved. Now sign the challenge to prove it is yours.")
+    String payout_sign_now();
+
+    @Message("The signature proves the address is yours.")
+    String payout_proven();
+
+    @Message("Endpoints waiting for approval")
+    String admin_endpoints_heading();
+
+    @Message("No endpoints are waiting.")
+    String admin_none_pending_endpoints();
 }

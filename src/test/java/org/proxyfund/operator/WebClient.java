@@ -94,6 +94,17 @@ public class WebClient {
         return post("/login", "handle", handle, "password", password);
     }
 
+    /** Creates a personal API token on the account page and returns it. */
+    public String createApiToken() {
+        get("/account");
+        Response r = post("/account/tokens", "name", "test token");
+        Matcher m = Pattern.compile("id=\"new-token\">([^<]+)<").matcher(r.asString());
+        if (r.statusCode() != 200 || !m.find()) {
+            throw new AssertionError("token creation failed: " + r.statusCode());
+        }
+        return m.group(1);
+    }
+
     /** A client signed in as the bootstrapped admin of the test profile. */
     public static WebClient admin() {
         WebClient c = new WebClient();

@@ -1,0 +1,114 @@
+package org.proxyfund.endpoint;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.proxyfund.common.validation.FieldError;
+import org.proxyfund.operator.Actor;
+import org.proxyfund.operator.Principal;
+import org.proxyfund.operator.Viewer;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** The operator's endpoints as JSON: list, register, read with credential, rotate. Another operator's endpoint is 404. */
+@Path("/api/v1/endpoints")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("operator")
+@Tag(name = "operator")
+@SecurityRequirement(name = "apiToken")
+public class EndpointApiResource {
+
+    /** A registration: type, host, port, region, optional label, and the type's protocol fields. */
+    public record Registration(EndpointType type, String label, String host, Integer port, String region,
+                               Map<String, String> protocolFields) {
+    }
+
+    /** A move to a new host and/or port. */
+    public record Rotation(String host, Integer port) {
+    }
+
+    /** An endpoint; credential only in the owner's single-endpoint and registration answers. */
+    public record EndpointView(long id, String type, String label, String host, int port, String region, String state,
+                               int addressVersion, Map<String, String> protocolFields, Map<String, String> credential,
+                               OffsetDateTime createdAt) {
+    }
+
+    /** Field errors of a refused registration or rotation. */
+    public record Errors(List<FieldError> errors) {
+    }
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    EndpointService endpoints;
+
+    @GET
+    @Operation(summary = "The operator's endpoints (without credentials)")
+    public List<EndpointView> list() {
+        return Endpoint.ofAccount(viewer.require().accountId()).stream().map(e -> view(e, null)).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an endpoint; the answer carries the monitor credential to configure on the proxy")
+    public Response register(Registration r) {
+        if (r == null) {
+            return Response.status(400).entity(new Errors(List.of(new FieldError("body", "request.empty", "Send a JSON body.")))).build();
+        }
+        Principal p = viewer.require();
+        EndpointService.Result result = endpoints.register(p.accountId(),
+                new EndpointDraft(r.type(), r.host(), r.port(), r.region(), r.protocolFields()), r.label(), new Actor(p.accountId(), p.handle()));
+        if (!result.ok()) {
+            return Response.status(400).entity(new Errors(result.errors())).build();
+        }
+        return Response.status(201).entity(withCredential(result.endpoint().id)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One of the operator's endpoints, with its monitor credential")
+    public Response get(@RestPath long id) {
+        EndpointView v = withCredential(id);
+        return v == null ? Response.status(404).build() : Response.ok(v).build();
+    }
+
+    @POST
+    @Path("{id}/rotate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move an endpoint to a new host/port, keeping its identity and history; issues a fresh credential")
+    public Response rotate(@RestPath long id, Rotation r) {
+        Principal p = viewer.require();
+        EndpointService.Result result = endpoints.rotate(p.accountId(), id, r == null ? null : r.host(), r == null ? null : r.port(),
+                new Actor(p.accountId(), p.handle()));
+        if (!result.ok()) {
+            boolean missing = result.errors().get(0).code().equals("endpoint.not-found");
+            return Response.status(missing ? 404 : 400).entity(new Errors(result.errors())).build();
+        }
+        return Response.ok(withCredential(id)).build();
+    }
+
+    private EndpointView withCredential(long id) {
+        long accountId = viewer.require().accountId();
+        return Endpoint.owned(id, accountId)
+                .map(e -> view(e, endpoints.credentialFor(accountId, id).orElseThrow()))
+                .orElse(null);
+    }
+
+    private EndpointView view(Endpoint e, Map<String, String> credential) {
+        return new EndpointView(e.id, e.type.name(), e.label, e.host, e.port, e.region, e.state.name(), e.addressVersion,
+                endpoints.protocolFields(e), credential, e.createdAt);
+    }
+}

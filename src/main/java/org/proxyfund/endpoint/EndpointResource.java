@@ -1,0 +1,132 @@
+package org.proxyfund.endpoint;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.proxyfund.common.validation.FieldError;
+import org.proxyfund.operator.Actor;
+import org.proxyfund.operator.DashboardResource;
+import org.proxyfund.operator.Principal;
+import org.proxyfund.operator.Viewer;
+import org.proxyfund.web.Pages;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Endpoint pages of the signed-in operator: register, view the issued credential, rotate. Only the owner sees one. */
+@Path("/endpoints")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed("operator")
+public class EndpointResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance detail(Endpoint endpoint, Map<String, String> fields, Map<String, String> credential,
+                                              List<EndpointAddressVersion> versions, List<FieldError> errors);
+    }
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    EndpointService endpoints;
+
+    @Inject
+    DashboardResource dashboard;
+
+    @POST
+    @Operation(hidden = true)
+    public Response register(@RestForm String type, @RestForm String label, @RestForm String host, @RestForm String port,
+                             @RestForm String region, @RestForm String cipher, @RestForm String serverPublicKey,
+                             @RestForm String transport, @RestForm String fakeTlsDomain, @RestForm String csrf) {
+        Map<String, String> fields = new HashMap<>();
+        putIfSet(fields, EndpointType.CIPHER, cipher);
+        putIfSet(fields, EndpointType.SERVER_PUBLIC_KEY, serverPublicKey);
+        putIfSet(fields, EndpointType.TRANSPORT, transport);
+        putIfSet(fields, EndpointType.FAKE_TLS_DOMAIN, fakeTlsDomain);
+        EndpointDraft draft = new EndpointDraft(parseType(type), host, parsePort(port), region, fields);
+        Principal p = viewer.require();
+        EndpointService.Result r = endpoints.register(p.accountId(), draft, label, new Actor(p.accountId(), p.handle()));
+        if (!r.ok()) {
+            Map<String, String> form = new HashMap<>(fields);
+            form.put("type", nz(type));
+            form.put("label", nz(label));
+            form.put("host", nz(host));
+            form.put("port", nz(port));
+            form.put("region", nz(region));
+            return Response.status(400).entity(dashboard.page(r.errors(), form, null, null)).build();
+        }
+        return Response.seeOther(URI.create("/endpoints/" + r.endpoint().id)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(hidden = true)
+    public TemplateInstance detail(@RestPath long id) {
+        return detailPage(id, List.of());
+    }
+
+    @POST
+    @Path("{id}/rotate")
+    @Operation(hidden = true)
+    public Response rotate(@RestPath long id, @RestForm String host, @RestForm String port, @RestForm String csrf) {
+        Principal p = viewer.require();
+        EndpointService.Result r = endpoints.rotate(p.accountId(), id, host, parsePort(port), new Actor(p.accountId(), p.handle()));
+        if (!r.ok()) {
+            if (r.errors().get(0).code().equals("endpoint.not-found")) {
+                throw new NotFoundException();
+            }
+            return Response.status(400).entity(detailPage(id, r.errors())).build();
+        }
+        return Response.seeOther(URI.create("/endpoints/" + id)).build();
+    }
+
+    private TemplateInstance detailPage(long id, List<FieldError> errors) {
+        long accountId = viewer.require().accountId();
+        Endpoint e = Endpoint.owned(id, accountId).orElseThrow(NotFoundException::new);
+        Map<String, String> credential = endpoints.credentialFor(accountId, id).orElseThrow(NotFoundException::new);
+        return pages.page(Templates.detail(e, endpoints.protocolFields(e), credential, EndpointAddressVersion.of(id), errors));
+    }
+
+    static EndpointType parseType(String type) {
+        try {
+            return type == null || type.isBlank() ? null : EndpointType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static Integer parsePort(String port) {
+        try {
+            return port == null || port.isBlank() ? null : Integer.valueOf(port.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void putIfSet(Map<String, String> fields, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            fields.put(name, value.strip());
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

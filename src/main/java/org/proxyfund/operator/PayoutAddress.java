@@ -1,0 +1,60 @@
+package org.proxyfund.operator;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** An operator's payout address with the challenge to sign and, once signed, the proof. */
+@Entity
+@Table(name = "payout_address")
+public class PayoutAddress extends PanacheEntityBase {
+
+    /** UNPROVEN until a valid signature arrives; REPLACED when the operator sets another address. */
+    public static final String UNPROVEN = "UNPROVEN";
+    public static final String PROVEN = "PROVEN";
+    public static final String REPLACED = "REPLACED";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "account_id", nullable = false)
+    public long accountId;
+
+    @Column(nullable = false)
+    public String address;
+
+    @Column(name = "address_type", nullable = false)
+    public String addressType;
+
+    @Column(nullable = false)
+    public String challenge;
+
+    @Column(nullable = false)
+    public String state;
+
+    @Column(name = "proof_format")
+    public String proofFormat;
+
+    public String signature;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "proven_at")
+    public OffsetDateTime provenAt;
+
+    @Column(name = "replaced_at")
+    public OffsetDateTime replacedAt;
+
+    public static Optional<PayoutAddress> currentOf(long accountId) {
+        return find("accountId = ?1 and state <> ?2", accountId, REPLACED).firstResultOptional();
+    }
+}
