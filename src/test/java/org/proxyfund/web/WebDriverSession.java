@@ -1,0 +1,145 @@
+package org.proxyfund.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * A small W3C WebDriver client: starts the system chromedriver, opens one headless Chromium with a
+ * fresh profile, and offers the few commands the browser tests need. No Selenium dependency.
+ */
+public final class WebDriverSession implements AutoCloseable {
+
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Process driver;
+    private final Path profile;
+    private final String base;
+    private final String session;
+
+    public WebDriverSession(Path logDir) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Files.createDirectories(logDir);
+        driver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port)
+                .redirectErrorStream(true).redirectOutput(logDir.resolve("chromedriver.log").toFile()).start();
+        base = "http://127.0.0.1:" + port;
+        waitForDriver();
+        profile = Files.createTempDirectory("proxyfund-chromium-");
+        List<String> args = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1600", "--user-data-dir=" + profile);
+        JsonNode created = call("POST", "/session", Map.of("capabilities", Map.of("alwaysMatch", Map.of(
+                "browserName", "chrome",
+                "goog:chromeOptions", Map.of("binary", CHROMIUM.toString(), "args", args)))));
+        session = "/session/" + created.get("sessionId").asText();
+    }
+
+    private void waitForDriver() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (call("GET", "/status", null).path("ready").asBoolean()) {
+                    return;
+                }
+            } catch (IOException | IllegalStateException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("chromedriver did not start within 20 s");
+    }
+
+    private JsonNode call(String method, String path, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json");
+        r = body == null ? r.method(method, HttpRequest.BodyPublishers.noBody())
+                : r.method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        HttpResponse<String> response = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode value = json.readTree(response.body()).path("value");
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException("WebDriver " + method + " " + path + " failed: " + value.path("message").asText());
+        }
+        return value;
+    }
+
+    public void open(String url) throws IOException, InterruptedException {
+        call("POST", session + "/url", Map.of("url", url));
+    }
+
+    private String find(String css) throws IOException, InterruptedException {
+        JsonNode found = call("POST", session + "/element", Map.of("using", "css selector", "value", css));
+        if (!found.has(ELEMENT)) {
+            throw new IllegalStateException("no element " + css + " on " + url() + ": " + found);
+        }
+        return found.get(ELEMENT).asText();
+    }
+
+    public void type(String css, String text) throws IOException, InterruptedException {
+        String id = find(css);
+        call("POST", session + "/element/" + id + "/clear", Map.of());
+        call("POST", session + "/element/" + id + "/value", Map.of("text", text));
+    }
+
+    public void click(String css) throws IOException, InterruptedException {
+        call("POST", session + "/element/" + find(css) + "/click", Map.of());
+    }
+
+    public String url() throws IOException, InterruptedException {
+        return call("GET", session + "/url", null).asText();
+    }
+
+    public String source() throws IOException, InterruptedException {
+        return call("GET", session + "/source", null).asText();
+    }
+
+    /** Waits up to 15 s for the current URL to satisfy the condition; returns the page source. */
+    public String waitForUrl(Predicate<String> condition) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.test(url())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("page did not change as expected; now at " + url());
+            }
+            Thread.sleep(100);
+        }
+        return source();
+    }
+
+    public void screenshot(Path file) throws IOException, InterruptedException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, Base64.getDecoder().decode(call("GET", session + "/screenshot", null).asText()));
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            call("DELETE", session, null);
+        } catch (IOException | InterruptedException | IllegalStateException e) {
+            // the driver is stopped below anyway
+        } finally {
+            driver.destroy();
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
