@@ -60,11 +60,12 @@ public class HostGuard {
         }
         String h = IpLiterals.stripBrackets(host.trim()).toLowerCase(Locale.ROOT);
         if (h.endsWith(".")) h = h.substring(0, h.length() - 1);
+        h = toAscii(h);
         Optional<InetAddress> literal = IpLiterals.parse(h);
         List<InetAddress> addresses;
         if (literal.isPresent()) {
             addresses = List.of(literal.get());
-        } else if (IpLiterals.looksLikeLiteral(h) || h.indexOf('%') >= 0) {
+        } else if (IpLiterals.looksLikeLiteral(h) || !h.matches("[a-z0-9.-]+")) {
             return HostVerdict.refused(h, List.of(), Reason.MALFORMED, h + " is not a well-formed IP address.");
         } else {
             try {
@@ -86,6 +87,14 @@ public class HostGuard {
             }
         }
         return HostVerdict.allowed(h, addresses);
+    }
+
+    private static String toAscii(String host) {
+        try {
+            return java.net.IDN.toASCII(host).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return host;
+        }
     }
 
     private boolean isAllowlisted(InetAddress address) {

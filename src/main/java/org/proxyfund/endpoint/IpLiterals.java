@@ -39,10 +39,13 @@ final class IpLiterals {
         return Optional.empty();
     }
 
-    /** True when the text looks like an IP literal attempt (digits and dots only, or contains a colon). */
+    private static final Pattern V4_ATTEMPT = Pattern.compile("[0-9.]+");
+    private static final Pattern V6_ATTEMPT = Pattern.compile("\\[?[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*]?");
+
+    /** True when the text looks like an attempt at an IP literal: digits and dots only, or hex digits with colons. */
     static boolean looksLikeLiteral(String text) {
-        String s = stripBrackets(text.trim());
-        return s.indexOf(':') >= 0 || s.matches("[0-9.]+");
+        String s = text.trim();
+        return V4_ATTEMPT.matcher(s).matches() || V6_ATTEMPT.matcher(s).matches();
     }
 
     static String stripBrackets(String s) {

@@ -44,8 +44,8 @@ public record MonitorCredential(EndpointType type, Map<String, String> values) {
     /** OpenVPN: the URL at which the token may be published instead. */
     public static final String WELL_KNOWN_URL = "wellKnownUrl";
 
-    /** Keys whose values are not secret. */
-    public static final Set<String> PUBLIC_KEYS = Set.of(MONITOR_PUBLIC_KEY, DNS_TXT_NAME, WELL_KNOWN_URL);
+    /** Keys whose values are not secret (the OpenVPN token is meant to be published on the operator's host). */
+    public static final Set<String> PUBLIC_KEYS = Set.of(MONITOR_PUBLIC_KEY, OWNERSHIP_TOKEN, DNS_TXT_NAME, WELL_KNOWN_URL);
     /** Keys only the monitor may see, never the operator's pages or API. */
     public static final Set<String> MONITOR_ONLY_KEYS = Set.of(MONITOR_PRIVATE_KEY);
 

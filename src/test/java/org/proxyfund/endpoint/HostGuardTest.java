@@ -94,6 +94,13 @@ class HostGuardTest {
     }
 
     @Test
+    void shouldRefuseTextThatIsNeitherANameNorAnAddress() {
+        assertEquals(Reason.MALFORMED, guard.check("http://example.org").reason());
+        assertEquals(Reason.MALFORMED, guard.check("example.org:80").reason());
+        assertEquals(Reason.MALFORMED, guard.check("").reason());
+    }
+
+    @Test
     void shouldLetAllowlistedAddressesAndRangesThrough() {
         HostGuard dev = new HostGuard(new TestEndpointConfig("127.0.0.1", "10.0.0.0/8", "fd00::/8"));
         try {

@@ -18,6 +18,7 @@ import java.util.Locale;
 public class PayoutAddressValidator {
 
     static final int MAX_LENGTH = 100;
+    private static final String BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
     private final BitcoinNetwork network;
 
     public PayoutAddressValidator(BitcoinConfig config) {
@@ -73,6 +74,14 @@ public class PayoutAddressValidator {
                     ? "The address uses the bech32 checksum, but a witness version 1+ (taproot) address needs bech32m: a wallet bug or a typo."
                     : "The address uses the bech32m checksum, but a witness version 0 address needs bech32: a wallet bug or a typo.");
         } catch (AddressFormatException e) {
+            int separator = s.lastIndexOf('1');
+            int declared = BECH32_CHARSET.indexOf(Character.toLowerCase(s.charAt(separator + 1)));
+            int programBytes = (s.length() - separator - 1 - 1 - 6) * 5 / 8;
+            if (declared >= 1 && declared <= 16 && programBytes >= 2 && programBytes <= 40
+                    && e instanceof AddressFormatException.InvalidDataLength) {
+                return fail(Error.UNSUPPORTED, "Witness version " + declared
+                        + " with this program length is not a standard address type yet; use a bc1q… or bc1p… address.");
+            }
             return fail(Error.MALFORMED, "That is not a valid segwit address (" + detail(e) + ").");
         }
         int version = address.getWitnessVersion();
