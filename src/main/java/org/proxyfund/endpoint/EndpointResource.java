@@ -18,6 +18,7 @@ import org.proxyfund.common.validation.FieldError;
 import org.proxyfund.operator.Actor;
 import org.proxyfund.operator.DashboardResource;
 import org.proxyfund.operator.Principal;
+import org.proxyfund.operator.Problems;
 import org.proxyfund.operator.Viewer;
 import org.proxyfund.web.Pages;
 
@@ -101,7 +102,8 @@ public class EndpointResource {
         long accountId = viewer.require().accountId();
         Endpoint e = Endpoint.owned(id, accountId).orElseThrow(NotFoundException::new);
         Map<String, String> credential = endpoints.credentialFor(accountId, id).orElseThrow(NotFoundException::new);
-        return pages.page(Templates.detail(e, endpoints.protocolFields(e), credential, EndpointAddressVersion.of(id), errors));
+        return pages.page(Templates.detail(e, endpoints.protocolFields(e), credential, EndpointAddressVersion.of(id),
+                Problems.localize(errors, pages.locale())));
     }
 
     static EndpointType parseType(String type) {

@@ -54,7 +54,7 @@ public class DashboardResource {
         long id = viewer.require().accountId();
         Account a = Account.findById(id);
         return pages.page(Templates.dashboard(a, Endpoint.ofAccount(id), PayoutAddress.currentOf(id).orElse(null),
-                EndpointType.values(), errors, form, notice, error));
+                EndpointType.values(), Problems.localize(errors, pages.locale()), form, notice, error));
     }
 
     @POST

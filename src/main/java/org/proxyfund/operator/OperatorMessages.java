@@ -342,4 +342,10 @@ public interface OperatorMessages {
 
     @Message("No endpoints are waiting.")
     String admin_none_pending_endpoints();
+
+    @Message("Not for this account")
+    String forbidden_title();
+
+    @Message("Your account may not open this page. Admin pages are only for admins; operator pages only for operators.")
+    String forbidden_text();
 }

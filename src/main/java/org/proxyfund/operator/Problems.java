@@ -3,9 +3,13 @@ package org.proxyfund.operator;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
-import java.util.Locale;
+import org.proxyfund.common.validation.FieldError;
 
-/** Localised text of an {@link AccountProblem} or {@link TransitionResult}. */
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** Localised text of an {@link AccountProblem}, a {@link TransitionResult} or a {@link FieldError}. */
 public final class Problems {
 
     private Problems() {
@@ -29,6 +33,18 @@ public final class Problems {
             case WRONG_CURRENT_PASSWORD -> m.problem_wrong_current_password();
             case RATE_LIMITED -> m.problem_rate_limited();
         };
+    }
+
+    /** Field errors with their messages in the page's language (English as they come; Russian by code). */
+    public static List<FieldError> localize(List<FieldError> errors, Locale locale) {
+        if (!"ru".equals(locale.getLanguage())) {
+            return errors;
+        }
+        ResourceBundle ru = ResourceBundle.getBundle("org.proxyfund.operator.FieldErrors", Locale.forLanguageTag("ru"));
+        return errors.stream().map(e -> {
+            String key = e.code().startsWith("endpoint.host.refused.") ? "endpoint.host.refused" : e.code();
+            return ru.containsKey(key) ? new FieldError(e.field(), e.code(), ru.getString(key)) : e;
+        }).toList();
     }
 
     public static String text(TransitionResult r, Locale locale) {

@@ -25,7 +25,7 @@ class AdminPagesTest {
         new WebClient().get("/admin").then().statusCode(302).header("Location", containsString("/login"));
         WebClient operator = new WebClient();
         operator.signUp("climber");
-        operator.get("/admin").then().statusCode(403);
+        operator.get("/admin").then().statusCode(403).body(containsString("Admin pages are only for admins"));
         operator.get("/admin/audit").then().statusCode(403);
         operator.get("/account");
         operator.post("/admin/operators/1/state", "state", "APPROVED").then().statusCode(403);

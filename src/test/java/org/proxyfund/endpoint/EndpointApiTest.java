@@ -80,6 +80,41 @@ class EndpointApiTest {
     }
 
     @Test
+    void shouldLetAdminsApproveAndSuspendEndpointsAndFlagOneSubnetAcrossOperators() {
+        WebClient a = new WebClient();
+        a.signUp("subnet-a");
+        String tokenA = a.createApiToken();
+        WebClient b = new WebClient();
+        b.signUp("subnet-b");
+        String tokenB = b.createApiToken();
+        int port = EndpointPagesTest.freePort();
+        int id = as(tokenA).body(body("SOCKS5", port, Map.of())).post("/api/v1/endpoints").then().statusCode(201).extract().path("id");
+        as(tokenB).body(body("SOCKS5", port + 1, Map.of())).post("/api/v1/endpoints").then().statusCode(201);
+        String admin = WebClient.admin().createApiToken();
+        as(admin).get("/api/v1/admin/endpoints").then().statusCode(200).body("id", hasItem(id));
+        as(admin).body(Map.of("state", "APPROVED")).post("/api/v1/admin/endpoints/" + id + "/state").then().statusCode(200)
+                .body("result", equalTo("DONE"));
+        as(admin).body(Map.of("state", "SUSPENDED")).post("/api/v1/admin/endpoints/" + id + "/state").then().statusCode(400)
+                .body("result", equalTo("REASON_REQUIRED"));
+        as(admin).body(Map.of("state", "PENDING")).post("/api/v1/admin/endpoints/" + id + "/state").then().statusCode(409);
+        as(tokenA).get("/api/v1/endpoints/" + id).then().body("state", equalTo("APPROVED"));
+        as(tokenA).body(Map.of("state", "APPROVED")).post("/api/v1/admin/endpoints/" + id + "/state").then().statusCode(403);
+        as(admin).get("/api/v1/admin/flags").then().statusCode(200)
+                .body("find { it.kind == 'SAME_SUBNET' && it.shared == '127.0.0.0/24' }.handles", hasItem(org.hamcrest.Matchers.startsWith("subnet-a")))
+                .body("find { it.kind == 'SAME_SUBNET' && it.shared == '127.0.0.0/24' }.handles", hasItem(org.hamcrest.Matchers.startsWith("subnet-b")));
+    }
+
+    @Test
+    void shouldDocumentTheOperatorAndAdminApiInOpenApi() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/api/v1/endpoints/{id}/rotate"))
+                .body(org.hamcrest.Matchers.containsString("/api/v1/payout-address/proof"))
+                .body(org.hamcrest.Matchers.containsString("/api/v1/admin/operators/{id}/state"))
+                .body(org.hamcrest.Matchers.containsString("scheme: bearer"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/signup")));
+    }
+
+    @Test
     void shouldRefuseEndpointsBeyondThePerOperatorLimit() {
         WebClient c = new WebClient();
         c.signUp("api-limit");

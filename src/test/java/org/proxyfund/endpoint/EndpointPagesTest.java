@@ -69,6 +69,17 @@ class EndpointPagesTest {
     }
 
     @Test
+    void shouldExplainRefusalsInRussianOnRussianPages() {
+        WebClient c = new WebClient();
+        c.signUp("ep-ru");
+        c.get("/dashboard?lang=ru");
+        c.post("/endpoints", "type", "SOCKS5", "host", "192.168.0.10", "port", "1080", "region", "Иран")
+                .then().statusCode(400).body(containsString("Этот хост нельзя зарегистрировать"));
+        c.post("/endpoints", "type", "SOCKS5", "host", "127.0.0.1", "port", "0", "region", "Иран")
+                .then().statusCode(400).body(containsString("Порт должен быть числом от 1 до 65535."));
+    }
+
+    @Test
     void shouldMoveAnEndpointKeepingItsIdentityAndHistory() {
         WebClient c = new WebClient();
         c.signUp("ep-mover");

@@ -102,6 +102,46 @@ class AccountPagesTest {
     }
 
     @Test
+    void shouldShowMarkupTypedIntoATokenNameAsText() {
+        WebClient c = new WebClient();
+        c.signUp("markup");
+        c.get("/account");
+        c.post("/account/tokens", "name", "<img src=x onerror=alert(1)>").then().statusCode(200)
+                .body(containsString("&lt;img src=x onerror=alert(1)&gt;"))
+                .body(not(containsString("<img src=x")));
+        c.get("/account").then().body(containsString("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+
+    @Test
+    void shouldNotLetOneOperatorRevokeAnothersToken() {
+        WebClient alice = new WebClient();
+        alice.signUp("tok-alice");
+        String token = alice.createApiToken();
+        String page = alice.get("/account").asString();
+        String id = page.replaceAll("(?s).*action=\"/account/tokens/(\\d+)/revoke\".*", "$1");
+        WebClient bob = new WebClient();
+        bob.signUp("tok-bob");
+        bob.get("/account");
+        bob.post("/account/tokens/" + id + "/revoke").then().statusCode(404);
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + token).get("/api/v1/me").then().statusCode(200)
+                .body("handle", org.hamcrest.Matchers.startsWith("tok-alice"));
+        alice.get("/account");
+        alice.post("/account/tokens/" + id + "/revoke").then().statusCode(303);
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + token).get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void shouldSendAnExpiredSessionBackToTheLoginPage() {
+        WebClient c = new WebClient();
+        c.signUp("expiring");
+        c.get("/dashboard").then().statusCode(200);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE web_session SET created_at = now() - interval '2 days', expires_at = now() - interval '1 second' WHERE token_hash = sha256(convert_to(?1, 'UTF8'))")
+                .setParameter(1, c.cookies.get("pf_session")).executeUpdate());
+        c.get("/dashboard").then().statusCode(302).header("Location", containsString("/login"));
+    }
+
+    @Test
     void shouldShowPagesInRussian() {
         WebClient c = new WebClient();
         c.get("/signup?lang=ru").then().statusCode(200).body(containsString("Регистрация оператора"));
