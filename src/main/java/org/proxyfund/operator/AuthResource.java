@@ -73,7 +73,7 @@ public class AuthResource {
             String message = Problems.text(r.problem(), pages.locale());
             return Response.status(400).entity(pages.page(Templates.signup(nz(handle), nz(email), message))).build();
         }
-        cookies.set(request, sessions.startSession(r.account().id).token());
+        replaceSession(r.account().id);
         return Response.seeOther(URI.create("/dashboard")).build();
     }
 
@@ -96,7 +96,7 @@ public class AuthResource {
             String message = Problems.text(AccountProblem.BAD_CREDENTIALS, pages.locale());
             return Response.status(401).entity(pages.page(Templates.login(nz(handle), message))).build();
         }
-        cookies.set(request, sessions.startSession(a.get().id).token());
+        replaceSession(a.get().id);
         return Response.seeOther(URI.create(a.get().role == Role.ADMIN ? "/admin" : "/dashboard")).build();
     }
 
@@ -110,6 +110,15 @@ public class AuthResource {
         }
         cookies.clear(request);
         return Response.seeOther(URI.create("/")).build();
+    }
+
+    /** A sign-in always gets a new token; a session the browser still held is ended, not left to expire. */
+    private void replaceSession(long accountId) {
+        String previous = cookies.current(request);
+        if (previous != null && !previous.isEmpty()) {
+            sessions.endSession(previous);
+        }
+        cookies.set(request, sessions.startSession(accountId).token());
     }
 
     private Response tooMany() {

@@ -63,7 +63,7 @@ public class DashboardResource {
     public Response setAddress(@RestForm String address, @RestForm String csrf) {
         PayoutAddressService.SetResult r = payouts.setAddress(viewer.require().accountId(), address);
         if (!r.ok()) {
-            return Response.status(400).entity(page(List.of(), Map.of("address", address == null ? "" : address), null, r.message())).build();
+            return Response.status(400).entity(page(List.of(), Map.of("address", address == null ? "" : address), null, Problems.coded(r.code(), r.message(), pages.locale()))).build();
         }
         return Response.ok(page(List.of(), Map.of(), Problems.messages(pages.locale()).payout_sign_now(), null)).build();
     }
@@ -78,7 +78,7 @@ public class DashboardResource {
         }
         ProofResult p = r.proof();
         if (!p.valid()) {
-            return Response.status(400).entity(page(List.of(), Map.of(), null, p.message())).build();
+            return Response.status(400).entity(page(List.of(), Map.of(), null, Problems.coded(p.code(), p.message(), pages.locale()))).build();
         }
         return Response.ok(page(List.of(), Map.of(), Problems.messages(pages.locale()).payout_proven(), null)).build();
     }

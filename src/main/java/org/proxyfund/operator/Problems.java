@@ -47,6 +47,15 @@ public final class Problems {
         }).toList();
     }
 
+    /** A coded problem from the library (address or proof) in the page's language; the English text names details, so Russian adds it. */
+    public static String coded(String code, String english, Locale locale) {
+        if (!"ru".equals(locale.getLanguage()) || code == null) {
+            return english;
+        }
+        ResourceBundle ru = ResourceBundle.getBundle("org.proxyfund.operator.FieldErrors", Locale.forLanguageTag("ru"));
+        return ru.containsKey(code) ? ru.getString(code) + " (" + english + ")" : english;
+    }
+
     public static String text(TransitionResult r, Locale locale) {
         OperatorMessages m = messages(locale);
         return switch (r) {

@@ -77,7 +77,12 @@ class AccountPagesTest {
         d.get("/dashboard").then().statusCode(302).header("Location", containsString("/login"));
         d.logIn(handle, "correct horse battery").then().statusCode(303).header("Location", endsWith("/dashboard"));
         d.get("/dashboard").then().statusCode(200);
+        String firstSession = d.cookies.get("pf_session");
+        d.logIn(handle, "correct horse battery").then().statusCode(303);
+        // Signing in again replaces the browser's session rather than leaving the old one alive.
+        new WebClient().request().cookie("pf_session", firstSession).get("/dashboard").then().statusCode(302);
         String oldSession = d.cookies.get("pf_session");
+        d.get("/dashboard").then().statusCode(200);
         d.post("/logout").then().statusCode(303);
         d.get("/dashboard").then().statusCode(302);
         // The old token is dead on the server too, not only forgotten by the browser.

@@ -53,6 +53,10 @@ class PayoutProofApiTest {
         c.get("/dashboard");
         String mainnet = new ECKey().toAddress(ScriptType.P2WPKH, BitcoinNetwork.MAINNET).toString();
         c.post("/dashboard/payout-address", "address", mainnet).then().statusCode(400).body(containsString("mainnet"));
+        c.get("/dashboard?lang=ru");
+        c.post("/dashboard/payout-address", "address", mainnet).then().statusCode(400)
+                .body(containsString("Адрес для другой сети Bitcoin")).body(containsString("mainnet"));
+        c.get("/dashboard?lang=en");
         String regtest = new ECKey().toAddress(ScriptType.P2WPKH, BitcoinNetwork.REGTEST).toString();
         c.post("/dashboard/payout-address", "address", regtest).then().statusCode(200)
                 .body(containsString("proxyfund payout address proof: handle=payee-net"));
