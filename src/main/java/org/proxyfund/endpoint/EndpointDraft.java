@@ -15,7 +15,14 @@ public record EndpointDraft(EndpointType type, String host, Integer port, String
                             Map<String, String> protocolFields) {
 
     public EndpointDraft {
-        protocolFields = protocolFields == null ? Map.of() : Map.copyOf(protocolFields);
+        // Forms send empty inputs as null or ""; an empty optional field is the same as an absent one.
+        Map<String, String> present = new java.util.HashMap<>();
+        if (protocolFields != null) {
+            protocolFields.forEach((k, v) -> {
+                if (k != null && v != null && !v.isBlank()) present.put(k, v);
+            });
+        }
+        protocolFields = Map.copyOf(present);
     }
 
     /** The value of one protocol field, or null when absent. */

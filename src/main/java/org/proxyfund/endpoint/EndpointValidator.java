@@ -50,7 +50,7 @@ public class EndpointValidator {
         if (errors.stream().noneMatch(e -> e.field().equals("host"))) {
             HostVerdict verdict = hostGuard.check(draft.host());
             if (!verdict.allowed()) {
-                errors.add(new FieldError("host", "endpoint.host.refused." + verdict.reason().name().toLowerCase().replace('_', '-'),
+                errors.add(new FieldError("host", "endpoint.host.refused." + verdict.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                         verdict.message()));
             }
         }
@@ -63,8 +63,8 @@ public class EndpointValidator {
         String region = draft.region() == null ? null : draft.region().trim();
         Map<String, String> fields = new java.util.HashMap<>();
         draft.protocolFields().forEach((k, v) -> fields.put(k, v == null ? null : v.trim()));
-        if (fields.containsKey(EndpointType.CIPHER)) fields.put(EndpointType.CIPHER, fields.get(EndpointType.CIPHER).toLowerCase());
-        if (fields.containsKey(EndpointType.TRANSPORT)) fields.put(EndpointType.TRANSPORT, fields.get(EndpointType.TRANSPORT).toLowerCase());
+        if (fields.containsKey(EndpointType.CIPHER)) fields.put(EndpointType.CIPHER, fields.get(EndpointType.CIPHER).toLowerCase(java.util.Locale.ROOT));
+        if (fields.containsKey(EndpointType.TRANSPORT)) fields.put(EndpointType.TRANSPORT, fields.get(EndpointType.TRANSPORT).toLowerCase(java.util.Locale.ROOT));
         if (fields.containsKey(EndpointType.FAKE_TLS_DOMAIN)) {
             fields.put(EndpointType.FAKE_TLS_DOMAIN, HostSyntax.normalize(fields.get(EndpointType.FAKE_TLS_DOMAIN)).orElse(fields.get(EndpointType.FAKE_TLS_DOMAIN)));
         }
@@ -133,7 +133,7 @@ public class EndpointValidator {
         String field = "protocolFields." + name;
         switch (name) {
             case EndpointType.CIPHER -> {
-                if (!SHADOWSOCKS_CIPHERS.contains(value.toLowerCase())) {
+                if (!SHADOWSOCKS_CIPHERS.contains(value.toLowerCase(java.util.Locale.ROOT))) {
                     errors.add(new FieldError(field, "endpoint.shadowsocks.cipher",
                             "The Shadowsocks cipher must be one the monitor can check: chacha20-ietf-poly1305, aes-256-gcm or aes-128-gcm."));
                 }
@@ -145,7 +145,7 @@ public class EndpointValidator {
                 }
             }
             case EndpointType.TRANSPORT -> {
-                if (!OPENVPN_TRANSPORTS.contains(value.toLowerCase())) {
+                if (!OPENVPN_TRANSPORTS.contains(value.toLowerCase(java.util.Locale.ROOT))) {
                     errors.add(new FieldError(field, "endpoint.openvpn.transport", "The OpenVPN transport must be udp or tcp."));
                 }
             }

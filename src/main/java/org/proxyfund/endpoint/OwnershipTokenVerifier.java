@@ -41,7 +41,7 @@ public class OwnershipTokenVerifier {
 
     /** The TXT record name for a host. */
     public static String txtName(String host) {
-        return "_proxyfund." + IpLiterals.stripBrackets(host.trim()).toLowerCase();
+        return "_proxyfund." + IpLiterals.stripBrackets(host.trim()).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The well-known URL for a host, port and token. */

@@ -89,6 +89,18 @@ class EndpointValidatorTest {
     }
 
     @Test
+    void shouldTreatEmptyFormFieldsAsAbsent() {
+        Map<String, String> form = new HashMap<>();
+        form.put(EndpointType.FAKE_TLS_DOMAIN, "");
+        assertEquals(List.of(), validator.validate(new EndpointDraft(EndpointType.MTPROTO, "mt.example.org", 443, "RU", form)));
+        form.put(EndpointType.FAKE_TLS_DOMAIN, null);
+        assertEquals(List.of(), validator.validate(new EndpointDraft(EndpointType.MTPROTO, "mt.example.org", 443, "RU", form)));
+        Map<String, String> wg = new HashMap<>();
+        wg.put(EndpointType.SERVER_PUBLIC_KEY, "  ");
+        assertEquals("endpoint.field.required", single(new EndpointDraft(EndpointType.WIREGUARD, "wg.example.org", 51820, "RU", wg)).code());
+    }
+
+    @Test
     void shouldAcceptEveryCipherTheMonitorSpeaksInAnyCase() {
         for (String cipher : List.of("chacha20-ietf-poly1305", "AES-256-GCM", "aes-128-gcm")) {
             assertEquals(List.of(), validator.validate(new EndpointDraft(EndpointType.SHADOWSOCKS, "ss.example.org", 8388, "IR",

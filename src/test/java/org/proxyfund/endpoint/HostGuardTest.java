@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.proxyfund.endpoint.HostVerdict.Reason;
 
 import java.net.InetAddress;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -115,6 +116,33 @@ class HostGuardTest {
             assertEquals(onlyV4, localhost.allowed(), localhost::toString);
         } finally {
             dev.close();
+        }
+    }
+
+    @Test
+    void shouldLetAnAllowlistedNameThroughWhateverItResolvesTo() {
+        HostGuard dev = new HostGuard(new TestEndpointConfig("LocalHost"));
+        try {
+            HostVerdict verdict = dev.check("localhost");
+            assertTrue(verdict.allowed(), verdict::toString);
+            assertTrue(verdict.addresses().stream().allMatch(InetAddress::isLoopbackAddress));
+            assertFalse(dev.check("127.0.0.1").allowed(), "the name is allowed, not every loopback address");
+        } finally {
+            dev.close();
+        }
+    }
+
+    @Test
+    void shouldGiveTheSameAnswersToManyThreadsAtOnce() throws Exception {
+        String[] hosts = {"8.8.8.8", "10.0.0.1", "localhost", "::1", "2606:4700:4700::1111", "169.254.169.254"};
+        boolean[] expected = {true, false, false, false, true, false};
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            List<java.util.concurrent.Future<Boolean>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                int k = i % hosts.length;
+                answers.add(pool.submit(() -> guard.check(hosts[k]).allowed() == expected[k]));
+            }
+            for (var answer : answers) assertTrue(answer.get());
         }
     }
 

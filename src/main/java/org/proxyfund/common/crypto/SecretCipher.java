@@ -1,5 +1,6 @@
 package org.proxyfund.common.crypto;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,6 +27,7 @@ import java.util.Map;
  * another row fails to decrypt.
  */
 @ApplicationScoped
+@Startup // a missing or malformed key stops the service at start, not at the first secret it touches
 public class SecretCipher {
 
     private static final String PREFIX = "v1";

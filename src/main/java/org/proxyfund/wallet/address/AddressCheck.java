@@ -39,6 +39,6 @@ public record AddressCheck(AddressType type, String normalized, Error error, Str
 
     /** The i18n-friendly code, e.g. {@code address.wrong-network}; null when valid. */
     public String code() {
-        return error == null ? null : "address." + error.name().toLowerCase().replace('_', '-');
+        return error == null ? null : "address." + error.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

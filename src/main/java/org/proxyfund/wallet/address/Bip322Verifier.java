@@ -72,6 +72,31 @@ final class Bip322Verifier {
         }
     }
 
+    /**
+     * Verifies a P2TR key-path BIP-322 simple signature: a one-element witness holding a BIP-340 signature (64 bytes,
+     * SIGHASH_DEFAULT, or 65 with SIGHASH_ALL) over the BIP-341 signature hash of to_sign, under the output key.
+     */
+    static ProofResult verifyP2tr(SegwitAddress address, String message, byte[] signature) {
+        TransactionWitness witness = readWitness(signature);
+        if (witness == null || witness.getPushCount() != 1) {
+            return ProofResult.invalid(Reason.MALFORMED_SIGNATURE,
+                    "A taproot proof must be a BIP-322 simple signature with one key-path signature (script-path proofs are not supported).");
+        }
+        byte[] sig = witness.getPush(0);
+        int hashType;
+        if (sig.length == 64) hashType = 0x00;
+        else if (sig.length == 65 && (sig[64] & 0xff) == 0x01) hashType = 0x01;
+        else return ProofResult.invalid(Reason.MALFORMED_SIGNATURE,
+                    "The taproot signature must be 64 bytes (SIGHASH_DEFAULT) or 65 bytes ending in SIGHASH_ALL.");
+        Script scriptPubKey = ScriptBuilder.createOutputScript(address);
+        Transaction toSign = toSign(toSpend(message, scriptPubKey), witness);
+        byte[] sighash = TaprootSighash.keyPath(toSign, scriptPubKey, hashType);
+        if (Schnorr.verify(address.getWitnessProgram(), sighash, java.util.Arrays.copyOf(sig, 64))) {
+            return ProofResult.valid(ProofResult.Format.BIP322_SIMPLE);
+        }
+        return ProofResult.invalid(Reason.WRONG_KEY, "The signature was not made with the key of this address over this message.");
+    }
+
     /** Verifies a P2WPKH BIP-322 simple signature. */
     static ProofResult verifyP2wpkh(SegwitAddress address, String message, byte[] signature) {
         TransactionWitness witness = readWitness(signature);

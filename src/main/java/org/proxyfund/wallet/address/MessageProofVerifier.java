@@ -14,8 +14,8 @@ import java.util.Base64;
 
 /**
  * Verifies that a signed message proves control of a payout address. Accepts the "Bitcoin Signed Message" format
- * (BIP-137 and Electrum headers) for P2PKH, P2SH-P2WPKH and P2WPKH, and BIP-322 "simple" signatures for P2WPKH.
- * Taproot (P2TR) and P2WSH proofs are refused with a message saying so.
+ * (BIP-137 and Electrum headers) for P2PKH, P2SH-P2WPKH and P2WPKH, and BIP-322 "simple" signatures (with or without
+ * the "smp" prefix) for P2WPKH and single-key P2TR (BIP-340 Schnorr). P2WSH proofs are refused with a message saying so.
  */
 @ApplicationScoped
 public class MessageProofVerifier {
@@ -35,7 +35,13 @@ public class MessageProofVerifier {
             return ProofResult.invalid(reason, parsed.check().message());
         }
         if (message == null) return ProofResult.invalid(Reason.MALFORMED_SIGNATURE, "There is no message to verify.");
-        byte[] signature = decode(signatureBase64);
+        String text = signatureBase64 == null ? "" : signatureBase64.trim();
+        if (text.startsWith("ful") || text.startsWith("pof")) {
+            return ProofResult.invalid(Reason.MALFORMED_SIGNATURE,
+                    "BIP-322 \"full\" and proof-of-funds signatures are not accepted: sign with the simple format.");
+        }
+        if (text.startsWith("smp")) text = text.substring(3);
+        byte[] signature = decode(text);
         if (signature == null) {
             return ProofResult.invalid(Reason.MALFORMED_SIGNATURE, "The signature is not base64 text as wallets print it.");
         }
@@ -44,12 +50,15 @@ public class MessageProofVerifier {
             return ProofResult.invalid(Reason.UNSUPPORTED_ADDRESS_TYPE,
                     "Signed-message proofs for P2WSH (script, multisig) addresses are not supported: use a single-key address.");
         }
-        if (type == AddressType.P2TR) {
-            return ProofResult.invalid(Reason.UNSUPPORTED_ADDRESS_TYPE,
-                    "Taproot (bc1p…) proofs are not supported yet: prove a bc1q…, 3… or 1… address instead.");
-        }
         boolean legacyShape = signature.length == 65 && (signature[0] & 0xff) >= 27 && (signature[0] & 0xff) <= 42;
-        if (legacyShape) return verifyLegacy(parsed.address(), type, message, signatureBase64.trim(), signature[0] & 0xff);
+        if (type == AddressType.P2TR) {
+            if (legacyShape) {
+                return ProofResult.invalid(Reason.UNSUPPORTED_ADDRESS_TYPE,
+                        "Taproot (bc1p…) addresses cannot make \"Bitcoin Signed Message\" signatures: sign with BIP-322 instead.");
+            }
+            return Bip322Verifier.verifyP2tr((SegwitAddress) parsed.address(), message, signature);
+        }
+        if (legacyShape) return verifyLegacy(parsed.address(), type, message, text, signature[0] & 0xff);
         if (type == AddressType.P2WPKH) return Bip322Verifier.verifyP2wpkh((SegwitAddress) parsed.address(), message, signature);
         return ProofResult.invalid(Reason.MALFORMED_SIGNATURE, type == AddressType.P2PKH
                 ? "A 1… address signs with a 65-byte \"Bitcoin Signed Message\" signature; this is not one."

@@ -48,6 +48,6 @@ public record ProofResult(Format format, Reason reason, String message) {
 
     /** The i18n-friendly code, e.g. {@code proof.wrong-key}; null when valid. */
     public String code() {
-        return reason == null ? null : "proof." + reason.name().toLowerCase().replace('_', '-');
+        return reason == null ? null : "proof." + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

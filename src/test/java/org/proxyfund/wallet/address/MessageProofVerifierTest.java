@@ -107,12 +107,70 @@ class MessageProofVerifierTest {
     }
 
     @Test
-    void shouldRefuseTaprootAndP2wshProofsWithAClearMessage() {
-        String p2tr = "bc1p5cyxnuxmeuwuvkwfem96lqzszd02n6xdcjrs20cac6yqjjwudpxqkedrcr";
-        ProofResult result = mainnet.verify(p2tr, "Hello World", SIG_HELLO);
+    void shouldHashUtf8MessagesAsTheBip322VectorsSay() {
+        assertEquals("43936b237ea38c7794eb5d755e0d220b6db92ebfc5c8f482759d22b1286376d7",
+                HexFormat.of().formatHex(Bip322Verifier.messageHash("UTF-8 support: öäüéàè 测试文本 \uD83D\uDE04")));
+    }
+
+    @Test
+    void shouldAcceptTheSmpPrefixOfTheCurrentBip322TextAndRefuseFullSignatures() {
+        assertTrue(mainnet.verify(BIP322_ADDRESS, "Hello World", "smp" + SIG_HELLO).valid());
+        assertTrue(mainnet.verify(BIP322_ADDRESS, "", "smp" + SIG_EMPTY_ALT).valid());
+        ProofResult full = mainnet.verify("bc1pyrgrm6cu6n54jrvkdjd9rvyd3xfyu84s2623awu2srn6mxhscwpsm5644w", "incorrect prefix",
+                "fulAUDZwFXUp+adN+/UZj5dVrGAbB3zKs1Vcalz5fCF9srxS63eSWNGvH1NYbrBkPt1BJDUyWUz9zgUxfc63/QheT6M");
+        assertEquals(Reason.MALFORMED_SIGNATURE, full.reason());
+        assertEquals(Reason.MALFORMED_SIGNATURE, mainnet.verify(BIP322_ADDRESS, "", "smpAA==").reason());
+        assertEquals(Reason.MALFORMED_SIGNATURE, mainnet.verify(BIP322_ADDRESS, "", "").reason());
+    }
+
+    /** Bitcoin Core util_tests (SIGHASH_ALL) and the BIP-322 vector files (SIGHASH_DEFAULT) for single-key taproot. */
+    @Test
+    void shouldAcceptTaprootBip322Vectors() {
+        String[][] vectors = {
+                {"bc1ppv609nr0vr25u07u95waq5lucwfm6tde4nydujnu8npg4q75mr5sxq8lt3", "Hello World",
+                        "AUHd69PrJQEv+oKTfZ8l+WROBHuy9HKrbFCJu7U1iK2iiEy1vMU5EfMtjc+VSHM7aU0SDbak5IUZRVno2P5mjSafAQ=="},
+                {"bc1pss0zhytly75awhm6x2hhvd5lnzv3vssgrf9axfheq8ldyzn88ges79fler", "No prefix fallback",
+                        "AUCJYOwOjxYAvatTAGYaVlNXBVyFuc4MwNQkOuK2tl8xhfKDONd0NjfYyNSYcRqeCp8hsAnCEPHAVEkO9h6vbQ/R"},
+                {"bc1pcquvhrqv0q68t4m0hfq6tpn006qrskyc7yrqnp2uyrf2emg3wynsdjyk38", "PURVOQ544B6HUATVBJZN5EZJUU",
+                        "smpAUB6B2Rbupzua8LTQIF06516wzl+cwKy1be8RgoiW0riyXdKwe6GTz/5Hnb37m67pJwIKCh+D5jDueG6KpvYpmu8"}};
+        for (String[] v : vectors) {
+            ProofResult result = mainnet.verify(v[0], v[1], v[2]);
+            assertTrue(result.valid(), () -> v[0] + ": " + result.message());
+            assertEquals(Format.BIP322_SIMPLE, result.format());
+        }
+    }
+
+    @Test
+    void shouldRefuseTaprootProofsForAnotherMessageSignerOrNetwork() {
+        String address = "bc1ppv609nr0vr25u07u95waq5lucwfm6tde4nydujnu8npg4q75mr5sxq8lt3";
+        String sig = "AUHd69PrJQEv+oKTfZ8l+WROBHuy9HKrbFCJu7U1iK2iiEy1vMU5EfMtjc+VSHM7aU0SDbak5IUZRVno2P5mjSafAQ==";
+        assertEquals(Reason.WRONG_KEY, mainnet.verify(address, "", sig).reason());
+        assertEquals(Reason.WRONG_KEY, mainnet.verify(address, "Hello World.", sig).reason());
+        assertEquals(Reason.WRONG_KEY, mainnet.verify("bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297", "Hello World", sig).reason());
+        assertEquals(Reason.WRONG_KEY, mainnet.verify("bc1pcquvhrqv0q68t4m0hfq6tpn006qrskyc7yrqnp2uyrf2emg3wynsdjyk38", "56VM6YK6Y76XTBXNPITF232EPX",
+                "smpAUB6B2Rbupzua8LTQIF06516wzl+cwKy1be8RgoiW0riyXdKwe6GTz/5Hnb37m67pJwIKCh+D5jDueG6KpvYpmu8").reason());
+        assertEquals(Reason.WRONG_KEY, mainnet.verify("bc1pltvk000nd54v3hrrcn7lsffdra72hphpm40rhzf9hn8arqkgermq2p9029", "PURVOQ544B6HUATVBJZN5EZJUU",
+                "smpAUB6B2Rbupzua8LTQIF06516wzl+cwKy1be8RgoiW0riyXdKwe6GTz/5Hnb37m67pJwIKCh+D5jDueG6KpvYpmu8").reason());
+        assertEquals(Reason.WRONG_NETWORK, verifier(BitcoinNetwork.REGTEST).verify(address, "Hello World", sig).reason());
+        byte[] raw = java.util.Base64.getDecoder().decode(sig);
+        raw[raw.length - 1] = 0x02; // SIGHASH_NONE is not allowed
+        assertEquals(Reason.MALFORMED_SIGNATURE, mainnet.verify(address, "Hello World", java.util.Base64.getEncoder().encodeToString(raw)).reason());
+    }
+
+    @Test
+    void shouldRefuseLegacySignaturesForTaprootAndAnyProofForP2wsh() {
+        String p2tr = "bc1ppv609nr0vr25u07u95waq5lucwfm6tde4nydujnu8npg4q75mr5sxq8lt3";
+        ProofResult result = mainnet.verify(p2tr, "Hello World", LEGACY_HELLO);
         assertEquals(Reason.UNSUPPORTED_ADDRESS_TYPE, result.reason());
-        assertTrue(result.message().contains("Taproot"));
+        assertTrue(result.message().contains("BIP-322"), result.message());
         String p2wsh = "bc1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3qccfmv3";
         assertEquals(Reason.UNSUPPORTED_ADDRESS_TYPE, mainnet.verify(p2wsh, "Hello World", SIG_HELLO).reason());
+    }
+
+    @Test
+    void shouldDeriveTheTaprootVectorAddressFromTheBip322Key() {
+        ECKey key = DumpedPrivateKey.fromBase58(org.bitcoinj.base.BitcoinNetwork.MAINNET, BIP322_WIF).getKey();
+        assertEquals("bc1ppv609nr0vr25u07u95waq5lucwfm6tde4nydujnu8npg4q75mr5sxq8lt3",
+                ProofSigner.taprootAddress(key, BitcoinNetwork.MAINNET), "the test signer tweaks keys as BIP-86 wallets do");
     }
 }

@@ -23,7 +23,8 @@ class ProofMatrixTest {
     /** One way of signing: which address a key gets, and how it signs a message. */
     enum Kind {
         P2PKH_COMPRESSED(Format.BIP137), P2PKH_UNCOMPRESSED(Format.BIP137), P2SH_P2WPKH_BIP137(Format.BIP137),
-        P2WPKH_BIP137(Format.BIP137), P2WPKH_BIP322(Format.BIP322_SIMPLE);
+        P2WPKH_BIP137(Format.BIP137), P2WPKH_BIP322(Format.BIP322_SIMPLE),
+        P2TR_BIP322_DEFAULT(Format.BIP322_SIMPLE), P2TR_BIP322_ALL(Format.BIP322_SIMPLE);
 
         final Format format;
 
@@ -41,6 +42,7 @@ class ProofMatrixTest {
                 case P2PKH_COMPRESSED, P2PKH_UNCOMPRESSED -> key.toAddress(ScriptType.P2PKH, network.bitcoinj()).toString();
                 case P2SH_P2WPKH_BIP137 -> ProofSigner.p2shP2wpkhAddress(key, network);
                 case P2WPKH_BIP137, P2WPKH_BIP322 -> key.toAddress(ScriptType.P2WPKH, network.bitcoinj()).toString();
+                case P2TR_BIP322_DEFAULT, P2TR_BIP322_ALL -> ProofSigner.taprootAddress(key, network);
             };
         }
 
@@ -50,6 +52,8 @@ class ProofMatrixTest {
                 case P2SH_P2WPKH_BIP137 -> key.signMessage(message, ScriptType.P2SH);
                 case P2WPKH_BIP137 -> key.signMessage(message, ScriptType.P2WPKH);
                 case P2WPKH_BIP322 -> ProofSigner.bip322(key, network, message);
+                case P2TR_BIP322_DEFAULT -> ProofSigner.bip322Taproot(key, network, message, false);
+                case P2TR_BIP322_ALL -> ProofSigner.bip322Taproot(key, network, message, true);
             };
         }
     }
