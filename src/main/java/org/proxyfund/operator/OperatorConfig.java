@@ -41,6 +41,12 @@ public interface OperatorConfig {
     @WithDefault("30d")
     Duration clientKeyRetention();
 
+    /**
+     * Key for hashing client addresses (any long random string, from a Secret). Unset: one is generated
+     * and kept in the database, which is weaker since a database copy then holds the key as well.
+     */
+    java.util.Optional<String> clientKeySecret();
+
     /** Sign-ups from one client address (within the retention) at which admins see a flag. */
     @WithDefault("3")
     int manySignupsThreshold();

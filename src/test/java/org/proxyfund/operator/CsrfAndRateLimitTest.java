@@ -53,6 +53,19 @@ class CsrfAndRateLimitTest {
     }
 
     @Test
+    void shouldCountIpv6ClientsByTheirSlash64() {
+        WebClient c = new WebClient();
+        String prefix = c.address.substring(0, c.address.length() - 1);
+        for (int i = 0; i < 5; i++) {
+            new WebClient(prefix + (i + 1)).signUp("six");
+        }
+        WebClient sameNetwork = new WebClient(prefix + "abcd");
+        sameNetwork.get("/signup");
+        sameNetwork.post("/signup", "handle", "six-too-many", "password", "correct horse battery", "repeat", "correct horse battery")
+                .then().statusCode(429);
+    }
+
+    @Test
     void shouldLimitLoginAttemptsPerClientAddress() {
         String handle = new WebClient().signUp("target");
         WebClient attacker = new WebClient();

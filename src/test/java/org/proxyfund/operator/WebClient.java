@@ -25,8 +25,8 @@ public class WebClient {
 
     /** A client with an address of its own (random, in the documentation range), so tests never share rate-limit counters. */
     public WebClient() {
-        this("2001:db8::" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff))
-                + ":" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff)));
+        this("2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff))
+                + ":" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff)) + "::1");
     }
 
     public WebClient(String address) {
