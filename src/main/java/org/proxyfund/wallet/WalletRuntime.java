@@ -42,11 +42,13 @@ final class WalletRuntime implements AutoCloseable {
     final PeerGroup peers;
     final P2pBroadcaster p2p;
     final String passphrase;
+    final Context context;
     private final List<WalletListener> listeners = new CopyOnWriteArrayList<>();
 
     private WalletRuntime(Network network, Wallet wallet, SPVBlockStore store, BlockChain chain, PeerGroup peers,
-                          String passphrase) {
+                          String passphrase, Context context) {
         this.passphrase = passphrase;
+        this.context = context;
         this.network = network;
         this.wallet = wallet;
         this.store = store;
@@ -58,7 +60,8 @@ final class WalletRuntime implements AutoCloseable {
     /** Opens (or creates) the wallet and its chain store; connects to nothing yet. */
     static WalletRuntime open(WalletConfig config, BitcoinNetwork bitcoinNetwork) {
         Network network = bitcoinNetwork.bitcoinj();
-        Context.propagate(new Context());
+        Context context = new Context();
+        Context.propagate(context);
         NetworkParameters params = NetworkParameters.of(network);
         Path dir = Path.of(config.dataDir());
         WalletSecrets secrets = WalletSecrets.resolve(config, dir);
@@ -80,7 +83,7 @@ final class WalletRuntime implements AutoCloseable {
             // addAddress raises maxConnections: with a fixed list, ask for no more peers than it has.
             int listed = config.peers().map(List::size).orElse(0);
             peers.setMaxConnections(listed > 0 ? Math.min(listed, config.maxPeers()) : config.maxPeers());
-            return new WalletRuntime(network, loaded.wallet(), store, chain, peers, secrets.passphrase);
+            return new WalletRuntime(network, loaded.wallet(), store, chain, peers, secrets.passphrase, context);
         } catch (BlockStoreException | java.io.IOException e) {
             throw new WalletStartupException("Cannot open the SPV chain store " + chainFile, e);
         }

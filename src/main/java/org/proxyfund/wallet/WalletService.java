@@ -80,6 +80,8 @@ public class WalletService {
         if (r == null) {
             throw new IllegalStateException("the wallet is not running (proxyfund.wallet.enabled=false or stopped)");
         }
+        // bitcoinj wants its context on every calling thread (request, scheduler, listener threads).
+        org.bitcoinj.core.Context.propagate(r.context);
         return r;
     }
 
@@ -117,7 +119,8 @@ public class WalletService {
         int peers = r.peers.numConnectedPeers();
         int best = r.peers.getMostCommonChainHeight();
         int height = r.chainHeight();
-        return new WalletState(true, peers, height, best, peers > 0 && height >= best);
+        // Peers' heights are estimates (a reorg can leave one a block ahead), so one block of slack.
+        return new WalletState(true, peers, height, best, peers > 0 && height + 1 >= best);
     }
 
     /** Builds and signs, without broadcasting, one transaction paying all outputs; change returns to the wallet. */
