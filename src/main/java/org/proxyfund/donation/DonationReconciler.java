@@ -47,9 +47,7 @@ public class DonationReconciler {
     private final AtomicBoolean queued = new AtomicBoolean();
 
     void onStart(@Observes StartupEvent event) {
-        if (wallet.running()) {
-            wallet.addListener(this::requestRun);
-        }
+        wallet.addListener(this::requestRun);
     }
 
     /** Coalesces bursts of wallet events into one run. */

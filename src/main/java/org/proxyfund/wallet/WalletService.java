@@ -28,6 +28,7 @@ public class WalletService {
 
     private volatile WalletRuntime runtime;
     private volatile RpcBroadcaster rpc;
+    private final List<WalletListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
         if (config.enabled()) {
@@ -54,6 +55,7 @@ public class WalletService {
                     "proxyfund.wallet.broadcaster=rpc needs proxyfund.wallet.rpc-url"));
             rpc = new RpcBroadcaster(url, config.rpcUser().orElse(""), config.rpcPassword().orElse(""), config.broadcastTimeout());
         }
+        listeners.forEach(r::addListener);
         r.start(Path.of(config.dataDir()).resolve(WalletRuntime.WALLET_FILE));
         runtime = r;
     }
@@ -92,9 +94,18 @@ public class WalletService {
         return addresses.allocate(r::receiveAddress);
     }
 
-    /** Registers a listener for payments, confirmations, blocks and reorgs. */
+    /** Registers a listener for payments, confirmations, blocks and reorgs (kept across wallet restarts). */
     public void addListener(WalletListener listener) {
-        rt().addListener(listener);
+        listeners.add(listener);
+        WalletRuntime r = runtime;
+        if (r != null) {
+            r.addListener(listener);
+        }
+    }
+
+    /** The receive address at a BIP-84 index (derivation only; allocation goes through freshReceiveAddress). */
+    String addressAt(int index) {
+        return rt().receiveAddress(index);
     }
 
     public WalletBalance balance(int minConfirmations) {
