@@ -93,6 +93,8 @@ class DonationFlowTest {
         assertEquals(expected.replace("&amp;", "&"), QrDecoder.decode(svg));
         assertTrue(page.contains("src=\"/donate/" + id + "/qr.svg\""));
         given().get("/donate?lang=ru").then().statusCode(200).body(containsString("Получить адрес"));
+        given().get("/donate/" + id + "?lang=ru").then().statusCode(200)
+                .body(containsString("Ожидаем платёж")).body(containsString("id=\"bip21\""));
     }
 
     @Test
