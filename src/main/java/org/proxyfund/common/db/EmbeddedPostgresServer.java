@@ -39,6 +39,13 @@ public final class EmbeddedPostgresServer {
             }
             return url();
         }
+        // Quarkus restarts the application in a new class loader (e.g. a test profile), where the
+        // static above is empty: reuse the server this JVM already started rather than wipe it.
+        String jvmKey = "proxyfund.embedded-db.running-url@" + dir;
+        String started = System.getProperty(jvmKey);
+        if (started != null && readPid(dir).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false)) {
+            return started;
+        }
         checkRootCanRunPostgres();
         try {
             if (clean) {
@@ -58,6 +65,7 @@ public final class EmbeddedPostgresServer {
                     .setRegisterShutdownHook(true)
                     .start();
             runningDir = dir;
+            System.setProperty(jvmKey, url());
             LOG.infof("Embedded PostgreSQL started in %d ms on port %d, data in %s",
                     (System.nanoTime() - t0) / 1_000_000, running.getPort(), dir);
             return url();

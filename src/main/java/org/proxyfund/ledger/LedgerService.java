@@ -1,0 +1,86 @@
+package org.proxyfund.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The single writer of the double-entry ledger. An entry's lines sum to zero (debits positive,
+ * credits negative); the database re-checks that at commit and refuses updates and deletes.
+ */
+@ApplicationScoped
+public class LedgerService {
+
+    public static final String WALLET = "wallet";
+    public static final String DONATIONS = "donations";
+    public static final String MINER_FEES = "miner_fees";
+    public static final String RESERVE = "reserve";
+    public static final String OPERATOR_PAYABLE_PREFIX = "operator_payable:";
+
+    @Inject
+    EntityManager em;
+
+    /** Books a confirmed donation payment: wallet debit, donations credit. Returns the entry id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long postDonationConfirmed(String reference, long sats) {
+        Map<String, Long> lines = new LinkedHashMap<>();
+        lines.put(WALLET, sats);
+        lines.put(DONATIONS, -sats);
+        return post("DONATION_CONFIRMED", reference, null, lines);
+    }
+
+    /** Posts the mirror image of an entry (e.g. a payment a reorg removed). Returns the reversing entry's id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long reverse(long entryId, String why) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT account, amount_sats FROM ledger_line WHERE entry_id = ?1 ORDER BY id")
+                .setParameter(1, entryId).getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no ledger entry " + entryId);
+        }
+        Map<String, Long> lines = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            lines.merge((String) r[0], -((Number) r[1]).longValue(), Long::sum);
+        }
+        return post("REVERSAL", why, entryId, lines);
+    }
+
+    private long post(String kind, String reference, Long reverses, Map<String, Long> lines) {
+        long sum = lines.values().stream().mapToLong(Long::longValue).sum();
+        if (sum != 0 || lines.size() < 2) {
+            throw new IllegalArgumentException("unbalanced ledger entry " + kind + " " + reference + ": " + lines);
+        }
+        long id = ((Number) em.createNativeQuery(
+                        "INSERT INTO ledger_entry(kind, reference, reverses_id) VALUES (?1, ?2, ?3) RETURNING id")
+                .setParameter(1, kind).setParameter(2, reference).setParameter(3, reverses).getSingleResult()).longValue();
+        for (Map.Entry<String, Long> line : lines.entrySet()) {
+            em.createNativeQuery("INSERT INTO ledger_line(entry_id, account, amount_sats) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, id).setParameter(2, line.getKey()).setParameter(3, line.getValue()).executeUpdate();
+        }
+        return id;
+    }
+
+    /** Balance per account (debits positive). */
+    @Transactional
+    public Map<String, Long> balances() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT account, SUM(amount_sats) FROM ledger_line GROUP BY account ORDER BY account").getResultList();
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            out.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        return out;
+    }
+
+    /** Sum of every line in the ledger: zero unless something is badly wrong. */
+    @Transactional
+    public long total() {
+        return ((Number) em.createNativeQuery("SELECT COALESCE(SUM(amount_sats), 0) FROM ledger_line").getSingleResult()).longValue();
+    }
+}

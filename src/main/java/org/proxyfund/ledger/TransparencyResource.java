@@ -1,0 +1,48 @@
+package org.proxyfund.ledger;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.proxyfund.donation.Bip21;
+import org.proxyfund.web.Pages;
+
+/** The public transparency page and the same data as JSON. */
+@Path("/")
+public class TransparencyResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance transparency(Transparency t, TransparencyResource fmt);
+    }
+
+    @Inject
+    Pages pages;
+    @Inject
+    TransparencyService service;
+
+    @GET
+    @Path("transparency")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public TemplateInstance page() {
+        return pages.page(Templates.transparency(service.current(), this));
+    }
+
+    @GET
+    @Path("api/v1/transparency")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Totals received and paid, balances, amounts owed, runway and every payout (satoshis)")
+    public Transparency json() {
+        return service.current();
+    }
+
+    /** Satoshis as BTC for the page; a dash when unknown. */
+    public String btc(Long sats) {
+        return sats == null ? "—" : Bip21.btc(sats);
+    }
+}

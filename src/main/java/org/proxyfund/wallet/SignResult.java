@@ -1,0 +1,17 @@
+package org.proxyfund.wallet;
+
+/** The outcome of building and signing a transaction; expected failures are values, not exceptions. */
+public sealed interface SignResult {
+
+    /** A signed, not yet broadcast transaction: store it (raw bytes, txid) before broadcasting it. */
+    record Signed(String txid, byte[] raw, long feeSats, int vsize) implements SignResult {
+    }
+
+    /** The wallet's spendable coins do not cover the outputs plus the fee. */
+    record InsufficientFunds(long missingSats) implements SignResult {
+    }
+
+    /** An output was refused: bad address for this network, dust or non-positive amount. */
+    record InvalidOutput(int index, String reason) implements SignResult {
+    }
+}

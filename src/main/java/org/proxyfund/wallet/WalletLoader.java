@@ -1,0 +1,71 @@
+package org.proxyfund.wallet;
+
+import org.bitcoinj.base.Network;
+import org.bitcoinj.base.ScriptType;
+import org.bitcoinj.wallet.DeterministicSeed;
+import org.bitcoinj.wallet.KeyChainGroupStructure;
+import org.bitcoinj.wallet.UnreadableWalletException;
+import org.bitcoinj.wallet.Wallet;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** Opens the encrypted BIP-84 wallet file, or creates it from the mnemonic; refuses a wrong passphrase or a foreign file. */
+final class WalletLoader {
+
+    private static final Logger LOG = Logger.getLogger(WalletLoader.class);
+
+    private WalletLoader() {
+    }
+
+    /** A loaded wallet, and whether it was just created (its chain must then be scanned from the birthday). */
+    record Loaded(Wallet wallet, boolean created) {
+    }
+
+    static Loaded openOrCreate(Network network, Path walletFile, WalletSecrets secrets, Instant birthday) {
+        Wallet reference = fromMnemonic(network, secrets, birthday);
+        if (Files.exists(walletFile)) {
+            Wallet wallet;
+            try {
+                wallet = Wallet.loadFromFile(walletFile.toFile());
+            } catch (UnreadableWalletException e) {
+                throw new WalletStartupException("The wallet file " + walletFile + " cannot be read (" + e.getMessage()
+                        + "); restore it from a backup, or move it away to rebuild it from the mnemonic", e);
+            }
+            if (!wallet.network().equals(network)) {
+                throw new WalletStartupException("The wallet file " + walletFile + " belongs to " + wallet.network()
+                        + ", not " + network + ": check proxyfund.bitcoin.network and proxyfund.wallet.data-dir");
+            }
+            if (!wallet.isEncrypted() || !wallet.checkPassword(secrets.passphrase)) {
+                throw new WalletStartupException("The wallet file " + walletFile + " cannot be opened with the configured "
+                        + "proxyfund.wallet.passphrase (wrong passphrase): refusing to start. Give the passphrase the file "
+                        + "was created with, or move the file away to rebuild the wallet from the mnemonic");
+            }
+            String expected = reference.getWatchingKey().serializePubB58(network, ScriptType.P2WPKH);
+            String actual = wallet.getWatchingKey().serializePubB58(network, ScriptType.P2WPKH);
+            if (!expected.equals(actual)) {
+                throw new WalletStartupException("The wallet file " + walletFile + " was made from a different mnemonic "
+                        + "than proxyfund.wallet.mnemonic: refusing to start");
+            }
+            return new Loaded(wallet, false);
+        }
+        reference.encrypt(secrets.passphrase);
+        try {
+            Files.createDirectories(walletFile.getParent());
+            reference.saveToFile(walletFile.toFile());
+        } catch (IOException e) {
+            throw new WalletStartupException("Cannot write the wallet file " + walletFile, e);
+        }
+        LOG.infof("Created the encrypted wallet file %s from the configured mnemonic", walletFile);
+        return new Loaded(reference, true);
+    }
+
+    private static Wallet fromMnemonic(Network network, WalletSecrets secrets, Instant birthday) {
+        DeterministicSeed seed = birthday == null ? DeterministicSeed.ofMnemonic(secrets.mnemonic, "")
+                : DeterministicSeed.ofMnemonic(secrets.mnemonic, "", birthday);
+        return Wallet.fromSeed(network, seed, ScriptType.P2WPKH, KeyChainGroupStructure.BIP43);
+    }
+}

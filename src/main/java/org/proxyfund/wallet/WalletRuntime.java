@@ -1,0 +1,176 @@
+package org.proxyfund.wallet;
+
+import org.bitcoinj.base.Address;
+import org.bitcoinj.base.Network;
+import org.bitcoinj.base.ScriptType;
+import org.bitcoinj.core.BlockChain;
+import org.bitcoinj.core.Context;
+import org.bitcoinj.core.NetworkParameters;
+import org.bitcoinj.core.PeerAddress;
+import org.bitcoinj.core.PeerGroup;
+import org.bitcoinj.core.listeners.DownloadProgressTracker;
+import org.bitcoinj.crypto.ChildNumber;
+import org.bitcoinj.crypto.DeterministicKey;
+import org.bitcoinj.net.discovery.DnsDiscovery;
+import org.bitcoinj.store.BlockStoreException;
+import org.bitcoinj.store.SPVBlockStore;
+import org.bitcoinj.utils.Threading;
+import org.bitcoinj.wallet.DeterministicKeyChain;
+import org.bitcoinj.wallet.KeyChain;
+import org.bitcoinj.wallet.Wallet;
+import org.jboss.logging.Logger;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The running bitcoinj machinery: wallet file, SPV header chain and peer group. Not a bean; the facade owns it. */
+final class WalletRuntime implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(WalletRuntime.class);
+    static final String WALLET_FILE = "proxyfund.wallet";
+    static final String CHAIN_FILE = "proxyfund.spvchain";
+
+    final Network network;
+    final Wallet wallet;
+    final SPVBlockStore store;
+    final BlockChain chain;
+    final PeerGroup peers;
+    final P2pBroadcaster p2p;
+    final String passphrase;
+    final Context context;
+    private final List<WalletListener> listeners = new CopyOnWriteArrayList<>();
+
+    private WalletRuntime(Network network, Wallet wallet, SPVBlockStore store, BlockChain chain, PeerGroup peers,
+                          String passphrase, Context context) {
+        this.passphrase = passphrase;
+        this.context = context;
+        this.network = network;
+        this.wallet = wallet;
+        this.store = store;
+        this.chain = chain;
+        this.peers = peers;
+        this.p2p = new P2pBroadcaster(peers);
+    }
+
+    /** Opens (or creates) the wallet and its chain store; connects to nothing yet. */
+    static WalletRuntime open(WalletConfig config, BitcoinNetwork bitcoinNetwork) {
+        Network network = bitcoinNetwork.bitcoinj();
+        Context context = new Context();
+        Context.propagate(context);
+        NetworkParameters params = NetworkParameters.of(network);
+        Path dir = Path.of(config.dataDir());
+        WalletSecrets secrets = WalletSecrets.resolve(config, dir);
+        WalletLoader.Loaded loaded = WalletLoader.openOrCreate(network, dir.resolve(WALLET_FILE), secrets,
+                config.birthday().orElse(null));
+        Path chainFile = dir.resolve(CHAIN_FILE);
+        try {
+            if (loaded.created()) {
+                // A new wallet (first start or recovery) must see the chain from its birthday again.
+                Files.deleteIfExists(chainFile);
+            }
+            SPVBlockStore store = new SPVBlockStore(params, chainFile.toFile());
+            BlockChain chain = new BlockChain(network, loaded.wallet(), store);
+            PeerGroup peers = new PeerGroup(network, chain);
+            peers.addWallet(loaded.wallet());
+            peers.setFastCatchupTime(loaded.wallet().earliestKeyCreationTime());
+            addPeers(peers, config, network);
+            // bitcoinj picks a download peer only once more than half of maxConnections are connected, and
+            // addAddress raises maxConnections: with a fixed list, ask for no more peers than it has.
+            int listed = config.peers().map(List::size).orElse(0);
+            peers.setMaxConnections(listed > 0 ? Math.min(listed, config.maxPeers()) : config.maxPeers());
+            return new WalletRuntime(network, loaded.wallet(), store, chain, peers, secrets.passphrase, context);
+        } catch (BlockStoreException | java.io.IOException e) {
+            throw new WalletStartupException("Cannot open the SPV chain store " + chainFile, e);
+        }
+    }
+
+    private static void addPeers(PeerGroup peers, WalletConfig config, Network network) {
+        List<String> configured = config.peers().orElse(List.of());
+        if (configured.isEmpty()) {
+            if (network == org.bitcoinj.base.BitcoinNetwork.REGTEST) {
+                throw new WalletStartupException("regtest has no DNS seeds: set proxyfund.wallet.peers (host:port,...)");
+            }
+            peers.addPeerDiscovery(new DnsDiscovery(NetworkParameters.of(network)));
+            return;
+        }
+        for (String hostPort : configured) {
+            int colon = hostPort.lastIndexOf(':');
+            if (colon < 1) {
+                throw new WalletStartupException("proxyfund.wallet.peers: '" + hostPort + "' is not host:port");
+            }
+            try {
+                InetAddress host = InetAddress.getByName(hostPort.substring(0, colon));
+                peers.addAddress(PeerAddress.simple(host, Integer.parseInt(hostPort.substring(colon + 1))));
+            } catch (UnknownHostException | NumberFormatException e) {
+                throw new WalletStartupException("proxyfund.wallet.peers: cannot resolve '" + hostPort + "'", e);
+            }
+        }
+    }
+
+    /** Saves on change, reports changes to listeners, and starts connecting and downloading in the background. */
+    void start(Path walletFile) {
+        wallet.autosaveToFile(walletFile.toFile(), Duration.ofMillis(500), null);
+        wallet.addCoinsReceivedEventListener(Threading.SAME_THREAD, (w, tx, prev, next) -> fire());
+        wallet.addChangeEventListener(Threading.SAME_THREAD, w -> fire());
+        wallet.addReorganizeEventListener(Threading.SAME_THREAD, w -> fire());
+        chain.addNewBestBlockListener(Threading.SAME_THREAD, block -> fire());
+        peers.start();
+        peers.startBlockChainDownload(new DownloadProgressTracker());
+        LOG.infof("Wallet started on %s; %d receive addresses issued", network, wallet.getActiveKeyChain().getIssuedExternalKeys());
+    }
+
+    void addListener(WalletListener listener) {
+        listeners.add(listener);
+    }
+
+    private void fire() {
+        for (WalletListener l : listeners) {
+            try {
+                l.walletChanged();
+            } catch (RuntimeException e) {
+                LOG.warn("A wallet listener failed", e);
+            }
+        }
+    }
+
+    /** The BIP-84 receive address at {@code index}; issues keys up to it so the wallet watches it (gap limit). */
+    String receiveAddress(int index) {
+        DeterministicKeyChain keys = wallet.getActiveKeyChain();
+        int issued = keys.getIssuedExternalKeys();
+        if (issued <= index) {
+            wallet.freshKeys(KeyChain.KeyPurpose.RECEIVE_FUNDS, index + 1 - issued);
+        }
+        List<ChildNumber> path = keys.getAccountPath().extend(ChildNumber.ZERO, new ChildNumber(index));
+        DeterministicKey key = keys.getKeyByPath(path, false);
+        Address address = key.toAddress(ScriptType.P2WPKH, network);
+        return address.toString();
+    }
+
+    int chainHeight() {
+        return chain.getBestChainHeight();
+    }
+
+    @Override
+    public void close() {
+        try {
+            peers.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("Stopping the peer group failed", e);
+        }
+        try {
+            wallet.shutdownAutosaveAndWait();
+        } catch (RuntimeException e) {
+            LOG.warn("Saving the wallet failed", e);
+        }
+        try {
+            store.close();
+        } catch (BlockStoreException e) {
+            LOG.warn("Closing the chain store failed", e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.proxyfund.wallet;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.bitcoinj.base.Sha256Hash;
+import org.bitcoinj.core.Transaction;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The one door to the donor wallet: addresses, balances, payments seen, signing and broadcasting, in satoshis. */
+@ApplicationScoped
+public class WalletService {
+
+    @Inject
+    WalletConfig config;
+    @Inject
+    BitcoinConfig bitcoin;
+    @Inject
+    WalletAddressRepository addresses;
+
+    private volatile WalletRuntime runtime;
+    private volatile RpcBroadcaster rpc;
+    private final List<WalletListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    void onStart(@Observes @Priority(100) StartupEvent event) {
+        if (config.enabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Opens the wallet, watches every address any replica has handed out, and starts syncing. */
+    synchronized void start() {
+        if (runtime != null) {
+            return;
+        }
+        WalletRuntime r = WalletRuntime.open(config, bitcoin.network());
+        int highest = addresses.highestIndex();
+        if (highest >= 0) {
+            r.receiveAddress(highest);
+        }
+        if (config.broadcaster() == WalletConfig.Broadcaster.RPC) {
+            String url = config.rpcUrl().orElseThrow(() -> new WalletStartupException(
+                    "proxyfund.wallet.broadcaster=rpc needs proxyfund.wallet.rpc-url"));
+            rpc = new RpcBroadcaster(url, config.rpcUser().orElse(""), config.rpcPassword().orElse(""), config.broadcastTimeout());
+        }
+        listeners.forEach(r::addListener);
+        r.start(Path.of(config.dataDir()).resolve(WalletRuntime.WALLET_FILE));
+        runtime = r;
+    }
+
+    /** Stops peers and saves the wallet file. */
+    synchronized void stop() {
+        if (runtime != null) {
+            runtime.close();
+            runtime = null;
+        }
+    }
+
+    /** bitcoinj's wallet, for this package's own checks (e.g. script verification in tests). */
+    org.bitcoinj.wallet.Wallet bitcoinjWallet() {
+        return rt().wallet;
+    }
+
+    public boolean running() {
+        return runtime != null;
+    }
+
+    private WalletRuntime rt() {
+        WalletRuntime r = runtime;
+        if (r == null) {
+            throw new IllegalStateException("the wallet is not running (proxyfund.wallet.enabled=false or stopped)");
+        }
+        // bitcoinj wants its context on every calling thread (request, scheduler, listener threads).
+        org.bitcoinj.core.Context.propagate(r.context);
+        return r;
+    }
+
+    /** A receive address never handed out before, allocated through PostgreSQL in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String freshReceiveAddress() {
+        WalletRuntime r = rt();
+        return addresses.allocate(r::receiveAddress);
+    }
+
+    /** Registers a listener for payments, confirmations, blocks and reorgs (kept across wallet restarts). */
+    public void addListener(WalletListener listener) {
+        listeners.add(listener);
+        WalletRuntime r = runtime;
+        if (r != null) {
+            r.addListener(listener);
+        }
+    }
+
+    /** The receive address at a BIP-84 index (derivation only; allocation goes through freshReceiveAddress). */
+    String addressAt(int index) {
+        return rt().receiveAddress(index);
+    }
+
+    public WalletBalance balance(int minConfirmations) {
+        return WalletReads.balance(rt().wallet, minConfirmations);
+    }
+
+    /** Every output paying one of the wallet's addresses, including unconfirmed and gone ones. */
+    public List<ReceivedOutput> receivedOutputs() {
+        return WalletReads.received(rt().wallet);
+    }
+
+    /** -1 unknown or gone, 0 unconfirmed, else the number of confirmations. */
+    public int confirmations(String txid) {
+        return WalletReads.confirmations(rt().wallet, txid);
+    }
+
+    public WalletState state() {
+        WalletRuntime r = runtime;
+        if (r == null) {
+            return new WalletState(false, 0, 0, 0, false);
+        }
+        int peers = r.peers.numConnectedPeers();
+        int best = r.peers.getMostCommonChainHeight();
+        int height = r.chainHeight();
+        // Peers' heights are estimates (a reorg can leave one a block ahead), so one block of slack.
+        return new WalletState(true, peers, height, best, peers > 0 && height + 1 >= best);
+    }
+
+    /** Builds and signs, without broadcasting, one transaction paying all outputs; change returns to the wallet. */
+    public SignResult buildAndSign(List<PaymentOutput> outputs) {
+        WalletRuntime r = rt();
+        return WalletSigner.sign(r.wallet, r.network, outputs, r.passphrase, config.feeRateSatsPerKvb());
+    }
+
+    /** Sends a signed transaction to the network; safe to repeat. Blocks up to the broadcast timeout. */
+    public BroadcastResult broadcast(byte[] raw) {
+        WalletRuntime r = rt();
+        Transaction tx = Transaction.read(ByteBuffer.wrap(raw));
+        String txid = tx.getTxId().toString();
+        Transaction known = r.wallet.getTransaction(tx.getTxId());
+        if (known != null && WalletReads.depth(known) > 0) {
+            return new BroadcastResult(txid, BroadcastResult.Outcome.ALREADY_KNOWN, "already in block");
+        }
+        r.wallet.maybeCommitTx(tx);
+        try {
+            if (rpc != null) {
+                return rpc.broadcast(txid, raw);
+            }
+            if (r.p2p.broadcast(tx, config.broadcastTimeout())) {
+                return new BroadcastResult(txid, BroadcastResult.Outcome.SENT, "fetched by a peer");
+            }
+            Transaction again = r.wallet.getTransaction(Sha256Hash.wrap(txid));
+            boolean seen = again != null && again.getConfidence().numBroadcastPeers() > 0;
+            return seen ? new BroadcastResult(txid, BroadcastResult.Outcome.ALREADY_KNOWN, "peers announced it")
+                    : new BroadcastResult(txid, BroadcastResult.Outcome.NOT_TAKEN, "no peer fetched it in time");
+        } catch (IOException e) {
+            throw new IllegalStateException("broadcast of " + txid + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("broadcast of " + txid + " interrupted", e);
+        }
+    }
+}

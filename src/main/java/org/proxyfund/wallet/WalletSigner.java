@@ -1,0 +1,55 @@
+package org.proxyfund.wallet;
+
+import org.bitcoinj.base.Address;
+import org.bitcoinj.base.AddressParser;
+import org.bitcoinj.base.Coin;
+import org.bitcoinj.base.Network;
+import org.bitcoinj.base.exceptions.AddressFormatException;
+import org.bitcoinj.core.InsufficientMoneyException;
+import org.bitcoinj.core.Transaction;
+import org.bitcoinj.core.TransactionOutput;
+import org.bitcoinj.wallet.SendRequest;
+import org.bitcoinj.wallet.Wallet;
+
+import java.util.List;
+
+/** Builds one transaction with many outputs and signs it with the decrypted keys; never broadcasts. */
+final class WalletSigner {
+
+    private WalletSigner() {
+    }
+
+    static SignResult sign(Wallet wallet, Network network, List<PaymentOutput> outputs, String passphrase, long feeRateSatsPerKvb) {
+        if (outputs.isEmpty()) {
+            return new SignResult.InvalidOutput(-1, "no outputs");
+        }
+        AddressParser parser = AddressParser.getDefault(network);
+        Transaction tx = new Transaction();
+        for (int i = 0; i < outputs.size(); i++) {
+            PaymentOutput p = outputs.get(i);
+            if (p.amountSats() <= 0) {
+                return new SignResult.InvalidOutput(i, "amount must be positive");
+            }
+            Address address;
+            try {
+                address = parser.parseAddress(p.address());
+            } catch (AddressFormatException e) {
+                return new SignResult.InvalidOutput(i, "not an address on " + network + ": " + e.getMessage());
+            }
+            TransactionOutput out = tx.addOutput(Coin.valueOf(p.amountSats()), address);
+            if (out.isDust()) {
+                return new SignResult.InvalidOutput(i, "amount below the dust limit (" + out.getMinNonDustValue().value + " sats)");
+            }
+        }
+        SendRequest request = SendRequest.forTx(tx);
+        request.setFeePerVkb(Coin.valueOf(feeRateSatsPerKvb));
+        request.shuffleOutputs = false;
+        request.aesKey = wallet.getKeyCrypter().deriveKey(passphrase);
+        try {
+            wallet.completeTx(request);
+        } catch (InsufficientMoneyException e) {
+            return new SignResult.InsufficientFunds(e.missing == null ? 0 : e.missing.value);
+        }
+        return new SignResult.Signed(tx.getTxId().toString(), tx.serialize(), tx.getFee().value, tx.getVsize());
+    }
+}
