@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.ledger.LedgerCheck;
+import org.proxyfund.operator.WebClient;
 import org.proxyfund.ledger.LedgerCheckService;
 import org.proxyfund.ledger.LedgerService;
 import org.proxyfund.wallet.WalletService;
@@ -56,8 +57,9 @@ class DonationFlowTest {
     }
 
     private String createDonation(String amount, String message) {
-        Response r = given().redirects().follow(false).formParam("amount", amount).formParam("message", message)
-                .when().post("/donate");
+        WebClient donor = new WebClient();
+        donor.get("/donate");
+        Response r = donor.post("/donate", "amount", amount, "message", message);
         assertEquals(303, r.statusCode(), r.body().asString());
         String location = r.header("Location");
         return location.substring(location.lastIndexOf('/') + 1);
@@ -105,9 +107,12 @@ class DonationFlowTest {
         given().get("/donate/" + a).then().statusCode(200)
                 .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"))
                 .body(org.hamcrest.Matchers.not(containsString("<script>alert(1)")));
-        given().formParam("amount", "0.123456789").post("/donate").then().statusCode(400)
+        WebClient donor = new WebClient();
+        donor.get("/donate");
+        donor.post("/donate", "amount", "0.123456789", "message", "").then().statusCode(400)
                 .body(containsString("at most 8 decimals"));
-        given().formParam("message", "x".repeat(201)).post("/donate").then().statusCode(400);
+        donor.post("/donate", "amount", "", "message", "x".repeat(201)).then().statusCode(400);
+        donor.postWithoutToken("/donate", "amount", "", "message", "forged").then().statusCode(403);
         given().get("/donate/not-a-real-donation-id-000").then().statusCode(404);
     }
 

@@ -60,7 +60,12 @@ class LedgerServiceTest {
 
     @Test
     void shouldKeepTheLedgerAdminViewForAdminsOnly() {
-        given().get("/admin/ledger").then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(401), org.hamcrest.Matchers.is(403)));
+        given().redirects().follow(false).get("/admin/ledger").then().statusCode(302)
+                .header("Location", org.hamcrest.Matchers.containsString("/login"));
+        org.proxyfund.operator.WebClient operator = new org.proxyfund.operator.WebClient();
+        operator.signUp("ledger-peeker");
+        operator.get("/admin/ledger").then().statusCode(403);
+        org.proxyfund.operator.WebClient.admin().get("/admin/ledger").then().statusCode(200);
     }
 
     @Test
