@@ -1,0 +1,110 @@
+package org.proxyfund.probe;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.proxyfund.endpoint.EndpointType;
+import org.proxyfund.endpoint.HostGuard;
+import org.proxyfund.endpoint.MonitorCredential;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+
+/** SOCKS5 (RFC 1928) with username/password (RFC 1929) using the issued credential, CONNECT to the canary, nonce round trip. */
+@ApplicationScoped
+public class Socks5Checker implements Checker {
+
+    private static final int VERSION = 5;
+    private static final int METHOD_USERNAME_PASSWORD = 2;
+    private static final int NO_ACCEPTABLE_METHOD = 0xFF;
+
+    private final RelayCheck relay;
+
+    public Socks5Checker(HostGuard guard, Canary canary, ProbeConfig config) {
+        this.relay = new RelayCheck(guard, canary, config);
+    }
+
+    @Override
+    public EndpointType type() {
+        return EndpointType.SOCKS5;
+    }
+
+    @Override
+    public CheckResult check(CheckTarget target) {
+        String user = target.credential().get(MonitorCredential.USERNAME).orElseThrow();
+        String password = target.credential().get(MonitorCredential.PASSWORD).orElseThrow();
+        return relay.run(target, (in, out, host, port) -> {
+            CheckResult failed = authenticate(in, out, user, password);
+            return failed != null ? failed : connect(in, out, host, port);
+        });
+    }
+
+    private static CheckResult authenticate(InputStream in, OutputStream out, String user, String password) throws IOException {
+        out.write(new byte[]{VERSION, 1, METHOD_USERNAME_PASSWORD});
+        out.flush();
+        int version = in.read();
+        int method = in.read();
+        if (method < 0) return down(DownReason.PROTOCOL_ERROR, "the endpoint closed the connection during the SOCKS5 greeting");
+        if (version != VERSION) return down(DownReason.PROTOCOL_ERROR, "not a SOCKS5 server (version byte " + version + ")");
+        if (method == NO_ACCEPTABLE_METHOD) return down(DownReason.AUTH_REJECTED, "the endpoint does not offer username/password authentication");
+        if (method != METHOD_USERNAME_PASSWORD) return down(DownReason.PROTOCOL_ERROR, "the endpoint chose a method we did not offer: " + method);
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.write(1);
+        writeShortString(request, user.getBytes(StandardCharsets.UTF_8));
+        writeShortString(request, password.getBytes(StandardCharsets.UTF_8));
+        out.write(request.toByteArray());
+        out.flush();
+        in.read();
+        int status = in.read();
+        if (status != 0) return down(DownReason.AUTH_REJECTED, "the endpoint refused the issued username/password");
+        return null;
+    }
+
+    private static CheckResult connect(InputStream in, OutputStream out, String host, int port) throws IOException {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.write(new byte[]{VERSION, 1, 0});
+        writeAddress(request, host);
+        request.write(port >> 8);
+        request.write(port & 0xFF);
+        out.write(request.toByteArray());
+        out.flush();
+        byte[] head = in.readNBytes(4);
+        if (head.length < 4) return down(DownReason.RELAY_FAILED, "the endpoint closed the connection after our CONNECT");
+        if (head[0] != VERSION) return down(DownReason.PROTOCOL_ERROR, "malformed SOCKS5 reply to CONNECT");
+        if (head[1] != 0) return down(DownReason.RELAY_FAILED, "the endpoint refused to CONNECT to the canary (SOCKS5 reply " + head[1] + ")");
+        int addressLength = switch (head[3]) {
+            case 1 -> 4;
+            case 4 -> 16;
+            case 3 -> in.read();
+            default -> -1;
+        };
+        if (addressLength < 0 || in.readNBytes(addressLength + 2).length < addressLength + 2) {
+            return down(DownReason.PROTOCOL_ERROR, "malformed bound address in the SOCKS5 reply");
+        }
+        return null;
+    }
+
+    private static void writeAddress(ByteArrayOutputStream request, String host) throws IOException {
+        if (host.matches("[0-9.]+") || host.indexOf(':') >= 0) {
+            // An IP literal: getByName parses it without asking DNS.
+            byte[] ip = InetAddress.getByName(host).getAddress();
+            request.write(ip.length == 4 ? 1 : 4);
+            request.write(ip);
+        } else {
+            request.write(3);
+            writeShortString(request, host.getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    private static void writeShortString(ByteArrayOutputStream out, byte[] value) throws IOException {
+        if (value.length > 255) throw new IllegalArgumentException("SOCKS5 fields are at most 255 bytes");
+        out.write(value.length);
+        out.write(value);
+    }
+
+    private static CheckResult down(DownReason reason, String detail) {
+        return CheckResult.down(reason, detail);
+    }
+}

@@ -1,0 +1,122 @@
+package org.proxyfund.probe;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The canary over real loopback sockets: it echoes only nonces it issued, once each, and only while fresh. */
+class CanaryTest {
+
+    private final Canary canary = new Canary(new TestProbeConfig());
+
+    @BeforeEach
+    void start() throws IOException {
+        canary.start();
+    }
+
+    @AfterEach
+    void stop() {
+        canary.stop();
+    }
+
+    @Test
+    void shouldEchoAFrameWithANonceItIssued() throws IOException {
+        byte[] frame = canary.newFrame();
+        assertArrayEquals(frame, exchange(frame));
+    }
+
+    @Test
+    void shouldStaySilentForANonceItNeverIssued() throws IOException {
+        byte[] forged = canary.newFrame();
+        forged[forged.length - 1] ^= 1;
+        assertEquals(0, exchange(forged).length);
+    }
+
+    @Test
+    void shouldAcceptEachNonceOnlyOnce() throws IOException {
+        byte[] frame = canary.newFrame();
+        assertArrayEquals(frame, exchange(frame));
+        assertEquals(0, exchange(frame).length);
+    }
+
+    @Test
+    void shouldIssueAFreshNonceEveryTime() {
+        assertFalse(Arrays.equals(canary.newFrame(), canary.newFrame()));
+    }
+
+    @Test
+    void shouldKeepItsPortAcrossARestart() throws IOException {
+        int port = canary.publicPort();
+        canary.stop();
+        assertFalse(canary.isRunning());
+        canary.start();
+        assertEquals(port, canary.publicPort());
+        byte[] frame = canary.newFrame();
+        assertArrayEquals(frame, exchange(frame));
+    }
+
+    @Test
+    void shouldForgetNoncesAfterTheirTimeToLive() {
+        MutableClock clock = new MutableClock();
+        NonceRegistry registry = new NonceRegistry(Duration.ofMinutes(3), 10, clock);
+        byte[] old = registry.issue();
+        clock.now = clock.now.plus(Duration.ofMinutes(4));
+        assertFalse(registry.consume(old));
+        byte[] fresh = registry.issue();
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        assertTrue(registry.consume(fresh));
+    }
+
+    @Test
+    void shouldForgetTheOldestNoncesBeyondItsCapacity() {
+        NonceRegistry registry = new NonceRegistry(Duration.ofMinutes(3), 2, Clock.systemUTC());
+        byte[] first = registry.issue();
+        byte[] second = registry.issue();
+        byte[] third = registry.issue();
+        assertEquals(2, registry.size());
+        assertFalse(registry.consume(first));
+        assertTrue(registry.consume(second));
+        assertTrue(registry.consume(third));
+    }
+
+    private byte[] exchange(byte[] frame) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", canary.publicPort())) {
+            socket.setSoTimeout(2000);
+            socket.getOutputStream().write(frame);
+            return socket.getInputStream().readAllBytes();
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.proxyfund.probe;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.proxyfund.endpoint.EndpointType;
+import org.proxyfund.endpoint.HostGuard;
+import org.proxyfund.endpoint.MonitorCredential;
+
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every relaying checker must show against a real proxy server on loopback, started and killed here. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RealProxyContract {
+
+    static final File LOGS = new File("target/probe-servers");
+
+    final ProbeConfig config = new TestProbeConfig();
+    final Canary canary = new Canary(config);
+    final HostGuard guard = new HostGuard(new LoopbackEndpointConfig());
+    RealServer server;
+
+    /** The protocol under test. */
+    abstract EndpointType type();
+
+    /** The checker under test, built on the given guard. */
+    abstract Checker checker(HostGuard hostGuard);
+
+    /** The server under test, configured for {@link #username()}/{@link #password()} and the canary's port. */
+    abstract RealServer server(int port) throws Exception;
+
+    abstract String username();
+
+    abstract String password();
+
+    /** Extra cleanup after the server is gone (e.g. a throwaway system user). */
+    void cleanUp() throws Exception {
+    }
+
+    @BeforeAll
+    void startServer() throws Exception {
+        LOGS.mkdirs();
+        canary.start();
+        try {
+            server = server(RealServer.freePort()).start();
+        } catch (Exception | Error e) {
+            stopAll();
+            throw e;
+        }
+    }
+
+    @AfterAll
+    void stopAll() throws Exception {
+        try {
+            if (server != null) server.close();
+        } finally {
+            canary.stop();
+            cleanUp();
+        }
+    }
+
+    CheckTarget target(String password) {
+        return new CheckTarget("127.0.0.1", server.port(), new MonitorCredential(type(),
+                Map.of(MonitorCredential.USERNAME, username(), MonitorCredential.PASSWORD, password)));
+    }
+
+    @Test
+    void shouldBeUpWithTheIssuedCredential() {
+        CheckResult result = checker(guard).check(target(password()));
+        assertEquals(CheckStatus.UP, result.status(), result.detail());
+        assertTrue(result.latency().toMillis() < 2000, "latency " + result.latency());
+        assertFalse(result.weakEvidence());
+    }
+
+    @Test
+    void shouldBeAuthRejectedWithAWrongPassword() {
+        CheckResult result = checker(guard).check(target(password() + "x"));
+        assertEquals(DownReason.AUTH_REJECTED, result.reason(), result.detail());
+    }
+
+    @Test
+    void shouldBeConnectRefusedWhileStoppedAndUpAgainAfterRestart() throws Exception {
+        server.close();
+        CheckResult stopped = checker(guard).check(target(password()));
+        assertEquals(DownReason.CONNECT_REFUSED, stopped.reason(), stopped.detail());
+        server.start();
+        CheckResult restarted = checker(guard).check(target(password()));
+        assertEquals(CheckStatus.UP, restarted.status(), restarted.detail());
+    }
+
+    @Test
+    void shouldBlockATargetTheGuardRefusesWithoutContactingIt() {
+        HostGuard strict = new HostGuard(new LoopbackEndpointConfig(List.of()));
+        CheckResult result = checker(strict).check(target(password()));
+        assertEquals(DownReason.BLOCKED_TARGET, result.reason());
+        assertTrue(result.detail().contains("127.0.0.1"), result.detail());
+    }
+
+    @Test
+    void shouldBeUnknownNotDownWhileTheCanaryIsStopped() throws Exception {
+        canary.stop();
+        try {
+            CheckResult result = checker(guard).check(target(password()));
+            assertEquals(CheckStatus.UNKNOWN, result.status(), result.detail());
+        } finally {
+            canary.start();
+        }
+    }
+}
