@@ -132,7 +132,9 @@ class WalletServiceTest {
         RpcBroadcaster rpc = new RpcBroadcaster(node.rpcUrl(), "proxyfund", node.apiKey(), Duration.ofSeconds(10));
         BroadcastResult first = rpc.broadcast(signed.txid(), signed.raw());
         assertEquals(BroadcastResult.Outcome.SENT, first.outcome(), first.detail());
-        assertTrue(node.mempool().contains(signed.txid()));
+        // bcoin answers sendrawtransaction before its mempool has taken the transaction in.
+        RegtestNode.await("rpc-broadcast tx in the node's mempool", Duration.ofSeconds(30),
+                () -> node.mempool().contains(signed.txid()));
         BroadcastResult again = rpc.broadcast(signed.txid(), signed.raw());
         assertTrue(again.outcome() == BroadcastResult.Outcome.ALREADY_KNOWN || again.outcome() == BroadcastResult.Outcome.SENT,
                 again.outcome() + " " + again.detail());
