@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Endpoint settings for unit tests that build the guard directly. */
-record TestEndpointConfig(List<String> allowed, Optional<String> dnsServerAddress) implements EndpointConfig {
+/** Endpoint settings for unit tests that build the guard directly (endpoint and probe tests). */
+public record TestEndpointConfig(List<String> allowed, Optional<String> dnsServerAddress) implements EndpointConfig {
 
-    TestEndpointConfig(String... allowed) {
+    public TestEndpointConfig(String... allowed) {
         this(List.of(allowed), Optional.empty());
     }
 

@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.HostGuard;
+import org.proxyfund.endpoint.TestEndpointConfig;
 import org.proxyfund.endpoint.MonitorCredential;
 
 import java.io.File;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +24,7 @@ abstract class RealProxyContract {
 
     final ProbeConfig config = new TestProbeConfig();
     final Canary canary = new Canary(config);
-    final HostGuard guard = new HostGuard(new LoopbackEndpointConfig());
+    final HostGuard guard = new HostGuard(new TestEndpointConfig("127.0.0.1"));
     RealServer server;
 
     /** The protocol under test. */
@@ -97,7 +97,7 @@ abstract class RealProxyContract {
 
     @Test
     void shouldBlockATargetTheGuardRefusesWithoutContactingIt() {
-        HostGuard strict = new HostGuard(new LoopbackEndpointConfig(List.of()));
+        HostGuard strict = new HostGuard(new TestEndpointConfig());
         CheckResult result = checker(strict).check(target(password()));
         assertEquals(DownReason.BLOCKED_TARGET, result.reason());
         assertTrue(result.detail().contains("127.0.0.1"), result.detail());

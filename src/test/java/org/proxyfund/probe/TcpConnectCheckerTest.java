@@ -3,10 +3,10 @@ package org.proxyfund.probe;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.HostGuard;
+import org.proxyfund.endpoint.TestEndpointConfig;
 import org.proxyfund.endpoint.MonitorCredential;
 
 import java.net.ServerSocket;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +20,7 @@ class TcpConnectCheckerTest {
 
     @Test
     void shouldBeUpButWeakWhileSomethingListensAndRefusedOnceItStops() throws Exception {
-        TcpConnectChecker checker = new TcpConnectChecker(EndpointType.OPENVPN, new HostGuard(new LoopbackEndpointConfig()), config);
+        TcpConnectChecker checker = new TcpConnectChecker(EndpointType.OPENVPN, new HostGuard(new TestEndpointConfig("127.0.0.1")), config);
         int port;
         try (ServerSocket listener = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
             port = listener.getLocalPort();
@@ -34,7 +34,7 @@ class TcpConnectCheckerTest {
 
     @Test
     void shouldBlockATargetTheGuardRefuses() {
-        TcpConnectChecker checker = new TcpConnectChecker(EndpointType.OPENVPN, new HostGuard(new LoopbackEndpointConfig(List.of())), config);
+        TcpConnectChecker checker = new TcpConnectChecker(EndpointType.OPENVPN, new HostGuard(new TestEndpointConfig()), config);
         assertEquals(DownReason.BLOCKED_TARGET, checker.check(new CheckTarget("127.0.0.1", 1194, none)).reason());
     }
 }
