@@ -67,28 +67,34 @@ public class AdminResource {
     @Path("operators/{id}/state")
     @Operation(hidden = true)
     public Response changeState(@RestPath long id, @RestForm String state, @RestForm String reason, @RestForm String csrf) {
-        OperatorState next;
-        try {
-            next = OperatorState.valueOf(state == null ? "" : state);
-        } catch (IllegalArgumentException e) {
-            return Response.status(400).entity(console(null, Problems.text(TransitionResult.NOT_ALLOWED, pages.locale()))).build();
-        }
-        var p = viewer.require();
-        return answer(accounts.transitionTo(id, next, new Actor(p.accountId(), p.handle()), reason));
+        OperatorState next = parse(OperatorState.class, state);
+        return next == null ? unknownState() : answer(accounts.transitionTo(id, next, actor(), reason));
     }
 
     @POST
     @Path("endpoints/{id}/state")
     @Operation(hidden = true)
     public Response changeEndpointState(@RestPath long id, @RestForm String state, @RestForm String reason, @RestForm String csrf) {
-        EndpointState next;
+        EndpointState next = parse(EndpointState.class, state);
+        return next == null ? unknownState() : answer(endpoints.transitionTo(id, next, actor(), reason));
+    }
+
+    /** The named state, or null for a forged or missing value. */
+    private static <E extends Enum<E>> E parse(Class<E> type, String name) {
         try {
-            next = EndpointState.valueOf(state == null ? "" : state);
+            return Enum.valueOf(type, name == null ? "" : name);
         } catch (IllegalArgumentException e) {
-            return Response.status(400).entity(console(null, Problems.text(TransitionResult.NOT_ALLOWED, pages.locale()))).build();
+            return null;
         }
+    }
+
+    private Response unknownState() {
+        return Response.status(400).entity(console(null, Problems.text(TransitionResult.NOT_ALLOWED, pages.locale()))).build();
+    }
+
+    private Actor actor() {
         var p = viewer.require();
-        return answer(endpoints.transitionTo(id, next, new Actor(p.accountId(), p.handle()), reason));
+        return new Actor(p.accountId(), p.handle());
     }
 
     private Response answer(TransitionResult r) {
