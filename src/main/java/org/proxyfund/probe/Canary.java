@@ -4,6 +4,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.proxyfund.common.crypto.SecretCipher;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
@@ -19,15 +22,21 @@ import java.util.concurrent.Executors;
 
 /**
  * The service's own TCP target for checks: a proxy is asked to CONNECT here, the checker sends a frame with a nonce,
- * and the canary echoes it only if this instance issued that nonce recently. One virtual thread per connection.
+ * and the canary answers with a MAC of it, only for a nonce made with the canary key recently and only once.
+ * Replicas share the key (derived from the secrets key), so any replica's canary answers any replica's check,
+ * and a proxy that echoes instead of relaying cannot produce the answer. One virtual thread per connection.
  */
 @ApplicationScoped
 public class Canary {
 
-    /** Frame a checker sends and the canary echoes: 4 magic bytes, then the nonce. */
-    static final byte[] MAGIC = {'P', 'F', 'C', '1'};
+    /** Frame a checker sends: 4 magic bytes, then the nonce. */
+    static final byte[] MAGIC = {'P', 'F', 'C', '2'};
+    /** Frame the canary answers with: 4 magic bytes, then the MAC of the nonce. */
+    static final byte[] ANSWER_MAGIC = {'P', 'F', 'A', '2'};
     /** Length of one frame. */
     public static final int FRAME_BYTES = MAGIC.length + NonceRegistry.NONCE_BYTES;
+    /** Length of one answer. */
+    public static final int ANSWER_BYTES = ANSWER_MAGIC.length + NonceRegistry.ANSWER_BYTES;
 
     private static final Logger LOG = Logger.getLogger(Canary.class);
     private static final int READ_TIMEOUT_MS = 10_000;
@@ -40,9 +49,27 @@ public class Canary {
     private volatile int boundPort;
     private volatile Thread acceptor;
 
+    /** The service's canary: its key is derived from the secrets key, so all replicas share it. */
+    @Inject
+    public Canary(ProbeConfig config, SecretCipher secrets) {
+        this(config, secrets.deriveKey("probe canary"));
+    }
+
+    /** A canary with a key of its own (tests, tools): only checkers built on it can pass through it. */
     public Canary(ProbeConfig config) {
+        this(config, randomKey());
+    }
+
+    /** A canary with the given key (at least 32 bytes). */
+    public Canary(ProbeConfig config, byte[] key) {
         this.config = config;
-        this.nonces = new NonceRegistry(config.nonceTtl(), config.nonceCapacity(), Clock.systemUTC());
+        this.nonces = new NonceRegistry(key, config.nonceTtl(), config.nonceCapacity(), Clock.systemUTC());
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     void onStart(@Observes StartupEvent event) throws IOException {
@@ -96,11 +123,19 @@ public class Canary {
         return socket != null && !socket.isClosed();
     }
 
-    /** A frame with a fresh nonce, to send through a proxy and expect back unchanged. */
+    /** A frame with a fresh nonce, to send through a proxy; {@link #expectedAnswer(byte[])} must come back. */
     public byte[] newFrame() {
         byte[] frame = Arrays.copyOf(MAGIC, FRAME_BYTES);
         System.arraycopy(nonces.issue(), 0, frame, MAGIC.length, NonceRegistry.NONCE_BYTES);
         return frame;
+    }
+
+    /** What a canary with this key answers to the frame. */
+    public byte[] expectedAnswer(byte[] frame) {
+        byte[] answer = Arrays.copyOf(ANSWER_MAGIC, ANSWER_BYTES);
+        byte[] mac = nonces.answer(Arrays.copyOfRange(frame, MAGIC.length, FRAME_BYTES));
+        System.arraycopy(mac, 0, answer, ANSWER_MAGIC.length, NonceRegistry.ANSWER_BYTES);
+        return answer;
     }
 
     /** The host checkers ask proxies to connect to. */
@@ -130,7 +165,7 @@ public class Canary {
             byte[] frame = readFrame(client.getInputStream());
             if (frame == null || !Arrays.equals(frame, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) return;
             if (nonces.consume(Arrays.copyOfRange(frame, MAGIC.length, FRAME_BYTES))) {
-                client.getOutputStream().write(frame);
+                client.getOutputStream().write(expectedAnswer(frame));
                 client.getOutputStream().flush();
             }
         } catch (IOException e) {

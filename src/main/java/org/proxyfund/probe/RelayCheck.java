@@ -11,7 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Arrays;
+import java.security.MessageDigest;
 
 /**
  * The part every relaying checker shares: SSRF guard, connect with a timeout, the protocol's handshake to open a
@@ -74,9 +74,9 @@ final class RelayCheck {
         try {
             out.write(frame);
             out.flush();
-            byte[] echo = in.readNBytes(frame.length);
-            if (!Arrays.equals(echo, frame)) {
-                return CheckResult.down(DownReason.RELAY_FAILED, "the canary's echo of our nonce did not come back through the endpoint");
+            byte[] answer = in.readNBytes(Canary.ANSWER_BYTES);
+            if (!MessageDigest.isEqual(answer, canary.expectedAnswer(frame))) {
+                return CheckResult.down(DownReason.RELAY_FAILED, "the canary's answer to our nonce did not come back through the endpoint");
             }
             return CheckResult.up(Duration.ofNanos(System.nanoTime() - started));
         } catch (SocketTimeoutException e) {

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The canary over real loopback sockets: it echoes only nonces it issued, once each, and only while fresh. */
+/** The canary over real loopback sockets: it answers only nonces made with its key, once each, and only while fresh. */
 class CanaryTest {
 
     private final Canary canary = new Canary(new TestProbeConfig());
@@ -32,10 +32,15 @@ class CanaryTest {
         canary.stop();
     }
 
+    private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes();
+
     @Test
-    void shouldEchoAFrameWithANonceItIssued() throws IOException {
+    void shouldAnswerAFrameWithANonceItIssuedWithTheMacOfIt() throws IOException {
         byte[] frame = canary.newFrame();
-        assertArrayEquals(frame, exchange(frame));
+        byte[] answer = exchange(frame);
+        assertArrayEquals(canary.expectedAnswer(frame), answer);
+        assertEquals(Canary.ANSWER_BYTES, answer.length);
+        assertFalse(Arrays.equals(Arrays.copyOf(frame, answer.length), answer), "an echo would be forgeable by a proxy");
     }
 
     @Test
@@ -48,7 +53,7 @@ class CanaryTest {
     @Test
     void shouldAcceptEachNonceOnlyOnce() throws IOException {
         byte[] frame = canary.newFrame();
-        assertArrayEquals(frame, exchange(frame));
+        assertArrayEquals(canary.expectedAnswer(frame), exchange(frame));
         assertEquals(0, exchange(frame).length);
     }
 
@@ -65,13 +70,30 @@ class CanaryTest {
         canary.start();
         assertEquals(port, canary.publicPort());
         byte[] frame = canary.newFrame();
-        assertArrayEquals(frame, exchange(frame));
+        assertArrayEquals(canary.expectedAnswer(frame), exchange(frame));
+    }
+
+    @Test
+    void shouldAnswerAnotherReplicasNonceWhenTheyShareTheKeyAndOnlyThen() throws IOException {
+        Canary replicaA = new Canary(new TestProbeConfig(), KEY);
+        Canary replicaB = new Canary(new TestProbeConfig(), KEY);
+        Canary stranger = new Canary(new TestProbeConfig());
+        replicaB.start();
+        stranger.start();
+        try {
+            byte[] frame = replicaA.newFrame();
+            assertArrayEquals(replicaA.expectedAnswer(frame), exchange(replicaB.publicPort(), frame));
+            assertEquals(0, exchange(stranger.publicPort(), replicaA.newFrame()).length);
+        } finally {
+            replicaB.stop();
+            stranger.stop();
+        }
     }
 
     @Test
     void shouldForgetNoncesAfterTheirTimeToLive() {
         MutableClock clock = new MutableClock();
-        NonceRegistry registry = new NonceRegistry(Duration.ofMinutes(3), 10, clock);
+        NonceRegistry registry = new NonceRegistry(KEY, Duration.ofMinutes(3), 10, clock);
         byte[] old = registry.issue();
         clock.now = clock.now.plus(Duration.ofMinutes(4));
         assertFalse(registry.consume(old));
@@ -81,19 +103,32 @@ class CanaryTest {
     }
 
     @Test
-    void shouldForgetTheOldestNoncesBeyondItsCapacity() {
-        NonceRegistry registry = new NonceRegistry(Duration.ofMinutes(3), 2, Clock.systemUTC());
+    void shouldRefuseANonceFromTooFarInTheFuture() {
+        MutableClock clock = new MutableClock();
+        NonceRegistry issuer = new NonceRegistry(KEY, Duration.ofMinutes(3), 10, clock);
+        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        byte[] early = issuer.issue();
+        clock.now = clock.now.minus(Duration.ofMinutes(1));
+        assertFalse(issuer.consume(early));
+    }
+
+    @Test
+    void shouldRememberUsedNoncesOnlyUpToItsCapacity() {
+        NonceRegistry registry = new NonceRegistry(KEY, Duration.ofMinutes(3), 2, Clock.systemUTC());
         byte[] first = registry.issue();
-        byte[] second = registry.issue();
-        byte[] third = registry.issue();
+        assertTrue(registry.consume(first));
+        assertTrue(registry.consume(registry.issue()));
+        assertTrue(registry.consume(registry.issue()));
         assertEquals(2, registry.size());
-        assertFalse(registry.consume(first));
-        assertTrue(registry.consume(second));
-        assertTrue(registry.consume(third));
+        assertFalse(registry.consume(registry.answer(first)), "an answer is not a nonce");
     }
 
     private byte[] exchange(byte[] frame) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", canary.publicPort())) {
+        return exchange(canary.publicPort(), frame);
+    }
+
+    private static byte[] exchange(int port, byte[] frame) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(2000);
             socket.getOutputStream().write(frame);
             return socket.getInputStream().readAllBytes();

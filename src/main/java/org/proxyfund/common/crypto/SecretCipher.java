@@ -119,6 +119,20 @@ public class SecretCipher {
         return parts.length == 3 && !currentId.equals(parts[1]);
     }
 
+    /**
+     * A 32-byte key for another purpose (e.g. the canary's MAC key), derived from the current key with HMAC-SHA256,
+     * so every replica configured with the same secrets key derives the same one and the secrets key never leaves here.
+     */
+    public byte[] deriveKey(String purpose) {
+        try {
+            javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(keys.get(currentId).getEncoded(), "HmacSHA256"));
+            return hmac.doFinal(("proxyfund derived key v1:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
     /** The id of the current key (not secret: a truncated hash). */
     public String currentKeyId() {
         return currentId;

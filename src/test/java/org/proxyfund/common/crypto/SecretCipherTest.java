@@ -9,12 +9,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** AES-256-GCM secrets at rest: round trip, tamper detection, context binding, rotation, key file. */
@@ -28,6 +30,15 @@ class SecretCipherTest {
 
     private final String key = newKey();
     private final SecretCipher cipher = new SecretCipher(key, List.of());
+
+    @Test
+    void shouldDeriveTheSameKeyPerPurposeOnEveryReplicaAndDifferentOnesPerPurposeAndKey() {
+        SecretCipher otherReplica = new SecretCipher(key, List.of());
+        assertArrayEquals(cipher.deriveKey("probe canary"), otherReplica.deriveKey("probe canary"));
+        assertEquals(32, cipher.deriveKey("probe canary").length);
+        assertFalse(Arrays.equals(cipher.deriveKey("probe canary"), cipher.deriveKey("something else")));
+        assertFalse(Arrays.equals(cipher.deriveKey("probe canary"), new SecretCipher(newKey(), List.of()).deriveKey("probe canary")));
+    }
 
     @Test
     void shouldRoundTripSecretsWithAFreshNonceEachTime() {
