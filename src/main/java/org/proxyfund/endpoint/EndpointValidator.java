@@ -21,6 +21,10 @@ public class EndpointValidator {
     public static final Set<String> SHADOWSOCKS_CIPHERS = Set.of("chacha20-ietf-poly1305", "aes-256-gcm", "aes-128-gcm");
     /** OpenVPN transports. */
     public static final Set<String> OPENVPN_TRANSPORTS = Set.of("udp", "tcp");
+    /** OpenVPN client key directions for tls-auth ({@code none}: the server's tls-auth has no direction). */
+    public static final Set<String> OPENVPN_KEY_DIRECTIONS = Set.of("0", "1", "none");
+    /** OpenVPN {@code auth} digests the monitor can use for tls-auth. */
+    public static final Set<String> OPENVPN_AUTH_DIGESTS = Set.of("SHA1", "SHA256", "SHA384", "SHA512");
     public static final int MAX_REGION_LENGTH = 64;
     public static final int MAX_FIELD_LENGTH = 256;
     private static final Pattern REGION = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} .,'()/_-]*");
@@ -65,6 +69,13 @@ public class EndpointValidator {
         draft.protocolFields().forEach((k, v) -> fields.put(k, v == null ? null : v.trim()));
         if (fields.containsKey(EndpointType.CIPHER)) fields.put(EndpointType.CIPHER, fields.get(EndpointType.CIPHER).toLowerCase(java.util.Locale.ROOT));
         if (fields.containsKey(EndpointType.TRANSPORT)) fields.put(EndpointType.TRANSPORT, fields.get(EndpointType.TRANSPORT).toLowerCase(java.util.Locale.ROOT));
+        if (fields.containsKey(EndpointType.KEY_DIRECTION)) fields.put(EndpointType.KEY_DIRECTION, fields.get(EndpointType.KEY_DIRECTION).toLowerCase(java.util.Locale.ROOT));
+        if (fields.containsKey(EndpointType.AUTH_DIGEST)) fields.put(EndpointType.AUTH_DIGEST, fields.get(EndpointType.AUTH_DIGEST).toUpperCase(java.util.Locale.ROOT).replace("-", ""));
+        if (fields.get(EndpointType.TLS_AUTH_KEY) != null) {
+            // Stored without openvpn's comment lines, so the field stays well inside protocol_fields' 4000 characters.
+            OpenVpnStaticKey.parse(fields.get(EndpointType.TLS_AUTH_KEY))
+                    .ifPresent(key -> fields.put(EndpointType.TLS_AUTH_KEY, OpenVpnStaticKey.canonical(key)));
+        }
         if (fields.containsKey(EndpointType.FAKE_TLS_DOMAIN)) {
             fields.put(EndpointType.FAKE_TLS_DOMAIN, HostSyntax.normalize(fields.get(EndpointType.FAKE_TLS_DOMAIN)).orElse(fields.get(EndpointType.FAKE_TLS_DOMAIN)));
         }
@@ -119,10 +130,18 @@ public class EndpointValidator {
                 errors.add(new FieldError("protocolFields." + name, "endpoint.field.required", "Enter the " + name + " of the " + type + " endpoint."));
             }
         }
+        boolean tlsAuth = fields.get(EndpointType.TLS_AUTH_KEY) != null && !fields.get(EndpointType.TLS_AUTH_KEY).isBlank();
+        for (String name : List.of(EndpointType.KEY_DIRECTION, EndpointType.AUTH_DIGEST)) {
+            if (type == EndpointType.OPENVPN && !tlsAuth && fields.get(name) != null && !fields.get(name).isBlank()) {
+                errors.add(new FieldError("protocolFields." + name, "endpoint.openvpn.needs-tls-auth-key",
+                        "The " + name + " applies only together with a tls-auth key (tlsAuthKey)."));
+            }
+        }
         fields.forEach((name, value) -> {
-            if (value != null && value.length() > MAX_FIELD_LENGTH) {
+            int max = EndpointType.TLS_AUTH_KEY.equals(name) ? OpenVpnStaticKey.MAX_TEXT_LENGTH : MAX_FIELD_LENGTH;
+            if (value != null && value.length() > max) {
                 errors.add(new FieldError("protocolFields." + name, "endpoint.field.too-long",
-                        "The " + name + " is longer than " + MAX_FIELD_LENGTH + " characters."));
+                        "The " + name + " is longer than " + max + " characters."));
             } else if (value != null && !value.isBlank() && type.allowedFields().contains(name)) {
                 checkFieldValue(name, value.trim(), errors);
             }
@@ -147,6 +166,25 @@ public class EndpointValidator {
             case EndpointType.TRANSPORT -> {
                 if (!OPENVPN_TRANSPORTS.contains(value.toLowerCase(java.util.Locale.ROOT))) {
                     errors.add(new FieldError(field, "endpoint.openvpn.transport", "The OpenVPN transport must be udp or tcp."));
+                }
+            }
+            case EndpointType.TLS_AUTH_KEY -> {
+                if (OpenVpnStaticKey.parse(value).isEmpty()) {
+                    errors.add(new FieldError(field, "endpoint.openvpn.tls-auth-key",
+                            "The tls-auth key must be the whole \"OpenVPN Static key V1\" block as openvpn --genkey secret writes it: "
+                                    + "the BEGIN line, 16 lines of 32 hex digits (256 bytes) and the END line."));
+                }
+            }
+            case EndpointType.KEY_DIRECTION -> {
+                if (!OPENVPN_KEY_DIRECTIONS.contains(value.toLowerCase(java.util.Locale.ROOT))) {
+                    errors.add(new FieldError(field, "endpoint.openvpn.key-direction",
+                            "The key direction must be 1 (what clients use when the server has tls-auth ... 0), 0, or none (the server's tls-auth has no direction)."));
+                }
+            }
+            case EndpointType.AUTH_DIGEST -> {
+                if (!OPENVPN_AUTH_DIGESTS.contains(value.toUpperCase(java.util.Locale.ROOT).replace("-", ""))) {
+                    errors.add(new FieldError(field, "endpoint.openvpn.auth-digest",
+                            "The auth digest must be SHA1, SHA256, SHA384 or SHA512 (the server's auth option; SHA1 when it has none)."));
                 }
             }
             case EndpointType.FAKE_TLS_DOMAIN -> {

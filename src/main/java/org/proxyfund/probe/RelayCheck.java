@@ -25,6 +25,26 @@ final class RelayCheck {
         CheckResult open(InputStream in, OutputStream out, String canaryHost, int canaryPort) throws IOException;
     }
 
+    /** The streams the handshake and the nonce use: the socket's own, or a protocol layer over them (encryption). */
+    record Tunnel(InputStream in, OutputStream out) {
+    }
+
+    /** Puts a protocol layer over the socket's streams before the handshake. */
+    @FunctionalInterface
+    interface Layer {
+        Tunnel wrap(InputStream in, OutputStream out);
+    }
+
+    /** Thrown by a protocol layer when what it read already decides the check (e.g. a reply failing authentication). */
+    static final class Failure extends IOException {
+        final transient CheckResult result;
+
+        Failure(DownReason reason, String detail) {
+            super(detail);
+            this.result = CheckResult.down(reason, detail);
+        }
+    }
+
     private final HostGuard guard;
     private final Canary canary;
     private final ProbeConfig config;
@@ -36,6 +56,10 @@ final class RelayCheck {
     }
 
     CheckResult run(CheckTarget target, Handshake handshake) {
+        return run(target, Tunnel::new, handshake);
+    }
+
+    CheckResult run(CheckTarget target, Layer layer, Handshake handshake) {
         if (!canary.isRunning()) return CheckResult.unknown("the monitor's canary is not listening");
         HostVerdict verdict = guard.check(target.host());
         if (!verdict.allowed()) return CheckResult.down(DownReason.BLOCKED_TARGET, verdict.message());
@@ -53,11 +77,14 @@ final class RelayCheck {
             }
             socket.setSoTimeout((int) config.ioTimeout().toMillis());
             socket.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
+            Tunnel tunnel = layer.wrap(new BufferedInputStream(socket.getInputStream()), socket.getOutputStream());
+            InputStream in = tunnel.in();
+            OutputStream out = tunnel.out();
             CheckResult failed;
             try {
                 failed = handshake.open(in, out, canary.publicHost(), canary.publicPort());
+            } catch (Failure e) {
+                return e.result;
             } catch (SocketTimeoutException e) {
                 return timeout("during the handshake");
             } catch (IOException e) {
@@ -79,6 +106,8 @@ final class RelayCheck {
                 return CheckResult.down(DownReason.RELAY_FAILED, "the canary's answer to our nonce did not come back through the endpoint");
             }
             return CheckResult.up(Duration.ofNanos(System.nanoTime() - started));
+        } catch (Failure e) {
+            return e.result;
         } catch (SocketTimeoutException e) {
             return timeout("waiting for the nonce to come back");
         }

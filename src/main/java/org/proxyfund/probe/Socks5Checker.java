@@ -86,7 +86,8 @@ public class Socks5Checker implements Checker {
         return null;
     }
 
-    private static void writeAddress(ByteArrayOutputStream request, String host) throws IOException {
+    /** ATYP + address, as SOCKS5 CONNECT and the Shadowsocks target address both encode it. */
+    static void writeAddress(ByteArrayOutputStream request, String host) throws IOException {
         if (host.matches("[0-9.]+") || host.indexOf(':') >= 0) {
             // An IP literal: getByName parses it without asking DNS.
             byte[] ip = InetAddress.getByName(host).getAddress();

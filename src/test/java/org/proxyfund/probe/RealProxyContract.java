@@ -40,6 +40,11 @@ abstract class RealProxyContract {
 
     abstract String password();
 
+    /** The endpoint's protocol fields (e.g. the Shadowsocks cipher); none by default. */
+    Map<String, String> fields() {
+        return Map.of();
+    }
+
     /** Extra cleanup after the server is gone (e.g. a throwaway system user). */
     void cleanUp() throws Exception {
     }
@@ -67,7 +72,7 @@ abstract class RealProxyContract {
     }
 
     CheckTarget target(String password) {
-        return new CheckTarget("127.0.0.1", server.port(), new MonitorCredential(type(),
+        return new CheckTarget("127.0.0.1", server.port(), fields(), new MonitorCredential(type(),
                 Map.of(MonitorCredential.USERNAME, username(), MonitorCredential.PASSWORD, password)));
     }
 

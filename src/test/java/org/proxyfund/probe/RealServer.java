@@ -2,25 +2,39 @@ package org.proxyfund.probe;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A real server binary (microsocks, danted, tinyproxy) started by a test on a loopback port, and killed by it. */
+/** A real server binary (microsocks, danted, tinyproxy, ss-server, openvpn) started by a test on a loopback port, and killed by it. */
 final class RealServer implements AutoCloseable {
 
     private final List<String> command;
     private final int port;
     private final File log;
+    /** Null: ready once it accepts TCP on its port; else ready once this text appears in the log after start. */
+    private final String readyLine;
     private Process process;
 
     RealServer(List<String> command, int port, File log) {
+        this(command, port, log, null);
+    }
+
+    private RealServer(List<String> command, int port, File log, String readyLine) {
         this.command = List.copyOf(command);
         this.port = port;
         this.log = log;
+        this.readyLine = readyLine;
+    }
+
+    /** The same server, ready when its log shows this text (UDP servers, which a TCP connect cannot probe). */
+    RealServer readyWhenLogged(String line) {
+        return new RealServer(command, port, log, line);
     }
 
     /** A port that was free a moment ago. */
@@ -36,22 +50,38 @@ final class RealServer implements AutoCloseable {
         return port;
     }
 
-    /** Starts the server and waits until it accepts connections on its port. */
+    /** Starts the server and waits until it accepts connections on its port (or logs its ready line). */
     RealServer start() throws IOException, InterruptedException {
+        long logOffset = log.length();
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException(command.getFirst() + " exited; see " + log);
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return this;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
+            if (readyLine != null ? logged(logOffset) : acceptsTcp()) return this;
+            Thread.sleep(50);
         }
         close();
-        throw new IllegalStateException(command.getFirst() + " did not listen on " + port + " within 10 s; see " + log);
+        throw new IllegalStateException(command.getFirst() + " did not get ready on " + port + " within 10 s; see " + log);
+    }
+
+    private boolean acceptsTcp() {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private boolean logged(long offset) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(log, "r")) {
+            if (file.length() <= offset) return false;
+            byte[] added = new byte[(int) (file.length() - offset)];
+            file.seek(offset);
+            file.readFully(added);
+            return new String(added, StandardCharsets.UTF_8).contains(readyLine);
+        }
     }
 
     /** Stops the server and every process it forked, forcibly if it lingers. */

@@ -1,0 +1,159 @@
+package org.proxyfund.probe;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.proxyfund.endpoint.EndpointType;
+import org.proxyfund.endpoint.HostGuard;
+import org.proxyfund.endpoint.HostVerdict;
+import org.proxyfund.endpoint.OpenVpnStaticKey;
+import org.proxyfund.probe.openvpn.HardReset;
+import org.proxyfund.probe.openvpn.TlsAuth;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * OpenVPN over UDP or TCP: a P_CONTROL_HARD_RESET_CLIENT_V2 (with the operator's tls-auth HMAC when given) and a
+ * well-formed P_CONTROL_HARD_RESET_SERVER_V2 back. Proves an OpenVPN server answers, not that it relays: weak evidence.
+ */
+@ApplicationScoped
+public class OpenVpnChecker implements Checker {
+
+    private static final int MAX_PACKET = 2048;
+
+    private final HostGuard guard;
+    private final ProbeConfig config;
+
+    public OpenVpnChecker(HostGuard guard, ProbeConfig config) {
+        this.guard = guard;
+        this.config = config;
+    }
+
+    @Override
+    public EndpointType type() {
+        return EndpointType.OPENVPN;
+    }
+
+    @Override
+    public CheckResult check(CheckTarget target) {
+        Optional<TlsAuth> tlsAuth = tlsAuth(target);
+        if (target.field(EndpointType.TLS_AUTH_KEY).isPresent() && tlsAuth.isEmpty()) {
+            return CheckResult.unknown("the endpoint's tls-auth settings cannot be read; the validator should have refused them");
+        }
+        HostVerdict verdict = guard.check(target.host());
+        if (!verdict.allowed()) return CheckResult.down(DownReason.BLOCKED_TARGET, verdict.message());
+        InetSocketAddress address = new InetSocketAddress(verdict.addresses().getFirst(), target.port());
+        HardReset reset = new HardReset(tlsAuth.orElse(null));
+        boolean tcp = target.field(EndpointType.TRANSPORT).orElse("udp").equalsIgnoreCase("tcp");
+        try {
+            return tcp ? overTcp(address, reset, tlsAuth.isPresent()) : overUdp(address, reset, tlsAuth.isPresent());
+        } catch (IOException e) {
+            return CheckResult.down(DownReason.CONNECT_REFUSED, "network error: " + e.getMessage());
+        }
+    }
+
+    private CheckResult overUdp(InetSocketAddress address, HardReset reset, boolean signed) throws IOException {
+        long started = System.nanoTime();
+        HardReset.Reply last = null;
+        try (DatagramSocket socket = new DatagramSocket()) {
+            // Connected, so an ICMP port unreachable surfaces as PortUnreachableException.
+            socket.connect(address);
+            int wait = Math.max(1, (int) config.ioTimeout().toMillis() / 2);
+            socket.setSoTimeout(wait);
+            byte[] buffer = new byte[MAX_PACKET];
+            for (int attempt = 0; attempt < 2; attempt++) {
+                byte[] packet = reset.clientPacket();
+                socket.send(new DatagramPacket(packet, packet.length));
+                long deadline = System.nanoTime() + wait * 1_000_000L;
+                try {
+                    while (System.nanoTime() < deadline) {
+                        DatagramPacket received = new DatagramPacket(buffer, buffer.length);
+                        socket.receive(received);
+                        last = reset.check(java.util.Arrays.copyOf(buffer, received.getLength()));
+                        if (last.ok()) return up(started, signed);
+                    }
+                } catch (SocketTimeoutException e) {
+                    // resend once: UDP may lose either packet
+                }
+            }
+        } catch (PortUnreachableException e) {
+            return CheckResult.down(DownReason.CONNECT_REFUSED, "ICMP port unreachable: nothing listens on the UDP port");
+        }
+        return last != null ? wrongReply(last) : silence(signed, "over UDP");
+    }
+
+    private CheckResult overTcp(InetSocketAddress address, HardReset reset, boolean signed) throws IOException {
+        long started = System.nanoTime();
+        try (Socket socket = new Socket()) {
+            try {
+                socket.connect(address, (int) config.connectTimeout().toMillis());
+            } catch (SocketTimeoutException e) {
+                return CheckResult.down(DownReason.TIMEOUT, "no TCP connection within " + config.connectTimeout().toMillis() + " ms");
+            } catch (IOException e) {
+                return CheckResult.down(DownReason.CONNECT_REFUSED, "TCP connection failed: " + e.getMessage());
+            }
+            socket.setSoTimeout((int) config.ioTimeout().toMillis());
+            byte[] packet = reset.clientPacket();
+            OutputStream out = socket.getOutputStream();
+            out.write(ByteBuffer.allocate(2 + packet.length).putShort((short) packet.length).put(packet).array());
+            out.flush();
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            try {
+                int length = in.readUnsignedShort();
+                if (length == 0 || length > MAX_PACKET) {
+                    return CheckResult.down(DownReason.PROTOCOL_ERROR, "a TCP packet length of " + length + " is not OpenVPN");
+                }
+                byte[] reply = new byte[length];
+                in.readFully(reply);
+                HardReset.Reply checked = reset.check(reply);
+                return checked.ok() ? up(started, signed) : wrongReply(checked);
+            } catch (EOFException | SocketException e) {
+                // OpenVPN over TCP closes the connection when our first packet fails its tls-auth check.
+                return CheckResult.down(DownReason.AUTH_REJECTED, "the server closed the TCP connection after our hard reset: "
+                        + (signed ? "it does not accept our tls-auth key (key, key direction or digest differ)" : "it probably requires tls-auth; register the key"));
+            } catch (SocketTimeoutException e) {
+                return silence(signed, "over TCP");
+            }
+        }
+    }
+
+    private static CheckResult up(long started, boolean signed) {
+        return CheckResult.upWeak(Duration.ofNanos(System.nanoTime() - started), "the OpenVPN server answered our hard reset"
+                + (signed ? " under the operator's tls-auth key" : "") + "; relaying through the VPN is not proven");
+    }
+
+    private static CheckResult wrongReply(HardReset.Reply reply) {
+        return CheckResult.down(reply.unauthenticated() ? DownReason.AUTH_REJECTED : DownReason.PROTOCOL_ERROR, reply.detail());
+    }
+
+    /** A live OpenVPN with tls-auth drops what fails its HMAC without a word, so with a key silence is a rejection. */
+    private CheckResult silence(boolean signed, String how) {
+        String waited = "no answer " + how + " within " + config.ioTimeout().toMillis() + " ms";
+        return signed
+                ? CheckResult.down(DownReason.AUTH_REJECTED, waited + ": the server drops our tls-auth-signed reset (wrong key, "
+                + "key direction or digest), or a firewall drops the traffic")
+                : CheckResult.down(DownReason.TIMEOUT, waited + "; if the server uses tls-auth, register its key");
+    }
+
+    private static Optional<TlsAuth> tlsAuth(CheckTarget target) {
+        Optional<byte[]> key = target.field(EndpointType.TLS_AUTH_KEY).flatMap(OpenVpnStaticKey::parse);
+        if (key.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(TlsAuth.of(key.get(), target.field(EndpointType.KEY_DIRECTION).orElse("1"),
+                    target.field(EndpointType.AUTH_DIGEST).orElse("SHA1")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.proxyfund.probe;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.proxyfund.endpoint.EndpointType;
+import org.proxyfund.endpoint.HostGuard;
+import org.proxyfund.endpoint.MonitorCredential;
+import org.proxyfund.probe.shadowsocks.AeadCipherKind;
+import org.proxyfund.probe.shadowsocks.ShadowsocksKeys;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Optional;
+
+/**
+ * Shadowsocks AEAD (chacha20-ietf-poly1305, aes-256-gcm, aes-128-gcm) with the issued password: the canary's address
+ * as the first sealed chunk, then the nonce frame, and the server's sealed echo back.
+ */
+@ApplicationScoped
+public class ShadowsocksChecker implements Checker {
+
+    private final RelayCheck relay;
+
+    public ShadowsocksChecker(HostGuard guard, Canary canary, ProbeConfig config) {
+        this.relay = new RelayCheck(guard, canary, config);
+    }
+
+    @Override
+    public EndpointType type() {
+        return EndpointType.SHADOWSOCKS;
+    }
+
+    @Override
+    public CheckResult check(CheckTarget target) {
+        String cipherName = target.field(EndpointType.CIPHER).orElse("");
+        Optional<AeadCipherKind> kind = AeadCipherKind.byName(cipherName);
+        if (kind.isEmpty()) {
+            // The validator accepts only these ciphers, so this is a stale or hand-edited endpoint: not the operator's outage.
+            return CheckResult.unknown("the monitor cannot speak the Shadowsocks cipher '" + cipherName + "'");
+        }
+        String password = target.credential().get(MonitorCredential.PASSWORD).orElseThrow();
+        byte[] masterKey = ShadowsocksKeys.masterKey(password, kind.get().keyBytes());
+        return relay.run(target, (in, out) -> ShadowsocksStreams.wrap(kind.get(), masterKey, in, out), (in, out, host, port) -> {
+            // No reply comes before data, so the address goes out with the nonce frame that RelayCheck sends next.
+            ByteArrayOutputStream address = new ByteArrayOutputStream();
+            Socks5Checker.writeAddress(address, host);
+            address.write(port >> 8);
+            address.write(port & 0xFF);
+            out.write(address.toByteArray());
+            return null;
+        });
+    }
+}

@@ -1,0 +1,158 @@
+package org.proxyfund.probe;
+
+import org.proxyfund.probe.shadowsocks.AeadCipherKind;
+import org.proxyfund.probe.shadowsocks.AeadSession;
+
+import javax.crypto.AEADBadTagException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.security.SecureRandom;
+
+/**
+ * The Shadowsocks AEAD stream layer over a socket's streams: our random salt first, then chunks of
+ * [sealed 2-byte length][sealed payload]; the server's salt and chunks the other way. Reading decides the
+ * check's outcome where it can: a reply that fails authentication, or no reply at all, is AUTH_REJECTED.
+ */
+final class ShadowsocksStreams {
+
+    /** Largest payload in one chunk, as the spec requires. */
+    static final int MAX_PAYLOAD = 0x3FFF;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ShadowsocksStreams() {
+    }
+
+    static RelayCheck.Tunnel wrap(AeadCipherKind kind, byte[] masterKey, InputStream in, OutputStream out) {
+        return new RelayCheck.Tunnel(new Decrypting(kind, masterKey, in), new Encrypting(kind, masterKey, out));
+    }
+
+    /** Seals what is written; sends on flush, so the target address and the first data leave in one segment. */
+    private static final class Encrypting extends OutputStream {
+        private final OutputStream raw;
+        private final AeadSession session;
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+        Encrypting(AeadCipherKind kind, byte[] masterKey, OutputStream raw) {
+            byte[] salt = new byte[kind.saltBytes()];
+            RANDOM.nextBytes(salt);
+            this.raw = raw;
+            this.session = new AeadSession(kind, masterKey, salt);
+            pending.writeBytes(salt);
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            for (int done = 0; done < len; ) {
+                int n = Math.min(MAX_PAYLOAD, len - done);
+                pending.writeBytes(session.seal(new byte[]{(byte) (n >> 8), (byte) n}, 0, 2));
+                pending.writeBytes(session.seal(b, off + done, n));
+                done += n;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            pending.writeTo(raw);
+            pending.reset();
+            raw.flush();
+        }
+    }
+
+    /** Opens the server's chunks; a tag that does not verify means the server holds another key. */
+    private static final class Decrypting extends InputStream {
+        private final InputStream raw;
+        private final AeadCipherKind kind;
+        private final byte[] masterKey;
+        private AeadSession session;
+        private byte[] plain = new byte[0];
+        private int position;
+
+        Decrypting(AeadCipherKind kind, byte[] masterKey, InputStream raw) {
+            this.raw = raw;
+            this.kind = kind;
+            this.masterKey = masterKey;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) return 0;
+            while (position == plain.length) {
+                if (!nextChunk()) return -1;
+            }
+            int n = Math.min(len, plain.length - position);
+            System.arraycopy(plain, position, b, off, n);
+            position += n;
+            return n;
+        }
+
+        private boolean nextChunk() throws IOException {
+            if (session == null) session = new AeadSession(kind, masterKey, readSalt());
+            byte[] sealedLength = raw.readNBytes(2 + AeadCipherKind.TAG_BYTES);
+            if (sealedLength.length == 0) return false;
+            if (sealedLength.length < 2 + AeadCipherKind.TAG_BYTES) cutShort();
+            byte[] length = open(sealedLength);
+            int size = ((length[0] & 0xFF) << 8) | (length[1] & 0xFF);
+            if (size == 0 || size > MAX_PAYLOAD) {
+                throw new RelayCheck.Failure(DownReason.PROTOCOL_ERROR, "a Shadowsocks chunk length of " + size + " is out of range");
+            }
+            byte[] sealedPayload = raw.readNBytes(size + AeadCipherKind.TAG_BYTES);
+            if (sealedPayload.length < size + AeadCipherKind.TAG_BYTES) cutShort();
+            plain = open(sealedPayload);
+            position = 0;
+            return true;
+        }
+
+        /**
+         * The server sends its salt with its first data, so nothing at all (silence, close or reset) means it dropped
+         * our well-formed request. Shadowsocks gives no other sign of a wrong key; a server that cannot reach the
+         * canary in time looks the same, which the detail says.
+         */
+        private byte[] readSalt() throws IOException {
+            byte[] salt;
+            try {
+                salt = raw.readNBytes(kind.saltBytes());
+            } catch (SocketTimeoutException e) {
+                // ss-server keeps reading and discarding after a first chunk that fails authentication (probe resistance).
+                throw rejected("stayed silent");
+            } catch (SocketException e) {
+                throw rejected("reset the connection");
+            }
+            if (salt.length == 0) throw rejected("closed the connection");
+            if (salt.length < kind.saltBytes()) cutShort();
+            return salt;
+        }
+
+        private byte[] open(byte[] sealed) throws RelayCheck.Failure {
+            try {
+                return session.open(sealed);
+            } catch (AEADBadTagException e) {
+                throw new RelayCheck.Failure(DownReason.AUTH_REJECTED,
+                        "the reply failed " + kind.specName() + " authentication: the server uses another password or cipher");
+            }
+        }
+
+        private static RelayCheck.Failure rejected(String what) {
+            return new RelayCheck.Failure(DownReason.AUTH_REJECTED, "the server " + what + " without answering our "
+                    + "well-formed request: it does not hold the issued password (or could not reach the canary)");
+        }
+
+        private static void cutShort() throws RelayCheck.Failure {
+            throw new RelayCheck.Failure(DownReason.RELAY_FAILED, "the Shadowsocks reply was cut short");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.proxyfund.probe;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.proxyfund.endpoint.EndpointType;
+import org.proxyfund.endpoint.HostGuard;
+import org.proxyfund.endpoint.MonitorCredential;
+import org.proxyfund.endpoint.TestEndpointConfig;
+
+import java.io.File;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The OpenVPN checker against a real openvpn server with tls-auth on loopback (a tun device, addresses left unset). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class OpenVpnServerContract {
+
+    final ProbeConfig config = new TestProbeConfig();
+    final HostGuard guard = new HostGuard(new TestEndpointConfig("127.0.0.1"));
+    RealServer server;
+
+    /** udp or tcp, as the endpoint's transport field. */
+    abstract String transport();
+
+    /** openvpn's --proto for this transport. */
+    abstract String proto();
+
+    /** A /24 for the server's tun interface, distinct per subclass (never configured: --ifconfig-noexec). */
+    abstract String subnet();
+
+    @BeforeAll
+    void startServer() throws Exception {
+        OpenVpnTestPki.ensure();
+        int port = RealServer.freePort();
+        File pki = OpenVpnTestPki.DIR;
+        server = new RealServer(List.of("openvpn", "--mode", "server", "--tls-server", "--dev", "tun", "--disable-dco",
+                "--topology", "subnet", "--ifconfig", subnet() + ".1", "255.255.255.0", "--ifconfig-noexec", "--route-noexec",
+                "--proto", proto(), "--local", "127.0.0.1", "--port", String.valueOf(port),
+                "--ca", new File(pki, "ca.crt").getPath(), "--cert", new File(pki, "server.crt").getPath(),
+                "--key", new File(pki, "server.key").getPath(), "--dh", "none",
+                "--tls-auth", new File(pki, "ta.key").getPath(), "0", "--verb", "3"),
+                port, new File(RealProxyContract.LOGS, "openvpn-" + transport() + ".log"))
+                .readyWhenLogged("Initialization Sequence Completed");
+        RealProxyContract.LOGS.mkdirs();
+        server.start();
+    }
+
+    @AfterAll
+    void stopServer() {
+        if (server != null) server.close();
+    }
+
+    CheckTarget target(String keyFile) throws Exception {
+        Map<String, String> fields = new HashMap<>(Map.of(EndpointType.TRANSPORT, transport()));
+        if (keyFile != null) fields.put(EndpointType.TLS_AUTH_KEY, OpenVpnTestPki.keyText(keyFile));
+        return new CheckTarget("127.0.0.1", server.port(), fields,
+                new MonitorCredential(EndpointType.OPENVPN, Map.of(MonitorCredential.OWNERSHIP_TOKEN, "proxyfund-test")));
+    }
+
+    CheckResult check(String keyFile) throws Exception {
+        return new OpenVpnChecker(guard, config).check(target(keyFile));
+    }
+
+    @Test
+    void shouldBeUpButWeakWithTheOperatorsTlsAuthKey() throws Exception {
+        CheckResult result = check("ta.key");
+        assertEquals(CheckStatus.UP, result.status(), result.detail());
+        assertTrue(result.weakEvidence(), "a hard reset answer proves the VPN answers, not that it relays");
+        assertTrue(result.latency().toMillis() < 2000, "latency " + result.latency());
+    }
+
+    @Test
+    void shouldBeAuthRejectedWithAnotherTlsAuthKey() throws Exception {
+        CheckResult result = check("wrong-ta.key");
+        assertEquals(DownReason.AUTH_REJECTED, result.reason(), result.detail());
+    }
+
+    @Test
+    void shouldBeConnectRefusedWhileStoppedAndUpAgainAfterRestart() throws Exception {
+        server.close();
+        CheckResult stopped = check("ta.key");
+        assertEquals(DownReason.CONNECT_REFUSED, stopped.reason(), stopped.detail());
+        server.start();
+        CheckResult restarted = check("ta.key");
+        assertEquals(CheckStatus.UP, restarted.status(), restarted.detail());
+    }
+
+    @Test
+    void shouldBlockATargetTheGuardRefusesWithoutContactingIt() throws Exception {
+        CheckResult result = new OpenVpnChecker(new HostGuard(new TestEndpointConfig()), config).check(target("ta.key"));
+        assertEquals(DownReason.BLOCKED_TARGET, result.reason());
+        assertTrue(result.detail().contains("127.0.0.1"), result.detail());
+    }
+}

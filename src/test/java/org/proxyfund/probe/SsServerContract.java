@@ -1,0 +1,46 @@
+package org.proxyfund.probe;
+
+import org.proxyfund.endpoint.EndpointType;
+import org.proxyfund.endpoint.HostGuard;
+
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+
+/** The Shadowsocks checker against a real shadowsocks-libev ss-server (TCP only) with one AEAD cipher. */
+abstract class SsServerContract extends RealProxyContract {
+
+    /** The cipher name both ss-server and the endpoint's field use. */
+    abstract String cipher();
+
+    @Override
+    EndpointType type() {
+        return EndpointType.SHADOWSOCKS;
+    }
+
+    @Override
+    Map<String, String> fields() {
+        return Map.of(EndpointType.CIPHER, cipher());
+    }
+
+    @Override
+    Checker checker(HostGuard hostGuard) {
+        return new ShadowsocksChecker(hostGuard, canary, config);
+    }
+
+    @Override
+    RealServer server(int port) {
+        return new RealServer(List.of("ss-server", "-s", "127.0.0.1", "-p", String.valueOf(port),
+                "-k", password(), "-m", cipher(), "-t", "10", "-v"), port, new File(LOGS, "ss-server-" + cipher() + ".log"));
+    }
+
+    @Override
+    String username() {
+        return "unused";
+    }
+
+    @Override
+    String password() {
+        return "Issued-ss-Secret-7";
+    }
+}
