@@ -1,0 +1,115 @@
+package org.proxyfund.probe.mtproto;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A tiny stand-in for a Telegram data centre: over the (padded) intermediate transport a proxy opens towards it
+ * (tag 0xdddddddd or 0xeeeeeeee), it answers req_pq_multi with a resPQ (random server_nonce, pq = product of two
+ * primes, one key fingerprint), or with what {@link #answer(Answer)} says for failure tests.
+ */
+public final class TestDataCentre extends LoopbackServer {
+
+    /** What the data centre sends back to a req_pq_multi. */
+    public enum Answer {
+        /** A well-formed resPQ echoing the client's nonce. */
+        RES_PQ,
+        /** A frame of random bytes: not an MTProto message. */
+        GARBAGE,
+        /** A well-formed resPQ that echoes a different nonce. */
+        OTHER_NONCE
+    }
+
+    private final SecureRandom random = new SecureRandom();
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile Answer answer = Answer.RES_PQ;
+
+    /** Switches what later requests get. */
+    public void answer(Answer next) {
+        answer = next;
+    }
+
+    /** req_pq_multi requests received so far. */
+    public int requests() {
+        return requests.get();
+    }
+
+    @Override
+    protected void serve(Socket client) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(client.getInputStream()));
+        OutputStream out = client.getOutputStream();
+        int tag = Integer.reverseBytes(in.readInt());
+        if (tag != 0xdddddddd && tag != 0xeeeeeeee) return;
+        boolean padded = tag == 0xdddddddd;
+        while (true) {
+            byte[] body = readFrame(in);
+            if (body == null) return;
+            byte[] nonce = reqPqNonce(body);
+            if (nonce == null) return;
+            requests.incrementAndGet();
+            byte[] reply = switch (answer) {
+                case RES_PQ -> resPq(nonce);
+                case OTHER_NONCE -> resPq(randomBytes(16));
+                case GARBAGE -> randomBytes(40);
+            };
+            out.write(padded ? PaddedIntermediate.frame(reply, random) : intermediate(reply));
+            out.flush();
+        }
+    }
+
+    private static byte[] readFrame(InputStream in) throws IOException {
+        byte[] length = in.readNBytes(4);
+        if (length.length < 4) return null;
+        int n = ByteBuffer.wrap(length).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        if (n <= 0 || n > 1 << 16) return null;
+        byte[] body = in.readNBytes(n);
+        return body.length == n ? body : null;
+    }
+
+    /** The nonce of an unencrypted req_pq_multi; null for anything else (a real DC would drop the connection). */
+    private static byte[] reqPqNonce(byte[] body) {
+        if (body.length < 40) return null;
+        ByteBuffer in = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
+        long authKeyId = in.getLong();
+        long messageId = in.getLong();
+        int length = in.getInt();
+        if (authKeyId != 0 || (messageId & 3) != 0 || length != 20 || in.getInt() != MtprotoMessages.REQ_PQ_MULTI) return null;
+        return Arrays.copyOfRange(body, 24, 40);
+    }
+
+    private byte[] resPq(byte[] nonce) {
+        BigInteger pq = BigInteger.probablePrime(31, random).multiply(BigInteger.probablePrime(31, random));
+        byte[] pqBytes = new byte[8];
+        byte[] magnitude = pq.toByteArray();
+        int copy = Math.min(8, magnitude.length);
+        System.arraycopy(magnitude, magnitude.length - copy, pqBytes, 8 - copy, copy);
+        int dataLength = 4 + 16 + 16 + 12 + 4 + 4 + 8;
+        long seconds = System.currentTimeMillis() / 1000;
+        ByteBuffer out = ByteBuffer.allocate(20 + dataLength).order(ByteOrder.LITTLE_ENDIAN);
+        out.putLong(0).putLong(seconds << 32 | 1).putInt(dataLength);
+        out.putInt(MtprotoMessages.RES_PQ).put(nonce).put(randomBytes(16));
+        out.put((byte) 8).put(pqBytes).put(new byte[3]);
+        out.putInt(MtprotoMessages.VECTOR).putInt(1).putLong(random.nextLong());
+        return out.array();
+    }
+
+    private static byte[] intermediate(byte[] payload) {
+        return ByteBuffer.allocate(4 + payload.length).order(ByteOrder.LITTLE_ENDIAN).putInt(payload.length).put(payload).array();
+    }
+
+    private byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+}
