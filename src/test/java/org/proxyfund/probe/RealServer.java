@@ -9,18 +9,35 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A real server binary (microsocks, danted, tinyproxy) started by a test on a loopback port, and killed by it. */
+/** A real server binary (microsocks, danted, tinyproxy, wireguard-go) started by a test on a loopback port, and killed by it. */
 final class RealServer implements AutoCloseable {
+
+    /** Polled after the start until it says the server is ready (it may also finish setting the server up). */
+    @FunctionalInterface
+    interface Readiness {
+        boolean ready() throws IOException, InterruptedException;
+    }
 
     private final List<String> command;
     private final int port;
     private final File log;
+    private final Readiness readiness;
     private Process process;
 
+    /** A server that is ready once it accepts TCP connections on its loopback port. */
     RealServer(List<String> command, int port, File log) {
         this.command = List.copyOf(command);
         this.port = port;
         this.log = log;
+        this.readiness = this::acceptsTcp;
+    }
+
+    /** A server with its own readiness check (e.g. UDP servers, which accept no connections). */
+    RealServer(List<String> command, int port, File log, Readiness readiness) {
+        this.command = List.copyOf(command);
+        this.port = port;
+        this.log = log;
+        this.readiness = readiness;
     }
 
     /** A port that was free a moment ago. */
@@ -36,22 +53,34 @@ final class RealServer implements AutoCloseable {
         return port;
     }
 
-    /** Starts the server and waits until it accepts connections on its port. */
+    /** Starts the server and waits until it is ready (by default: accepts connections on its port). */
     RealServer start() throws IOException, InterruptedException {
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException(command.getFirst() + " exited; see " + log);
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return this;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
+            boolean ready;
+            try {
+                ready = readiness.ready();
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
             }
+            if (ready) return this;
+            Thread.sleep(50);
         }
         close();
-        throw new IllegalStateException(command.getFirst() + " did not listen on " + port + " within 10 s; see " + log);
+        throw new IllegalStateException(command.getFirst() + " was not ready on " + port + " within 10 s; see " + log);
+    }
+
+    private boolean acceptsTcp() {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     /** Stops the server and every process it forked, forcibly if it lingers. */
