@@ -12,15 +12,24 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A real server binary (microsocks, danted, tinyproxy, ss-server, openvpn) started by a test on a loopback port, and killed by it. */
+/** A real server binary (microsocks, danted, tinyproxy, wireguard-go) started by a test on a loopback port, and killed by it. */
 final class RealServer implements AutoCloseable {
+
+    /** Polled after the start until it says the server is ready (it may also finish setting the server up). */
+    @FunctionalInterface
+    interface Readiness {
+        boolean ready() throws IOException, InterruptedException;
+    }
 
     private final List<String> command;
     private final int port;
     private final File log;
     /** Null: ready once it accepts TCP on its port; else ready once this text appears in the log after start. */
     private final String readyLine;
+    private final Readiness readiness;
     private Process process;
 
+    /** A server that is ready once it accepts TCP connections on its loopback port. */
     RealServer(List<String> command, int port, File log) {
         this(command, port, log, null);
     }
@@ -35,6 +44,13 @@ final class RealServer implements AutoCloseable {
     /** The same server, ready when its log shows this text (UDP servers, which a TCP connect cannot probe). */
     RealServer readyWhenLogged(String line) {
         return new RealServer(command, port, log, line);
+        this.readiness = this::acceptsTcp;
+    /** A server with its own readiness check (e.g. UDP servers, which accept no connections). */
+    RealServer(List<String> command, int port, File log, Readiness readiness) {
+        this.command = List.copyOf(command);
+        this.port = port;
+        this.log = log;
+        this.readiness = readiness;
     }
 
     /** A port that was free a moment ago. */
@@ -51,6 +67,7 @@ final class RealServer implements AutoCloseable {
     }
 
     /** Starts the server and waits until it accepts connections on its port (or logs its ready line). */
+    /** Starts the server and waits until it is ready (by default: accepts connections on its port). */
     RealServer start() throws IOException, InterruptedException {
         long logOffset = log.length();
         process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -63,6 +80,15 @@ final class RealServer implements AutoCloseable {
         }
         close();
         throw new IllegalStateException(command.getFirst() + " did not get ready on " + port + " within 10 s; see " + log);
+            boolean ready;
+            try {
+                ready = readiness.ready();
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+            if (ready) return this;
+        throw new IllegalStateException(command.getFirst() + " was not ready on " + port + " within 10 s; see " + log);
     }
 
     private boolean acceptsTcp() {
