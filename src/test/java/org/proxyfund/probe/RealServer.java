@@ -10,21 +10,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A real server binary (microsocks, danted, tinyproxy) started by a test on a loopback port, and killed by it. */
-final class RealServer implements AutoCloseable {
+public final class RealServer implements AutoCloseable {
 
     private final List<String> command;
     private final int port;
     private final File log;
     private Process process;
 
-    RealServer(List<String> command, int port, File log) {
+    public RealServer(List<String> command, int port, File log) {
         this.command = List.copyOf(command);
         this.port = port;
         this.log = log;
     }
 
     /** A port that was free a moment ago. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -32,12 +32,12 @@ final class RealServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Starts the server and waits until it accepts connections on its port. */
-    RealServer start() throws IOException, InterruptedException {
+    public RealServer start() throws IOException, InterruptedException {
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
