@@ -205,7 +205,8 @@ public class EndpointService {
         return new FieldError("host", "endpoint.duplicate", "The endpoint " + d.host() + ":" + d.port() + " is already registered.");
     }
 
-    static String context(long endpointId) {
+    /** Associated data binding an endpoint's encrypted credential to its row (the monitor decrypts with it too). */
+    public static String context(long endpointId) {
         return "endpoint:" + endpointId + ":credential";
     }
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 /** A real server binary (microsocks, danted, tinyproxy, ss-server, openvpn) started by a test on a loopback port, and killed by it. */
 /** A real server binary (microsocks, danted, tinyproxy, wireguard-go) started by a test on a loopback port, and killed by it. */
 final class RealServer implements AutoCloseable {
+/** A real server binary (microsocks, danted, tinyproxy) started by a test on a loopback port, and killed by it. */
+public final class RealServer implements AutoCloseable {
 
     /** Polled after the start until it says the server is ready (it may also finish setting the server up). */
     @FunctionalInterface
@@ -35,6 +37,7 @@ final class RealServer implements AutoCloseable {
     }
 
     private RealServer(List<String> command, int port, File log, String readyLine) {
+    public RealServer(List<String> command, int port, File log) {
         this.command = List.copyOf(command);
         this.port = port;
         this.log = log;
@@ -54,7 +57,7 @@ final class RealServer implements AutoCloseable {
     }
 
     /** A port that was free a moment ago. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -62,7 +65,7 @@ final class RealServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -70,6 +73,8 @@ final class RealServer implements AutoCloseable {
     /** Starts the server and waits until it is ready (by default: accepts connections on its port). */
     RealServer start() throws IOException, InterruptedException {
         long logOffset = log.length();
+    /** Starts the server and waits until it accepts connections on its port. */
+    public RealServer start() throws IOException, InterruptedException {
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -1,0 +1,201 @@
+package org.proxyfund.probe.schedule;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.proxyfund.common.crypto.SecretCipher;
+import org.proxyfund.endpoint.EndpointService;
+import org.proxyfund.endpoint.EndpointType;
+import org.proxyfund.endpoint.MonitorCredential;
+import org.proxyfund.probe.CheckResult;
+import org.proxyfund.probe.CheckTarget;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scheduler's SQL on check_schedule, check_result and monitor_round: each method is one short transaction on its
+ * own connection, never held while a check runs.
+ */
+public class ScheduleRepository {
+
+    private static final String INSERT_MISSING = """
+            INSERT INTO check_schedule (endpoint_id, next_check_at)
+            SELECT e.id, now() + random() * make_interval(secs => ?) FROM endpoint e
+            WHERE e.state = 'APPROVED' AND NOT EXISTS (SELECT 1 FROM check_schedule s WHERE s.endpoint_id = e.id)
+            ON CONFLICT (endpoint_id) DO NOTHING""";
+    private static final String LEASE = """
+            WITH due AS (
+                SELECT s.endpoint_id FROM check_schedule s JOIN endpoint e ON e.id = s.endpoint_id
+                WHERE s.next_check_at <= now() AND e.state = 'APPROVED'
+                  AND (s.lease_owner IS NULL OR s.lease_expires_at < now())
+                ORDER BY s.next_check_at LIMIT ? FOR UPDATE OF s SKIP LOCKED)
+            UPDATE check_schedule s SET lease_owner = ?, lease_expires_at = now() + make_interval(secs => ?)
+            FROM due, endpoint e WHERE s.endpoint_id = due.endpoint_id AND e.id = s.endpoint_id
+            RETURNING s.endpoint_id, s.next_check_at, s.lease_expires_at, e.type, e.host, e.port, e.protocol_fields,
+                      e.credential_enc, extract(epoch FROM now() - s.next_check_at)""";
+    private static final String RECORD_SCHEDULE = """
+            UPDATE check_schedule SET
+                next_check_at = GREATEST(next_check_at + make_interval(secs => ?), now() + make_interval(secs => ?)),
+                lease_owner = NULL, lease_expires_at = NULL, last_checked_at = ?, last_status = ?, last_reason = ?,
+                last_detail = ?, last_latency_ms = ?, last_weak_evidence = ?,
+                down_since = CASE ? WHEN 'DOWN' THEN COALESCE(down_since, ?) WHEN 'UP' THEN NULL ELSE down_since END
+            WHERE endpoint_id = ? AND lease_owner = ? AND lease_expires_at = ?""";
+    private static final String INSERT_RESULT = """
+            INSERT INTO check_result (endpoint_id, checked_at, status, reason, latency_ms, weak_evidence, attempts, monitor, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final DataSource dataSource;
+    private final SecretCipher cipher;
+    private final ObjectMapper json;
+
+    public ScheduleRepository(DataSource dataSource, SecretCipher cipher, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.cipher = cipher;
+        this.json = json;
+    }
+
+    /** Gives every approved endpoint without a schedule row one, due at a random moment within one interval. */
+    public int insertMissing(Duration interval) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(INSERT_MISSING)) {
+            st.setDouble(1, seconds(interval));
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("inserting missing check schedules failed", e);
+        }
+    }
+
+    /** Leases up to {@code limit} due approved endpoints for {@code monitor}, oldest due first, skipping rows others lock. */
+    public List<LeasedCheck> lease(String monitor, int limit, Duration leaseDuration) {
+        List<Object[]> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement st = c.prepareStatement(LEASE)) {
+                st.setInt(1, limit);
+                st.setString(2, monitor);
+                st.setDouble(3, seconds(leaseDuration));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Object[]{rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class),
+                                rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getDouble(9)});
+                    }
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("leasing due endpoints failed", e);
+        }
+        // Decryption and JSON parsing happen after the commit, so the transaction stays as short as the SQL.
+        return rows.stream().map(this::toLease).toList();
+    }
+
+    /**
+     * Records a result and releases the lease, only while this monitor still holds exactly this lease; returns false
+     * (nothing written) when the lease was lost, so a result is never recorded twice.
+     */
+    public boolean record(String monitor, LeasedCheck lease, CheckResult result, int attempts, OffsetDateTime checkedAt,
+                          double aheadSeconds, double catchUpSeconds) {
+        String status = result.status().name();
+        String reason = result.reason() == null ? null : result.reason().name();
+        Integer latency = result.latency() == null ? null : (int) Math.min(Integer.MAX_VALUE, result.latency().toMillis());
+        String detail = clip(result.detail());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement up = c.prepareStatement(RECORD_SCHEDULE); PreparedStatement ins = c.prepareStatement(INSERT_RESULT)) {
+                up.setDouble(1, aheadSeconds);
+                up.setDouble(2, catchUpSeconds);
+                up.setObject(3, checkedAt);
+                up.setString(4, status);
+                up.setString(5, reason);
+                up.setString(6, detail);
+                setInt(up, 7, latency);
+                up.setBoolean(8, result.weakEvidence());
+                up.setString(9, status);
+                up.setObject(10, checkedAt);
+                up.setLong(11, lease.endpointId());
+                up.setString(12, monitor);
+                up.setObject(13, lease.leaseExpiresAt());
+                if (up.executeUpdate() != 1) {
+                    c.rollback();
+                    return false;
+                }
+                ins.setLong(1, lease.endpointId());
+                ins.setObject(2, checkedAt);
+                ins.setString(3, status);
+                ins.setString(4, reason);
+                setInt(ins, 5, latency);
+                ins.setBoolean(6, result.weakEvidence());
+                ins.setShort(7, (short) attempts);
+                ins.setString(8, monitor);
+                ins.setString(9, detail);
+                ins.executeUpdate();
+                c.commit();
+                return true;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording the check of endpoint " + lease.endpointId() + " failed", e);
+        }
+    }
+
+    /** Writes the outcome of one self-check. */
+    public void insertRound(String monitor, OffsetDateTime startedAt, boolean healthy, String detail) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement st = c.prepareStatement("INSERT INTO monitor_round (monitor, started_at, healthy, detail) VALUES (?, ?, ?, ?)")) {
+            st.setString(1, monitor);
+            st.setObject(2, startedAt);
+            st.setBoolean(3, healthy);
+            st.setString(4, clip(detail));
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing the monitor round failed", e);
+        }
+    }
+
+    private LeasedCheck toLease(Object[] r) {
+        long id = (Long) r[0];
+        EndpointType type = EndpointType.valueOf((String) r[3]);
+        Duration lag = Duration.ofNanos((long) ((Double) r[8] * 1e9));
+        CheckTarget target = null;
+        String unreadable = null;
+        try {
+            Map<String, String> fields = json.readValue((String) r[6], new TypeReference<Map<String, String>>() { });
+            MonitorCredential credential = MonitorCredential.decode(cipher.decrypt((String) r[7], EndpointService.context(id)));
+            target = new CheckTarget((String) r[4], (Integer) r[5], fields, credential);
+        } catch (Exception e) {
+            // The monitor cannot read its own stored data (e.g. a rotated-out key): not the operator's fault.
+            unreadable = "the monitor could not read this endpoint's stored credential or fields: " + e.getClass().getSimpleName();
+        }
+        return new LeasedCheck(id, type, target, unreadable, (OffsetDateTime) r[1], (OffsetDateTime) r[2], lag);
+    }
+
+    private static void setInt(PreparedStatement st, int index, Integer value) throws SQLException {
+        if (value == null) st.setNull(index, Types.INTEGER);
+        else st.setInt(index, value);
+    }
+
+    private static String clip(String detail) {
+        return detail == null ? "" : detail.length() <= 500 ? detail : detail.substring(0, 497) + "...";
+    }
+
+    static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+}

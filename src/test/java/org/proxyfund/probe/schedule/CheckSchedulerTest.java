@@ -1,0 +1,187 @@
+package org.proxyfund.probe.schedule;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.proxyfund.endpoint.EndpointService;
+
+import javax.sql.DataSource;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Several scheduler instances against one PostgreSQL and real microsocks servers: shared work, leases, takeover. */
+@QuarkusTest
+class CheckSchedulerTest {
+
+    @Inject
+    SchedulerFactory factory;
+    @Inject
+    EndpointService endpoints;
+    @Inject
+    DataSource db;
+
+    @Test
+    void shouldCheckEveryEndpointOncePerIntervalWithTwoInstancesSharingTheWork() throws Exception {
+        Duration interval = Duration.ofSeconds(2);
+        try (ScheduleFixture fixture = new ScheduleFixture(endpoints, db)) {
+            for (int i = 0; i < 24; i++) fixture.socks5(true);
+            TestScheduleConfig settings = TestScheduleConfig.fast().interval(interval).batch(4);
+            CheckScheduler a = factory.create(settings, "monitor-a");
+            CheckScheduler b = factory.create(settings, "monitor-b");
+            long started = System.nanoTime();
+            a.start();
+            b.start();
+            Thread.sleep(9_000);
+            a.stop();
+            b.stop();
+            double ranSeconds = (System.nanoTime() - started) / 1e9;
+
+            List<ScheduleFixture.Result> results = fixture.results(fixture.ids());
+            Map<Long, List<ScheduleFixture.Result>> byEndpoint = results.stream()
+                    .collect(Collectors.groupingBy(ScheduleFixture.Result::endpointId));
+            assertEquals(24, byEndpoint.size(), "every endpoint was checked");
+            for (List<ScheduleFixture.Result> checks : byEndpoint.values()) {
+                // First check within one interval of the start (random offset), then one per interval until the stop.
+                assertTrue(checks.size() >= (int) (ranSeconds / 2) - 1 && checks.size() <= (int) (ranSeconds / 2) + 1,
+                        "checks of one endpoint in " + ranSeconds + " s: " + checks.size());
+                for (int i = 1; i < checks.size(); i++) {
+                    double gap = Duration.between(checks.get(i - 1).checkedAt(), checks.get(i).checkedAt()).toMillis() / 1000.0;
+                    assertTrue(gap >= 1.5 && gap < 3.0, "spacing between two checks of one endpoint: " + gap + " s");
+                }
+                checks.forEach(c -> assertEquals("UP", c.status(), c.detail()));
+            }
+            Set<String> monitors = results.stream().map(ScheduleFixture.Result::monitor).collect(Collectors.toSet());
+            assertEquals(Set.of("monitor-a", "monitor-b"), monitors, "both instances did work");
+            assertEquals(0, fixture.scalar("SELECT count(*) FROM check_schedule WHERE endpoint_id = ANY(?) AND lease_owner IS NOT NULL",
+                    fixture.ids()), "a graceful stop leaves no lease behind");
+        }
+    }
+
+    @Test
+    void shouldHandACrashedInstancesLeasesToAnotherAfterExpiryWithoutLosingOrDoublingAny() throws Exception {
+        try (ScheduleFixture fixture = new ScheduleFixture(endpoints, db)) {
+            for (int i = 0; i < 6; i++) fixture.socks5(true);
+            List<Long> ids = fixture.ids();
+            TestScheduleConfig settings = TestScheduleConfig.fast().lease(Duration.ofSeconds(2));
+            CheckScheduler crashing = factory.create(settings, "monitor-crashing");
+            CheckScheduler survivor = factory.create(settings, "monitor-survivor");
+            fixture.makeDue(ids);
+
+            Set<Long> held = leasedIds(crashing.lease(500));
+            assertTrue(held.containsAll(ids), "the first instance leased them all");
+            crashing.crash();
+            survivor.runOnce();
+            assertEquals(0, fixture.results(ids).size(), "leases still held by the crashed instance are not taken");
+
+            Thread.sleep(2_200);
+            survivor.runOnce();
+            List<ScheduleFixture.Result> results = fixture.results(ids);
+            assertEquals(ids.size(), results.size(), "each endpoint recorded exactly once after the takeover");
+            assertEquals(Set.copyOf(ids), results.stream().map(ScheduleFixture.Result::endpointId).collect(Collectors.toSet()));
+            results.forEach(r -> assertEquals("monitor-survivor", r.monitor()));
+            results.forEach(r -> assertEquals("UP", r.status(), r.detail()));
+        }
+    }
+
+    @Test
+    void shouldDiscardAResultWhoseLeaseWasTakenOverAndCountIt() throws Exception {
+        try (ScheduleFixture fixture = new ScheduleFixture(endpoints, db)) {
+            for (int i = 0; i < 3; i++) fixture.socks5(true);
+            List<Long> ids = fixture.ids();
+            CheckScheduler slow = factory.create(TestScheduleConfig.fast().lease(Duration.ofSeconds(1)), "monitor-slow");
+            CheckScheduler other = factory.create(TestScheduleConfig.fast(), "monitor-other");
+            fixture.makeDue(ids);
+            List<LeasedCheck> stale = slow.lease(500).stream().filter(l -> ids.contains(l.endpointId())).toList();
+            assertEquals(3, stale.size());
+            Thread.sleep(1_200);
+            other.runOnce();
+            double before = discardedTotal();
+
+            TickReport late = slow.runLeased(stale);
+
+            assertEquals(3, late.discarded(), "the slow instance's results are dropped");
+            assertEquals(0, late.recorded());
+            assertEquals(3, fixture.results(ids).size(), "only the instance holding the lease recorded");
+            assertEquals(before + 3, discardedTotal(), 0.001);
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(metrics.contains("proxyfund_checks_total{") && metrics.contains("protocol=\"SOCKS5\""), "checks counter");
+            assertTrue(metrics.contains("proxyfund_check_duration_seconds_bucket{"), "latency histogram");
+            assertTrue(metrics.contains("proxyfund_check_lease_lag_seconds_count"), "lease lag");
+            assertTrue(metrics.contains("proxyfund_checks_in_flight{monitor=\"monitor-slow\"}"), "in-flight gauge");
+            assertTrue(metrics.contains("proxyfund_monitor_impaired{monitor=\"monitor-slow\"} 0.0"), "impaired gauge");
+        }
+    }
+
+    @Test
+    void shouldHoldNoTransactionOpenWhileACheckWaitsOnTheNetwork() throws Exception {
+        CountDownLatch accepted = new CountDownLatch(1);
+        List<Socket> held = new ArrayList<>();
+        try (ScheduleFixture fixture = new ScheduleFixture(endpoints, db);
+             ServerSocket stall = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        Socket s = stall.accept();
+                        synchronized (held) {
+                            held.add(s);
+                        }
+                        accepted.countDown();
+                    }
+                } catch (Exception closed) {
+                    // the test closed the listener
+                }
+            });
+            long id = fixture.endpointAt(stall.getLocalPort());
+            fixture.makeDue(List.of(id));
+            CheckScheduler scheduler = factory.create(TestScheduleConfig.fast().retry(0, Duration.ZERO), "monitor-stall");
+            CompletableFuture<TickReport> round = CompletableFuture.supplyAsync(scheduler::runOnce);
+            assertTrue(accepted.await(10, TimeUnit.SECONDS), "the check reached the stalling server");
+            Thread.sleep(300);
+
+            assertEquals(0, fixture.scalar("""
+                    SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
+                    AND state IN ('idle in transaction', 'idle in transaction (aborted)')""", List.of()),
+                    "no transaction is open while the check waits");
+            assertEquals(1, fixture.scalar("SELECT count(*) FROM check_schedule WHERE endpoint_id = ANY(?) AND lease_owner = 'monitor-stall'",
+                    List.of(id)), "the lease is committed before the check starts");
+            assertFalse(round.isDone());
+
+            synchronized (held) {
+                for (Socket s : held) s.close();
+            }
+            TickReport report = round.get(20, TimeUnit.SECONDS);
+            assertTrue(report.leased() >= 1);
+            List<ScheduleFixture.Result> results = fixture.results(List.of(id));
+            assertEquals(1, results.size());
+            assertEquals("DOWN", results.getFirst().status(), results.getFirst().detail());
+            assertEquals(0, fixture.scalar("SELECT count(*) FROM check_schedule WHERE endpoint_id = ANY(?) AND lease_owner IS NOT NULL",
+                    List.of(id)), "recording released the lease");
+        }
+    }
+
+    private static Set<Long> leasedIds(List<LeasedCheck> leases) {
+        return new HashSet<>(leases.stream().map(LeasedCheck::endpointId).toList());
+    }
+
+    private static double discardedTotal() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("proxyfund_check_results_discarded_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+}
