@@ -1,0 +1,163 @@
+package org.proxyfund.probe.history;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads health history with plain SQL (the write side owns the tables' entities): uptime windows, hourly series
+ * and current state, for one endpoint, one operator's or all, each in one grouped query whatever the count.
+ */
+@ApplicationScoped
+public class HistoryRepository {
+
+    /** Which endpoints a query covers: {@code e} is the endpoint table's alias. */
+    record Scope(String where, Long param) {
+        static final Scope ALL = new Scope("TRUE", null);
+
+        static Scope endpoint(long id) {
+            return new Scope("e.id = ?", id);
+        }
+
+        static Scope account(long accountId) {
+            return new Scope("e.account_id = ?", accountId);
+        }
+    }
+
+    /** Sums and latency percentiles of one window, as SQL select items over rollup alias {@code r}. */
+    static String windowColumns() {
+        String f = " FILTER (WHERE r.hour_start >= ?)";
+        return "coalesce(sum(r.up_count)" + f + ", 0), coalesce(sum(r.down_count)" + f + ", 0), "
+                + "coalesce(sum(r.unknown_count)" + f + ", 0), "
+                + "percentile_disc(0.5) WITHIN GROUP (ORDER BY r.latency_p50_ms)" + f + ", "
+                + "percentile_disc(0.95) WITHIN GROUP (ORDER BY r.latency_p95_ms)" + f;
+    }
+
+    /** The three windows' start hours for a given now: the window of N hours is the current hour and the N-1 before. */
+    static OffsetDateTime[] windowStarts(Instant now) {
+        Instant hour = currentHour(now);
+        return new OffsetDateTime[]{utc(hour.minus(Duration.ofHours(23))), utc(hour.minus(Duration.ofHours(167))),
+                utc(hour.minus(Duration.ofHours(719)))};
+    }
+
+    static Instant currentHour(Instant now) {
+        return now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    }
+
+    static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    /** Uptime windows of every endpoint in scope, keyed by endpoint id, in id order; endpoints without rollups get empty windows. */
+    Map<Long, EndpointUptime> uptime(Scope scope, Instant now) {
+        OffsetDateTime[] starts = windowStarts(now);
+        String sql = "SELECT e.id, " + windowColumns() + ", " + windowColumns() + ", " + windowColumns()
+                + " FROM endpoint e LEFT JOIN check_rollup_hourly r ON r.endpoint_id = e.id"
+                + " AND r.hour_start >= ? AND r.hour_start <= ? WHERE " + scope.where() + " GROUP BY e.id ORDER BY e.id";
+        Map<Long, EndpointUptime> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (OffsetDateTime start : starts) {
+                for (int k = 0; k < 5; k++) {
+                    ps.setObject(i++, start);
+                }
+            }
+            ps.setObject(i++, starts[2]);
+            ps.setObject(i++, utc(currentHour(now)));
+            if (scope.param() != null) {
+                ps.setLong(i, scope.param());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    out.put(id, new EndpointUptime(id, window(rs, 2), window(rs, 7), window(rs, 12)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading uptime failed", e);
+        }
+        return out;
+    }
+
+    static UptimeWindow window(ResultSet rs, int col) throws SQLException {
+        return new UptimeWindow(rs.getLong(col), rs.getLong(col + 1), rs.getLong(col + 2),
+                rs.getObject(col + 3, Integer.class), rs.getObject(col + 4, Integer.class));
+    }
+
+    /** The 168-hour series of every endpoint in scope, keyed by endpoint id. */
+    Map<Long, WeekSeries> series(Scope scope, Instant now) {
+        Instant hour = currentHour(now);
+        Map<Long, Map<Instant, HourCounts>> rows = new LinkedHashMap<>();
+        String sql = "SELECT e.id, r.hour_start, r.up_count, r.down_count, r.unknown_count, r.weak_up_count"
+                + " FROM endpoint e LEFT JOIN check_rollup_hourly r ON r.endpoint_id = e.id"
+                + " AND r.hour_start >= ? AND r.hour_start <= ? WHERE " + scope.where() + " ORDER BY e.id, r.hour_start";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, utc(hour.minus(Duration.ofHours(WeekSeries.HOURS - 1))));
+            ps.setObject(2, utc(hour));
+            if (scope.param() != null) {
+                ps.setLong(3, scope.param());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<Instant, HourCounts> m = rows.computeIfAbsent(rs.getLong(1), k -> new HashMap<>());
+                    OffsetDateTime h = rs.getObject(2, OffsetDateTime.class);
+                    if (h != null) {
+                        m.put(h.toInstant(), new HourCounts(h.toInstant(), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading hourly series failed", e);
+        }
+        Map<Long, WeekSeries> out = new LinkedHashMap<>();
+        rows.forEach((id, m) -> out.put(id, WeekSeries.of(id, hour, m)));
+        return out;
+    }
+
+    /** The latest check of every endpoint in scope, keyed by endpoint id (NONE when never checked). */
+    Map<Long, CurrentCheck> current(Scope scope) {
+        String sql = "SELECT e.id, s.last_status, s.last_reason, s.last_detail, s.last_checked_at, s.last_latency_ms,"
+                + " s.down_since, coalesce(s.last_weak_evidence, false)"
+                + " FROM endpoint e LEFT JOIN check_schedule s ON s.endpoint_id = e.id WHERE " + scope.where() + " ORDER BY e.id";
+        Map<Long, CurrentCheck> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (scope.param() != null) {
+                ps.setLong(1, scope.param());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), current(rs, 2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading current checks failed", e);
+        }
+        return out;
+    }
+
+    /** A CurrentCheck from columns status, reason, detail, checked at, latency, down since, weak (from {@code col}). */
+    static CurrentCheck current(ResultSet rs, int col) throws SQLException {
+        String status = rs.getString(col);
+        OffsetDateTime checkedAt = rs.getObject(col + 3, OffsetDateTime.class);
+        if (status == null || checkedAt == null) {
+            return CurrentCheck.NONE;
+        }
+        return new CurrentCheck(status, rs.getString(col + 1), rs.getString(col + 2), checkedAt,
+                rs.getObject(col + 4, Integer.class), rs.getObject(col + 5, OffsetDateTime.class), rs.getBoolean(col + 6));
+    }
+}
