@@ -11,49 +11,44 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A real server binary (microsocks, danted, tinyproxy, ss-server, openvpn) started by a test on a loopback port, and killed by it. */
-/** A real server binary (microsocks, danted, tinyproxy, wireguard-go) started by a test on a loopback port, and killed by it. */
-final class RealServer implements AutoCloseable {
-/** A real server binary (microsocks, danted, tinyproxy) started by a test on a loopback port, and killed by it. */
+/**
+ * A real server binary (microsocks, danted, tinyproxy, ss-server, openvpn, wireguard-go) started by a test on a
+ * loopback port, and killed by it.
+ */
 public final class RealServer implements AutoCloseable {
 
     /** Polled after the start until it says the server is ready (it may also finish setting the server up). */
     @FunctionalInterface
-    interface Readiness {
+    public interface Readiness {
         boolean ready() throws IOException, InterruptedException;
     }
 
     private final List<String> command;
     private final int port;
     private final File log;
-    /** Null: ready once it accepts TCP on its port; else ready once this text appears in the log after start. */
-    private final String readyLine;
-    private final Readiness readiness;
+    private Readiness readiness;
+    private long logOffset;
     private Process process;
 
     /** A server that is ready once it accepts TCP connections on its loopback port. */
-    RealServer(List<String> command, int port, File log) {
-        this(command, port, log, null);
-    }
-
-    private RealServer(List<String> command, int port, File log, String readyLine) {
     public RealServer(List<String> command, int port, File log) {
-        this.command = List.copyOf(command);
-        this.port = port;
-        this.log = log;
-        this.readyLine = readyLine;
+        this(command, port, log, null);
+        this.readiness = this::acceptsTcp;
     }
 
-    /** The same server, ready when its log shows this text (UDP servers, which a TCP connect cannot probe). */
-    RealServer readyWhenLogged(String line) {
-        return new RealServer(command, port, log, line);
-        this.readiness = this::acceptsTcp;
     /** A server with its own readiness check (e.g. UDP servers, which accept no connections). */
-    RealServer(List<String> command, int port, File log, Readiness readiness) {
+    public RealServer(List<String> command, int port, File log, Readiness readiness) {
         this.command = List.copyOf(command);
         this.port = port;
         this.log = log;
         this.readiness = readiness;
+    }
+
+    /** The same server, ready when its log shows this text after the start (UDP servers). */
+    RealServer readyWhenLogged(String line) {
+        RealServer server = new RealServer(command, port, log, null);
+        server.readiness = () -> server.loggedSinceStart(line);
+        return server;
     }
 
     /** A port that was free a moment ago. */
@@ -69,22 +64,14 @@ public final class RealServer implements AutoCloseable {
         return port;
     }
 
-    /** Starts the server and waits until it accepts connections on its port (or logs its ready line). */
     /** Starts the server and waits until it is ready (by default: accepts connections on its port). */
-    RealServer start() throws IOException, InterruptedException {
-        long logOffset = log.length();
-    /** Starts the server and waits until it accepts connections on its port. */
     public RealServer start() throws IOException, InterruptedException {
+        logOffset = log.length();
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException(command.getFirst() + " exited; see " + log);
-            if (readyLine != null ? logged(logOffset) : acceptsTcp()) return this;
-            Thread.sleep(50);
-        }
-        close();
-        throw new IllegalStateException(command.getFirst() + " did not get ready on " + port + " within 10 s; see " + log);
             boolean ready;
             try {
                 ready = readiness.ready();
@@ -93,6 +80,9 @@ public final class RealServer implements AutoCloseable {
                 throw e;
             }
             if (ready) return this;
+            Thread.sleep(50);
+        }
+        close();
         throw new IllegalStateException(command.getFirst() + " was not ready on " + port + " within 10 s; see " + log);
     }
 
@@ -105,13 +95,13 @@ public final class RealServer implements AutoCloseable {
         }
     }
 
-    private boolean logged(long offset) throws IOException {
+    private boolean loggedSinceStart(String line) throws IOException {
         try (RandomAccessFile file = new RandomAccessFile(log, "r")) {
-            if (file.length() <= offset) return false;
-            byte[] added = new byte[(int) (file.length() - offset)];
-            file.seek(offset);
+            if (file.length() <= logOffset) return false;
+            byte[] added = new byte[(int) (file.length() - logOffset)];
+            file.seek(logOffset);
             file.readFully(added);
-            return new String(added, StandardCharsets.UTF_8).contains(readyLine);
+            return new String(added, StandardCharsets.UTF_8).contains(line);
         }
     }
 
