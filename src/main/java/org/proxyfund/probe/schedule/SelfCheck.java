@@ -10,7 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -95,8 +95,8 @@ public class SelfCheck {
             out.write(frame);
             out.flush();
             InputStream in = socket.getInputStream();
-            byte[] echo = in.readNBytes(frame.length);
-            return Arrays.equals(echo, frame) ? null : "the monitor's canary did not echo a fresh nonce at "
+            byte[] answer = in.readNBytes(Canary.ANSWER_BYTES);
+            return MessageDigest.isEqual(answer, canary.expectedAnswer(frame)) ? null : "the monitor's canary did not answer a fresh nonce at "
                     + canary.publicHost() + ":" + canary.publicPort();
         } catch (IOException e) {
             return "the monitor cannot reach its own canary at " + canary.publicHost() + ":" + canary.publicPort() + ": " + e.getMessage();
