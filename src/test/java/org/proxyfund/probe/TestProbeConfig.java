@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Probe settings for tests that build checkers directly: canary on a free loopback port, short timeouts. */
-record TestProbeConfig(Duration nonceTtl, int nonceCapacity) implements ProbeConfig {
+public record TestProbeConfig(Duration nonceTtl, int nonceCapacity) implements ProbeConfig {
 
-    TestProbeConfig() {
+    public TestProbeConfig() {
         this(Duration.ofMinutes(3), 1000);
     }
 

@@ -8,7 +8,8 @@ package org.proxyfund.probe.schedule;
  * @param up        results recorded UP
  * @param down      results recorded DOWN
  * @param unknown   results recorded UNKNOWN
- * @param discarded results dropped because the lease had been lost
+ * @param discarded checks not recorded: the lease had been lost (also counted in the discarded metric), or the
+ *                  round was cut short by a crash or a database failure
  */
 public record TickReport(boolean healthy, int leased, int up, int down, int unknown, int discarded) {
 

@@ -11,7 +11,11 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,11 +88,22 @@ class SchedulerImpairmentTest {
             ScheduleFixture.Served late = fixture.socks5(false);
             long never = fixture.socks5(false).id();
             List<Long> ids = fixture.ids();
-            CheckScheduler scheduler = factory.create(TestScheduleConfig.fast().retry(1, Duration.ofMillis(1500)), "monitor-retry");
+            CheckScheduler scheduler = factory.create(TestScheduleConfig.fast().retry(1, Duration.ofSeconds(2)), "monitor-retry");
             fixture.makeDue(ids);
+            // The first attempt at "late" meets a listener that resets the connection (DOWN); then the real server starts.
+            CountDownLatch firstAttempt = new CountDownLatch(1);
+            ServerSocket resetter = new ServerSocket(late.server().port(), 5, InetAddress.getLoopbackAddress());
+            Thread.ofVirtual().start(() -> {
+                try (resetter; Socket s = resetter.accept()) {
+                    s.setSoLinger(true, 0); // RST, so no TIME_WAIT keeps the port from the real server
+                } catch (Exception e) {
+                    // closed by the test
+                }
+                firstAttempt.countDown();
+            });
 
             CompletableFuture<TickReport> round = CompletableFuture.supplyAsync(scheduler::runOnce);
-            Thread.sleep(400); // the first attempts have failed by now (connection refused is immediate)
+            assertTrue(firstAttempt.await(20, TimeUnit.SECONDS), "the first attempt was made");
             late.server().start();
             round.get(30, TimeUnit.SECONDS);
 
