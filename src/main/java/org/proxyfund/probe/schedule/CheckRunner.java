@@ -12,7 +12,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs one leased check outside any transaction: the retry before DOWN, the monitor's impairment turning a result
- * into UNKNOWN, then one short transaction to record it while the lease is still ours.
+ * into UNKNOWN, then one short transaction (shared with the results finishing at the same time) to record it while
+ * the lease is still ours.
  */
 final class CheckRunner {
 
@@ -22,8 +23,7 @@ final class CheckRunner {
     private static final Logger LOG = Logger.getLogger(CheckRunner.class);
 
     private final ScheduleConfig config;
-    private final String monitor;
-    private final ScheduleRepository repository;
+    private final ResultWriter writer;
     private final Checkers checkers;
     private final SelfCheck self;
     private final SchedulerMetrics metrics;
@@ -32,8 +32,7 @@ final class CheckRunner {
     CheckRunner(ScheduleConfig config, String monitor, ScheduleRepository repository, Checkers checkers, SelfCheck self,
                 SchedulerMetrics metrics, BooleanSupplier crashed) {
         this.config = config;
-        this.monitor = monitor;
-        this.repository = repository;
+        this.writer = new ResultWriter(repository, monitor, config.batchSize());
         this.checkers = checkers;
         this.self = self;
         this.metrics = metrics;
@@ -62,7 +61,7 @@ final class CheckRunner {
             }
             if (crashed.getAsBoolean()) return null;
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            if (!repository.record(monitor, lease, result, attempts, checkedAt, aheadSeconds(), catchUpSeconds())) {
+            if (!writer.record(new ScheduleRepository.Outcome(lease, result, attempts, checkedAt, aheadSeconds(), catchUpSeconds()))) {
                 metrics.discarded();
                 LOG.debugf("Lease on endpoint %d was lost before its result came in; result discarded", lease.endpointId());
                 return null;

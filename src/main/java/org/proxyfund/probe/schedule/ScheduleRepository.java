@@ -103,47 +103,39 @@ public class ScheduleRepository {
     }
 
     /**
-     * Records a result and releases the lease, only while this monitor still holds exactly this lease; returns false
-     * (nothing written) when the lease was lost, so a result is never recorded twice.
+     * One check's outcome to record.
+     *
+     * @param aheadSeconds   the next check is due this long after the previous due time
+     * @param catchUpSeconds ... and never sooner than this long from now (when the monitor fell behind)
      */
-    public boolean record(String monitor, LeasedCheck lease, CheckResult result, int attempts, OffsetDateTime checkedAt,
+    public record Outcome(LeasedCheck lease, CheckResult result, int attempts, OffsetDateTime checkedAt,
                           double aheadSeconds, double catchUpSeconds) {
-        String status = result.status().name();
-        String reason = result.reason() == null ? null : result.reason().name();
-        Integer latency = result.latency() == null ? null : (int) Math.min(Integer.MAX_VALUE, result.latency().toMillis());
-        String detail = clip(result.detail());
+    }
+
+    /**
+     * Records results and releases their leases in ONE short transaction (group commit), each only while this monitor
+     * still holds exactly that lease; element i of the answer is false (nothing written for it) when outcome i's lease
+     * was lost, so a result is never recorded twice.
+     */
+    public boolean[] recordAll(String monitor, List<Outcome> outcomes) {
+        boolean[] recorded = new boolean[outcomes.size()];
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement up = c.prepareStatement(RECORD_SCHEDULE); PreparedStatement ins = c.prepareStatement(INSERT_RESULT)) {
-                up.setDouble(1, aheadSeconds);
-                up.setDouble(2, catchUpSeconds);
-                up.setObject(3, checkedAt);
-                up.setString(4, status);
-                up.setString(5, reason);
-                up.setString(6, detail);
-                setInt(up, 7, latency);
-                up.setBoolean(8, result.weakEvidence());
-                up.setString(9, status);
-                up.setObject(10, checkedAt);
-                up.setLong(11, lease.endpointId());
-                up.setString(12, monitor);
-                up.setObject(13, lease.leaseExpiresAt());
-                if (up.executeUpdate() != 1) {
-                    c.rollback();
-                    return false;
+                for (Outcome o : outcomes) {
+                    bindSchedule(up, monitor, o);
+                    up.addBatch();
                 }
-                ins.setLong(1, lease.endpointId());
-                ins.setObject(2, checkedAt);
-                ins.setString(3, status);
-                ins.setString(4, reason);
-                setInt(ins, 5, latency);
-                ins.setBoolean(6, result.weakEvidence());
-                ins.setShort(7, (short) attempts);
-                ins.setString(8, monitor);
-                ins.setString(9, detail);
-                ins.executeUpdate();
+                int[] updated = up.executeBatch();
+                for (int i = 0; i < outcomes.size(); i++) {
+                    recorded[i] = updated[i] == 1;
+                    if (!recorded[i]) continue;
+                    bindResult(ins, monitor, outcomes.get(i));
+                    ins.addBatch();
+                }
+                ins.executeBatch();
                 c.commit();
-                return true;
+                return recorded;
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
@@ -151,8 +143,43 @@ public class ScheduleRepository {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("recording the check of endpoint " + lease.endpointId() + " failed", e);
+            throw new IllegalStateException("recording " + outcomes.size() + " check results failed", e);
         }
+    }
+
+    private static void bindSchedule(PreparedStatement up, String monitor, Outcome o) throws SQLException {
+        CheckResult result = o.result();
+        String status = result.status().name();
+        up.setDouble(1, o.aheadSeconds());
+        up.setDouble(2, o.catchUpSeconds());
+        up.setObject(3, o.checkedAt());
+        up.setString(4, status);
+        up.setString(5, result.reason() == null ? null : result.reason().name());
+        up.setString(6, clip(result.detail()));
+        setInt(up, 7, latencyMillis(result));
+        up.setBoolean(8, result.weakEvidence());
+        up.setString(9, status);
+        up.setObject(10, o.checkedAt());
+        up.setLong(11, o.lease().endpointId());
+        up.setString(12, monitor);
+        up.setObject(13, o.lease().leaseExpiresAt());
+    }
+
+    private static void bindResult(PreparedStatement ins, String monitor, Outcome o) throws SQLException {
+        CheckResult result = o.result();
+        ins.setLong(1, o.lease().endpointId());
+        ins.setObject(2, o.checkedAt());
+        ins.setString(3, result.status().name());
+        ins.setString(4, result.reason() == null ? null : result.reason().name());
+        setInt(ins, 5, latencyMillis(result));
+        ins.setBoolean(6, result.weakEvidence());
+        ins.setShort(7, (short) o.attempts());
+        ins.setString(8, monitor);
+        ins.setString(9, clip(result.detail()));
+    }
+
+    private static Integer latencyMillis(CheckResult result) {
+        return result.latency() == null ? null : (int) Math.min(Integer.MAX_VALUE, result.latency().toMillis());
     }
 
     /** Writes the outcome of one self-check. */
