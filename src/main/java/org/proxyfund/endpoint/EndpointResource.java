@@ -55,12 +55,18 @@ public class EndpointResource {
     @Operation(hidden = true)
     public Response register(@RestForm String type, @RestForm String label, @RestForm String host, @RestForm String port,
                              @RestForm String region, @RestForm String cipher, @RestForm String serverPublicKey,
-                             @RestForm String transport, @RestForm String fakeTlsDomain, @RestForm String csrf) {
+                             @RestForm String transport, @RestForm String fakeTlsDomain, @RestForm String tlsAuthKey,
+                             @RestForm String keyDirection, @RestForm String authDigest, @RestForm String tlsCryptKey,
+                             @RestForm String csrf) {
         Map<String, String> fields = new HashMap<>();
         putIfSet(fields, EndpointType.CIPHER, cipher);
         putIfSet(fields, EndpointType.SERVER_PUBLIC_KEY, serverPublicKey);
         putIfSet(fields, EndpointType.TRANSPORT, transport);
         putIfSet(fields, EndpointType.FAKE_TLS_DOMAIN, fakeTlsDomain);
+        putIfSet(fields, EndpointType.TLS_AUTH_KEY, tlsAuthKey);
+        putIfSet(fields, EndpointType.KEY_DIRECTION, keyDirection);
+        putIfSet(fields, EndpointType.AUTH_DIGEST, authDigest);
+        putIfSet(fields, EndpointType.TLS_CRYPT_KEY, tlsCryptKey);
         EndpointDraft draft = new EndpointDraft(parseType(type), host, parsePort(port), region, fields);
         Principal p = viewer.require();
         EndpointService.Result r = endpoints.register(p.accountId(), draft, label, new Actor(p.accountId(), p.handle()));

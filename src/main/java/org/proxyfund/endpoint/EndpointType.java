@@ -9,7 +9,8 @@ public enum EndpointType {
     HTTP_CONNECT(Set.of(), Set.of()),
     SHADOWSOCKS(Set.of(EndpointType.CIPHER), Set.of(EndpointType.CIPHER)),
     WIREGUARD(Set.of(EndpointType.SERVER_PUBLIC_KEY), Set.of(EndpointType.SERVER_PUBLIC_KEY)),
-    OPENVPN(Set.of(EndpointType.TRANSPORT, EndpointType.TLS_AUTH_KEY, EndpointType.KEY_DIRECTION, EndpointType.AUTH_DIGEST),
+    OPENVPN(Set.of(EndpointType.TRANSPORT, EndpointType.TLS_AUTH_KEY, EndpointType.KEY_DIRECTION, EndpointType.AUTH_DIGEST,
+            EndpointType.TLS_CRYPT_KEY),
             Set.of(EndpointType.TRANSPORT));
 
     /** Shadowsocks AEAD cipher name, e.g. {@code chacha20-ietf-poly1305}. */
@@ -20,6 +21,8 @@ public enum EndpointType {
     public static final String TRANSPORT = "transport";
     /** OpenVPN {@code tls-auth} key: the "OpenVPN Static key V1" block the operator gives every client; optional. */
     public static final String TLS_AUTH_KEY = "tlsAuthKey";
+    /** OpenVPN {@code tls-crypt} key ("OpenVPN Static key V1" block); optional, instead of {@link #TLS_AUTH_KEY}. */
+    public static final String TLS_CRYPT_KEY = "tlsCryptKey";
     /** OpenVPN {@code key-direction} of a client for the tls-auth key: {@code 1} (default), {@code 0} or {@code none}. */
     public static final String KEY_DIRECTION = "keyDirection";
     /** OpenVPN {@code auth} digest for the tls-auth HMAC: {@code SHA1} (default), {@code SHA256}, {@code SHA384}, {@code SHA512}. */

@@ -71,10 +71,9 @@ public class EndpointValidator {
         if (fields.containsKey(EndpointType.TRANSPORT)) fields.put(EndpointType.TRANSPORT, fields.get(EndpointType.TRANSPORT).toLowerCase(java.util.Locale.ROOT));
         if (fields.containsKey(EndpointType.KEY_DIRECTION)) fields.put(EndpointType.KEY_DIRECTION, fields.get(EndpointType.KEY_DIRECTION).toLowerCase(java.util.Locale.ROOT));
         if (fields.containsKey(EndpointType.AUTH_DIGEST)) fields.put(EndpointType.AUTH_DIGEST, fields.get(EndpointType.AUTH_DIGEST).toUpperCase(java.util.Locale.ROOT).replace("-", ""));
-        if (fields.get(EndpointType.TLS_AUTH_KEY) != null) {
-            // Stored without openvpn's comment lines, so the field stays well inside protocol_fields' 4000 characters.
-            OpenVpnStaticKey.parse(fields.get(EndpointType.TLS_AUTH_KEY))
-                    .ifPresent(key -> fields.put(EndpointType.TLS_AUTH_KEY, OpenVpnStaticKey.canonical(key)));
+        for (String name : List.of(EndpointType.TLS_AUTH_KEY, EndpointType.TLS_CRYPT_KEY)) {
+            // Stored without openvpn's comment lines, so the fields stay well inside protocol_fields' 4000 characters.
+            if (fields.get(name) != null) OpenVpnStaticKey.parse(fields.get(name)).ifPresent(key -> fields.put(name, OpenVpnStaticKey.canonical(key)));
         }
         if (fields.containsKey(EndpointType.FAKE_TLS_DOMAIN)) {
             fields.put(EndpointType.FAKE_TLS_DOMAIN, HostSyntax.normalize(fields.get(EndpointType.FAKE_TLS_DOMAIN)).orElse(fields.get(EndpointType.FAKE_TLS_DOMAIN)));
@@ -131,6 +130,10 @@ public class EndpointValidator {
             }
         }
         boolean tlsAuth = fields.get(EndpointType.TLS_AUTH_KEY) != null && !fields.get(EndpointType.TLS_AUTH_KEY).isBlank();
+        if (tlsAuth && fields.get(EndpointType.TLS_CRYPT_KEY) != null && !fields.get(EndpointType.TLS_CRYPT_KEY).isBlank()) {
+            errors.add(new FieldError("protocolFields." + EndpointType.TLS_CRYPT_KEY, "endpoint.openvpn.tls-auth-and-crypt",
+                    "Give either the tls-auth key or the tls-crypt key, as your server uses one or the other, not both."));
+        }
         for (String name : List.of(EndpointType.KEY_DIRECTION, EndpointType.AUTH_DIGEST)) {
             if (type == EndpointType.OPENVPN && !tlsAuth && fields.get(name) != null && !fields.get(name).isBlank()) {
                 errors.add(new FieldError("protocolFields." + name, "endpoint.openvpn.needs-tls-auth-key",
@@ -138,7 +141,8 @@ public class EndpointValidator {
             }
         }
         fields.forEach((name, value) -> {
-            int max = EndpointType.TLS_AUTH_KEY.equals(name) ? OpenVpnStaticKey.MAX_TEXT_LENGTH : MAX_FIELD_LENGTH;
+            boolean staticKey = EndpointType.TLS_AUTH_KEY.equals(name) || EndpointType.TLS_CRYPT_KEY.equals(name);
+            int max = staticKey ? OpenVpnStaticKey.MAX_TEXT_LENGTH : MAX_FIELD_LENGTH;
             if (value != null && value.length() > max) {
                 errors.add(new FieldError("protocolFields." + name, "endpoint.field.too-long",
                         "The " + name + " is longer than " + max + " characters."));
@@ -168,10 +172,11 @@ public class EndpointValidator {
                     errors.add(new FieldError(field, "endpoint.openvpn.transport", "The OpenVPN transport must be udp or tcp."));
                 }
             }
-            case EndpointType.TLS_AUTH_KEY -> {
+            case EndpointType.TLS_AUTH_KEY, EndpointType.TLS_CRYPT_KEY -> {
                 if (OpenVpnStaticKey.parse(value).isEmpty()) {
-                    errors.add(new FieldError(field, "endpoint.openvpn.tls-auth-key",
-                            "The tls-auth key must be the whole \"OpenVPN Static key V1\" block as openvpn --genkey secret writes it: "
+                    String which = EndpointType.TLS_AUTH_KEY.equals(name) ? "tls-auth" : "tls-crypt";
+                    errors.add(new FieldError(field, "endpoint.openvpn." + which + "-key",
+                            "The " + which + " key must be the whole \"OpenVPN Static key V1\" block as openvpn --genkey secret writes it: "
                                     + "the BEGIN line, 16 lines of 32 hex digits (256 bytes) and the END line."));
                 }
             }

@@ -5,8 +5,10 @@ import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.HostGuard;
 import org.proxyfund.endpoint.HostVerdict;
 import org.proxyfund.endpoint.OpenVpnStaticKey;
+import org.proxyfund.probe.openvpn.ControlWrap;
 import org.proxyfund.probe.openvpn.HardReset;
 import org.proxyfund.probe.openvpn.TlsAuth;
+import org.proxyfund.probe.openvpn.TlsCrypt;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -24,7 +26,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * OpenVPN over UDP or TCP: a P_CONTROL_HARD_RESET_CLIENT_V2 (with the operator's tls-auth HMAC when given) and a
+ * OpenVPN over UDP or TCP: a P_CONTROL_HARD_RESET_CLIENT_V2 (under the operator's tls-auth or tls-crypt key when given) and a
  * well-formed P_CONTROL_HARD_RESET_SERVER_V2 back. Proves an OpenVPN server answers, not that it relays: weak evidence.
  */
 @ApplicationScoped
@@ -47,17 +49,18 @@ public class OpenVpnChecker implements Checker {
 
     @Override
     public CheckResult check(CheckTarget target) {
-        Optional<TlsAuth> tlsAuth = tlsAuth(target);
-        if (target.field(EndpointType.TLS_AUTH_KEY).isPresent() && tlsAuth.isEmpty()) {
-            return CheckResult.unknown("the endpoint's tls-auth settings cannot be read; the validator should have refused them");
+        Optional<ControlWrap> wrap = controlWrap(target);
+        if (wrap.isEmpty()) {
+            return CheckResult.unknown("the endpoint's tls-auth/tls-crypt settings cannot be read; the validator should have refused them");
         }
+        boolean keyed = wrap.get() != ControlWrap.NONE;
         HostVerdict verdict = guard.check(target.host());
         if (!verdict.allowed()) return CheckResult.down(DownReason.BLOCKED_TARGET, verdict.message());
         InetSocketAddress address = new InetSocketAddress(verdict.addresses().getFirst(), target.port());
-        HardReset reset = new HardReset(tlsAuth.orElse(null));
+        HardReset reset = new HardReset(wrap.get());
         boolean tcp = target.field(EndpointType.TRANSPORT).orElse("udp").equalsIgnoreCase("tcp");
         try {
-            return tcp ? overTcp(address, reset, tlsAuth.isPresent()) : overUdp(address, reset, tlsAuth.isPresent());
+            return tcp ? overTcp(address, reset, keyed) : overUdp(address, reset, keyed);
         } catch (IOException e) {
             return CheckResult.down(DownReason.CONNECT_REFUSED, "network error: " + e.getMessage());
         }
@@ -121,7 +124,8 @@ public class OpenVpnChecker implements Checker {
             } catch (EOFException | SocketException e) {
                 // OpenVPN over TCP closes the connection when our first packet fails its tls-auth check.
                 return CheckResult.down(DownReason.AUTH_REJECTED, "the server closed the TCP connection after our hard reset: "
-                        + (signed ? "it does not accept our tls-auth key (key, key direction or digest differ)" : "it probably requires tls-auth; register the key"));
+                        + (signed ? "it does not accept our tls-auth/tls-crypt key (key, key direction or digest differ)"
+                        : "it probably requires tls-auth or tls-crypt; register the key"));
             } catch (SocketTimeoutException e) {
                 return silence(signed, "over TCP");
             }
@@ -130,24 +134,29 @@ public class OpenVpnChecker implements Checker {
 
     private static CheckResult up(long started, boolean signed) {
         return CheckResult.upWeak(Duration.ofNanos(System.nanoTime() - started), "the OpenVPN server answered our hard reset"
-                + (signed ? " under the operator's tls-auth key" : "") + "; relaying through the VPN is not proven");
+                + (signed ? " under the operator's tls-auth/tls-crypt key" : "") + "; relaying through the VPN is not proven");
     }
 
     private static CheckResult wrongReply(HardReset.Reply reply) {
         return CheckResult.down(reply.unauthenticated() ? DownReason.AUTH_REJECTED : DownReason.PROTOCOL_ERROR, reply.detail());
     }
 
-    /** A live OpenVPN with tls-auth drops what fails its HMAC without a word, so with a key silence is a rejection. */
+    /** A live OpenVPN with tls-auth or tls-crypt drops what fails its check without a word, so with a key silence is a rejection. */
     private CheckResult silence(boolean signed, String how) {
         String waited = "no answer " + how + " within " + config.ioTimeout().toMillis() + " ms";
         return signed
-                ? CheckResult.down(DownReason.AUTH_REJECTED, waited + ": the server drops our tls-auth-signed reset (wrong key, "
+                ? CheckResult.down(DownReason.AUTH_REJECTED, waited + ": the server drops our keyed reset (wrong tls-auth/tls-crypt key, "
                 + "key direction or digest), or a firewall drops the traffic")
-                : CheckResult.down(DownReason.TIMEOUT, waited + "; if the server uses tls-auth, register its key");
+                : CheckResult.down(DownReason.TIMEOUT, waited + "; if the server uses tls-auth or tls-crypt, register its key");
     }
 
-    private static Optional<TlsAuth> tlsAuth(CheckTarget target) {
-        Optional<byte[]> key = target.field(EndpointType.TLS_AUTH_KEY).flatMap(OpenVpnStaticKey::parse);
+    /** NONE without a key; empty when a key is there but unreadable. */
+    private static Optional<ControlWrap> controlWrap(CheckTarget target) {
+        Optional<String> crypt = target.field(EndpointType.TLS_CRYPT_KEY);
+        if (crypt.isPresent()) return crypt.flatMap(OpenVpnStaticKey::parse).map(TlsCrypt::new);
+        Optional<String> auth = target.field(EndpointType.TLS_AUTH_KEY);
+        if (auth.isEmpty()) return Optional.of(ControlWrap.NONE);
+        Optional<byte[]> key = auth.flatMap(OpenVpnStaticKey::parse);
         if (key.isEmpty()) return Optional.empty();
         try {
             return Optional.of(TlsAuth.of(key.get(), target.field(EndpointType.KEY_DIRECTION).orElse("1"),

@@ -48,6 +48,21 @@ class EndpointPagesTest {
     }
 
     @Test
+    void shouldRegisterAnOpenVpnEndpointWithTheTlsAuthKeyPastedIntoTheForm() {
+        WebClient c = new WebClient();
+        c.signUp("ep-openvpn");
+        String key = "#\n# 2048 bit OpenVPN static key\n#\n-----BEGIN OpenVPN Static key V1-----\n"
+                + "0123456789abcdef0123456789abcdef\n".repeat(16) + "-----END OpenVPN Static key V1-----\n";
+        String id = register(c, "OPENVPN", "", "127.0.0.1", freePort(), "transport", "udp", "tlsAuthKey", key, "keyDirection", "1");
+        c.get("/endpoints/" + id).then().statusCode(200)
+                .body(containsString("-----BEGIN OpenVPN Static key V1-----")).body(not(containsString("2048 bit OpenVPN static key")));
+        c.get("/dashboard");
+        c.post("/endpoints", "type", "OPENVPN", "host", "127.0.0.1", "port", String.valueOf(freePort()), "region", "Iran",
+                        "transport", "udp", "tlsAuthKey", "<b>not a key</b>")
+                .then().statusCode(400).body(containsString("16 lines of 32 hex digits")).body(not(containsString("<b>not a key</b>")));
+    }
+
+    @Test
     void shouldRefuseDuplicatesPrivateHostsAndBadPortsWithMessages() {
         WebClient c = new WebClient();
         c.signUp("ep-rules");

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The optional OpenVPN tls-auth fields: the static key block as openvpn writes it, its key direction and digest. */
+/** The optional OpenVPN tls-auth/tls-crypt fields: the static key block as openvpn writes it, key direction and digest. */
 class OpenVpnTlsAuthFieldTest {
 
     private final HostGuard guard = new HostGuard(new TestEndpointConfig());
@@ -80,6 +80,16 @@ class OpenVpnTlsAuthFieldTest {
                 single(draft(Map.of(EndpointType.TRANSPORT, "udp", EndpointType.TLS_AUTH_KEY, key, EndpointType.KEY_DIRECTION, "2"))).code());
         assertEquals("endpoint.openvpn.auth-digest",
                 single(draft(Map.of(EndpointType.TRANSPORT, "udp", EndpointType.TLS_AUTH_KEY, key, EndpointType.AUTH_DIGEST, "MD5"))).code());
+    }
+
+    @Test
+    void shouldAcceptATlsCryptKeyButNotTogetherWithATlsAuthKey() {
+        String key = genkeyText();
+        assertEquals(List.of(), validator.validate(draft(Map.of(EndpointType.TRANSPORT, "udp", EndpointType.TLS_CRYPT_KEY, key))));
+        assertEquals("endpoint.openvpn.tls-auth-and-crypt", single(draft(Map.of(EndpointType.TRANSPORT, "udp",
+                EndpointType.TLS_CRYPT_KEY, key, EndpointType.TLS_AUTH_KEY, key))).code());
+        assertEquals("endpoint.openvpn.tls-crypt-key",
+                single(draft(Map.of(EndpointType.TRANSPORT, "udp", EndpointType.TLS_CRYPT_KEY, "not a key"))).code());
     }
 
     private FieldError single(EndpointDraft draft) {

@@ -10,6 +10,7 @@ import org.proxyfund.endpoint.MonitorCredential;
 import org.proxyfund.endpoint.TestEndpointConfig;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The OpenVPN checker against a real openvpn server with tls-auth on loopback (a tun device, addresses left unset). */
+/** The OpenVPN checker against a real openvpn server with tls-auth (or tls-crypt) on loopback (a tun device, addresses left unset). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OpenVpnServerContract {
 
@@ -34,18 +35,28 @@ abstract class OpenVpnServerContract {
     /** A /24 for the server's tun interface, distinct per subclass (never configured: --ifconfig-noexec). */
     abstract String subnet();
 
+    /** The server's control-channel protection with the operator's key: tls-auth with direction 0 unless overridden. */
+    List<String> keyOption(File key) {
+        return List.of("--tls-auth", key.getPath(), "0");
+    }
+
+    /** The endpoint field that carries the same key. */
+    String keyField() {
+        return EndpointType.TLS_AUTH_KEY;
+    }
+
     @BeforeAll
     void startServer() throws Exception {
         OpenVpnTestPki.ensure();
         int port = RealServer.freePort();
         File pki = OpenVpnTestPki.DIR;
-        server = new RealServer(List.of("openvpn", "--mode", "server", "--tls-server", "--dev", "tun", "--disable-dco",
+        List<String> command = new ArrayList<>(List.of("openvpn", "--mode", "server", "--tls-server", "--dev", "tun", "--disable-dco",
                 "--topology", "subnet", "--ifconfig", subnet() + ".1", "255.255.255.0", "--ifconfig-noexec", "--route-noexec",
                 "--proto", proto(), "--local", "127.0.0.1", "--port", String.valueOf(port),
                 "--ca", new File(pki, "ca.crt").getPath(), "--cert", new File(pki, "server.crt").getPath(),
-                "--key", new File(pki, "server.key").getPath(), "--dh", "none",
-                "--tls-auth", new File(pki, "ta.key").getPath(), "0", "--verb", "3"),
-                port, new File(RealProxyContract.LOGS, "openvpn-" + transport() + ".log"))
+                "--key", new File(pki, "server.key").getPath(), "--dh", "none", "--verb", "3"));
+        command.addAll(keyOption(new File(pki, "ta.key")));
+        server = new RealServer(command, port, new File(RealProxyContract.LOGS, "openvpn-" + transport() + ".log"))
                 .readyWhenLogged("Initialization Sequence Completed");
         RealProxyContract.LOGS.mkdirs();
         server.start();
@@ -58,7 +69,7 @@ abstract class OpenVpnServerContract {
 
     CheckTarget target(String keyFile) throws Exception {
         Map<String, String> fields = new HashMap<>(Map.of(EndpointType.TRANSPORT, transport()));
-        if (keyFile != null) fields.put(EndpointType.TLS_AUTH_KEY, OpenVpnTestPki.keyText(keyFile));
+        if (keyFile != null) fields.put(keyField(), OpenVpnTestPki.keyText(keyFile));
         return new CheckTarget("127.0.0.1", server.port(), fields,
                 new MonitorCredential(EndpointType.OPENVPN, Map.of(MonitorCredential.OWNERSHIP_TOKEN, "proxyfund-test")));
     }
@@ -68,7 +79,7 @@ abstract class OpenVpnServerContract {
     }
 
     @Test
-    void shouldBeUpButWeakWithTheOperatorsTlsAuthKey() throws Exception {
+    void shouldBeUpButWeakWithTheOperatorsKey() throws Exception {
         CheckResult result = check("ta.key");
         assertEquals(CheckStatus.UP, result.status(), result.detail());
         assertTrue(result.weakEvidence(), "a hard reset answer proves the VPN answers, not that it relays");
@@ -76,7 +87,7 @@ abstract class OpenVpnServerContract {
     }
 
     @Test
-    void shouldBeAuthRejectedWithAnotherTlsAuthKey() throws Exception {
+    void shouldBeAuthRejectedWithAnotherKey() throws Exception {
         CheckResult result = check("wrong-ta.key");
         assertEquals(DownReason.AUTH_REJECTED, result.reason(), result.detail());
     }

@@ -1,6 +1,14 @@
 package org.proxyfund.probe;
 
 import org.junit.jupiter.api.Test;
+import org.proxyfund.endpoint.EndpointType;
+import org.proxyfund.endpoint.MonitorCredential;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -20,6 +28,26 @@ class OpenVpnUdpCheckerTest extends OpenVpnServerContract {
     @Override
     String subnet() {
         return "10.231.17";
+    }
+
+    @Test
+    void shouldBeProtocolErrorWhenSomethingElseAnswersOnThePort() throws Exception {
+        try (DatagramSocket echo = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            Thread echoing = Thread.ofVirtual().start(() -> {
+                try {
+                    DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
+                    echo.receive(packet);
+                    echo.send(packet);
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            CheckTarget target = new CheckTarget("127.0.0.1", echo.getLocalPort(), Map.of(EndpointType.TRANSPORT, "udp"),
+                    new MonitorCredential(EndpointType.OPENVPN, Map.of()));
+            CheckResult result = new OpenVpnChecker(guard, config).check(target);
+            assertEquals(DownReason.PROTOCOL_ERROR, result.reason(), result.detail());
+            echoing.join(1000);
+        }
     }
 
     @Test

@@ -10,13 +10,14 @@ import java.util.Locale;
 /**
  * OpenVPN {@code tls-auth}: an HMAC over every control packet with keys from the operator's static key. The 256-byte
  * key holds two (64 cipher + 64 HMAC) halves; with {@code key-direction 1} a client signs with the second half and
- * checks the server with the first, with 0 the reverse, and without a direction both use the first.
+ * checks the server with the first, with 0 the reverse, and without a direction both use the first. Not thread-safe.
  */
-public final class TlsAuth {
+public final class TlsAuth implements ControlWrap {
 
     private final String algorithm;
     private final byte[] outgoingKey;
     private final byte[] incomingKey;
+    private final ReplayId replay = new ReplayId();
 
     private TlsAuth(String algorithm, byte[] outgoingKey, byte[] incomingKey) {
         this.algorithm = algorithm;
@@ -43,17 +44,26 @@ public final class TlsAuth {
         };
     }
 
-    /** Bytes in one HMAC. */
-    public int macBytes() {
-        return macLength(algorithm);
+    @Override
+    public int overhead() {
+        return outgoingKey.length + ReplayId.BYTES;
     }
 
-    byte[] sign(byte[] data) {
-        return mac(outgoingKey, data);
+    /** [op][session][HMAC][packet id][time][rest]; the HMAC covers packet id, time, op, session and rest (swap_hmac order). */
+    @Override
+    public byte[] wrap(byte[] plain) {
+        byte[] replayId = replay.next();
+        byte[] hmac = mac(outgoingKey, Bytes.concat(replayId, plain));
+        return Bytes.concat(Arrays.copyOf(plain, 9), hmac, replayId, Arrays.copyOfRange(plain, 9, plain.length));
     }
 
-    boolean verifies(byte[] data, byte[] hmac) {
-        return MessageDigest.isEqual(mac(incomingKey, data), hmac);
+    @Override
+    public byte[] unwrap(byte[] packet) {
+        int macBytes = incomingKey.length;
+        byte[] hmac = Arrays.copyOfRange(packet, 9, 9 + macBytes);
+        byte[] replayId = Arrays.copyOfRange(packet, 9 + macBytes, 9 + macBytes + ReplayId.BYTES);
+        byte[] plain = Bytes.concat(Arrays.copyOf(packet, 9), Arrays.copyOfRange(packet, 9 + macBytes + ReplayId.BYTES, packet.length));
+        return MessageDigest.isEqual(mac(incomingKey, Bytes.concat(replayId, plain)), hmac) ? plain : null;
     }
 
     private byte[] mac(byte[] key, byte[] data) {
