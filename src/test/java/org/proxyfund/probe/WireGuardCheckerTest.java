@@ -10,11 +10,20 @@ import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.HostGuard;
 import org.proxyfund.endpoint.MonitorCredential;
 import org.proxyfund.endpoint.TestEndpointConfig;
+import org.proxyfund.probe.wireguard.Initiation;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,6 +120,43 @@ class WireGuardCheckerTest {
         assertEquals(DownReason.BLOCKED_TARGET, result.reason());
         assertTrue(result.detail().contains("127.0.0.1"), result.detail());
         assertEquals("(none)", server.endpointOf(publicKey(untouched)), "wireguard-go never heard from this peer");
+    }
+
+    @Test
+    void shouldCompleteTheHandshakeThroughACookieReplyWhileTheServerIsUnderLoad() throws Exception {
+        // wireguard-go is "under load" once 128 handshake messages queue up; it then answers every initiation without
+        // a valid mac2 with a cookie reply, which the checker must decrypt and use for mac2 in a fresh initiation.
+        byte[] stranger = Base64.getDecoder().decode(issue().get(MonitorCredential.MONITOR_PRIVATE_KEY).orElseThrow());
+        byte[] ephemeral = new byte[32];
+        new SecureRandom().nextBytes(ephemeral);
+        byte[] flood = Initiation.create(stranger, Base64.getDecoder().decode(server.publicKey()), ephemeral, 7, Instant.now(), null).message();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread flooder = Thread.ofPlatform().name("wireguard-flood").start(() -> flood(flood, stop));
+        try {
+            Thread.sleep(150);
+            CheckResult result = checker(guard).check(target("127.0.0.1", server.publicKey(), issued));
+            assertEquals(CheckStatus.UP, result.status(), result.detail());
+            assertTrue(result.detail().contains("after a cookie reply"), "the server was not under load: " + result.detail());
+        } finally {
+            stop.set(true);
+            flooder.join();
+        }
+    }
+
+    /** Bursts of one initiation with a valid mac1 (but from no peer), every 100 ms until stopped. */
+    private void flood(byte[] initiation, AtomicBoolean stop) {
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            DatagramPacket packet = new DatagramPacket(initiation, initiation.length);
+            while (!stop.get()) {
+                for (int i = 0; i < 1500; i++) socket.send(packet);
+                Thread.sleep(100);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     WireGuardChecker checker(HostGuard hostGuard) {
