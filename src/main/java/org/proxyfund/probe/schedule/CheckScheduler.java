@@ -147,25 +147,32 @@ public class CheckScheduler {
 
     private void loop() {
         while (running) {
+            awaitFreeSlot();
+            int limit = Math.min(config.batchSize(), permits.availablePermits());
             int leased = 0;
             try {
-                leased = tick();
+                leased = tick(limit);
             } catch (RuntimeException e) {
                 LOG.error("Scheduler tick failed; retrying next tick", e);
             }
-            // A full batch means more may be due: lease again at once instead of waiting a tick.
-            if (leased < config.batchSize() || permits.availablePermits() == 0) sleep(config.tickPeriod());
+            // As many as asked for means more may be due: lease again as soon as a slot is free, not a tick later.
+            if (leased < limit || limit == 0) sleep(config.tickPeriod());
         }
     }
 
-    private int tick() {
+    /** Waits (parked, briefly at a time) while every check slot is taken, so leases are never taken without a slot. */
+    private void awaitFreeSlot() {
+        while (running && permits.availablePermits() == 0) LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+    }
+
+    private int tick(int limit) {
         long now = System.nanoTime();
         SelfCheck.Verdict verdict = self.latest();
         if (verdict == null || !verdict.healthy() || now - lastSelfCheckNanos >= config.selfCheckPeriod().toNanos()) {
             verdict = selfCheck();
             repository.insertMissing(config.interval());
         }
-        List<LeasedCheck> leases = lease(Math.min(config.batchSize(), permits.availablePermits()));
+        List<LeasedCheck> leases = lease(limit);
         for (LeasedCheck lease : leases) dispatch(lease, verdict);
         return leases.size();
     }
