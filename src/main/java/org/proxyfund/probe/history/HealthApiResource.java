@@ -8,6 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -46,6 +49,9 @@ public class HealthApiResource {
     @GET
     @Path("{endpointId}")
     @Operation(summary = "Uptime windows, latest check and the last 168 hourly points (UTC, oldest first) of one of the operator's endpoints")
+    @APIResponse(responseCode = "200", description = "The endpoint's uptime",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HealthJson.EndpointUptimeView.class)))
+    @APIResponse(responseCode = "404", description = "No such endpoint among the operator's own")
     public Response one(@RestPath long endpointId) {
         if (Endpoint.owned(endpointId, viewer.require().accountId()).isEmpty()) {
             return Response.status(404).build();

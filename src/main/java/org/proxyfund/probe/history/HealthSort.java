@@ -7,24 +7,29 @@ import java.util.Locale;
  * ever picks one of these, so nothing from the request reaches the SQL text.
  */
 public enum HealthSort {
-    OPERATOR("lower(a.handle)", false),
-    LABEL("lower(coalesce(nullif(e.label, ''), e.type))", false),
-    TYPE("e.type", false),
-    REGION("lower(e.region)", false),
-    STATE("e.state", false),
-    CHECK("s.last_status", false),
-    REASON("s.last_reason", false),
-    UPTIME24("u.up24::numeric / nullif(u.up24 + u.down24, 0)", true),
-    UPTIME7("u.up7::numeric / nullif(u.up7 + u.down7, 0)", true),
-    UPTIME30("u.up30::numeric / nullif(u.up30 + u.down30, 0)", true),
-    CHECKED("s.last_checked_at", false);
+    OPERATOR("lower(a.handle)", -1),
+    LABEL("lower(coalesce(nullif(e.label, ''), e.type))", -1),
+    TYPE("e.type", -1),
+    REGION("lower(e.region)", -1),
+    STATE("e.state", -1),
+    CHECK("s.last_status", -1),
+    REASON("s.last_reason", -1),
+    UPTIME24("k.ratio", 0),
+    UPTIME7("k.ratio", 1),
+    UPTIME30("k.ratio", 2),
+    CHECKED("s.last_checked_at", -1);
 
     final String sql;
-    final boolean byUptime;
+    /** For uptime columns, which window (0: 24 h, 1: 7 d, 2: 30 d) the ratio {@code k.ratio} is summed over; else -1. */
+    final int window;
 
-    HealthSort(String sql, boolean byUptime) {
+    HealthSort(String sql, int window) {
         this.sql = sql;
-        this.byUptime = byUptime;
+        this.window = window;
+    }
+
+    boolean byUptime() {
+        return window >= 0;
     }
 
     /** The query parameter value naming this column. */

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The admin health table in two queries per page: a count, and one statement that sorts and pages in PostgreSQL.
- * Sorted by a plain column, uptime is summed for the page's endpoints only; sorted by uptime, for all of them.
+ * Uptime windows are summed for the page's endpoints only; sorted by uptime, the sort window's ratio is also summed
+ * for every endpoint, over that window alone.
  */
 @ApplicationScoped
 public class HealthTableRepository {
@@ -33,31 +34,33 @@ public class HealthTableRepository {
         String dir = descending ? " DESC" : " ASC";
         String order = " ORDER BY " + sort.sql + dir + " NULLS LAST, e.id" + dir;
         String joins = " JOIN account a ON a.id = e.account_id LEFT JOIN check_schedule s ON s.endpoint_id = e.id";
-        String pageCte = "page AS (SELECT e.id FROM endpoint e" + joins
-                + (sort.byUptime ? " LEFT JOIN u ON u.endpoint_id = e.id" : "") + order + " LIMIT ? OFFSET ?)";
+        // Sorted by uptime: the ratio of the sort's own window only, for every endpoint; all windows for the page alone.
+        String ratioCte = "k AS (SELECT r.endpoint_id, sum(r.up_count)::numeric / nullif(sum(r.up_count) + sum(r.down_count), 0) AS ratio"
+                + " FROM check_rollup_hourly r WHERE r.hour_start >= ? AND r.hour_start <= ? GROUP BY r.endpoint_id)";
+        String ratioJoin = sort.byUptime() ? " LEFT JOIN k ON k.endpoint_id = e.id" : "";
+        String pageCte = "page AS (SELECT e.id FROM endpoint e" + joins + ratioJoin + order + " LIMIT ? OFFSET ?)";
         String uptimeCte = "u AS (SELECT r.endpoint_id, " + sums("24") + ", " + sums("7") + ", " + sums("30")
                 + " FROM check_rollup_hourly r WHERE r.hour_start >= ? AND r.hour_start <= ?"
-                + (sort.byUptime ? "" : " AND r.endpoint_id IN (SELECT id FROM page)") + " GROUP BY r.endpoint_id)";
+                + " AND r.endpoint_id IN (SELECT id FROM page) GROUP BY r.endpoint_id)";
+        OffsetDateTime end = HistoryRepository.utc(HistoryRepository.currentHour(now));
         List<Object> params = new ArrayList<>();
-        List<Object> pageParams = List.of(pageSize, (long) (current - 1) * pageSize);
-        List<Object> uptimeParams = List.of(starts[0], starts[0], starts[0], starts[1], starts[1], starts[1],
-                starts[2], starts[2], starts[2], starts[2], HistoryRepository.utc(HistoryRepository.currentHour(now)));
-        String with;
-        if (sort.byUptime) {
-            with = "WITH " + uptimeCte + ", " + pageCte;
-            params.addAll(uptimeParams);
-            params.addAll(pageParams);
-        } else {
-            with = "WITH " + pageCte + ", " + uptimeCte;
-            params.addAll(pageParams);
-            params.addAll(uptimeParams);
+        String with = "WITH ";
+        if (sort.byUptime()) {
+            with += ratioCte + ", ";
+            params.add(starts[sort.window]);
+            params.add(end);
         }
+        with += pageCte + ", " + uptimeCte;
+        params.add(pageSize);
+        params.add((long) (current - 1) * pageSize);
+        params.addAll(List.of(starts[0], starts[0], starts[0], starts[1], starts[1], starts[1], starts[2], starts[2], starts[2],
+                starts[2], end));
         String sql = with + " SELECT e.id, a.handle, coalesce(nullif(e.label, ''), e.type), e.type, e.region, e.state,"
                 + " s.last_status, s.last_reason, s.last_detail, s.last_checked_at, s.last_latency_ms, s.down_since,"
                 + " coalesce(s.last_weak_evidence, false), coalesce(u.up24, 0), coalesce(u.down24, 0), coalesce(u.unk24, 0),"
                 + " coalesce(u.up7, 0), coalesce(u.down7, 0), coalesce(u.unk7, 0), coalesce(u.up30, 0), coalesce(u.down30, 0),"
                 + " coalesce(u.unk30, 0) FROM page p JOIN endpoint e ON e.id = p.id" + joins
-                + " LEFT JOIN u ON u.endpoint_id = e.id" + order;
+                + ratioJoin + " LEFT JOIN u ON u.endpoint_id = e.id" + order;
         List<HealthRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {

@@ -4,8 +4,8 @@ package org.proxyfund.probe.history;
  * Check counts of one endpoint over one window (24 h, 7 d or 30 d) and its latency there.
  * Uptime is up / (up + down): UNKNOWN checks (the monitor's own trouble) count neither way.
  *
- * @param p50Ms median of the window's hourly p50 latencies, null without UP checks
- * @param p95Ms 95th percentile of the window's hourly p95 latencies, null without UP checks
+ * @param p50Ms typical latency: the window's hourly p50s averaged, weighted by each hour's UP checks; null without any
+ * @param p95Ms slow-end latency: the hourly p95s averaged the same way; null without UP checks
  */
 public record UptimeWindow(long up, long down, long unknown, Integer p50Ms, Integer p95Ms) {
 

@@ -122,7 +122,14 @@ class HealthPagesTest {
     }
 
     @Test
-    void shouldSayNotCheckedYetBeforeTheFirstCheck() {
+    void shouldDocumentTheUptimeApisInOpenApi() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/v1/uptime/{endpointId}")).body(containsString("/api/v1/admin/health"))
+                .body(containsString("uptimeBasisPoints"));
+    }
+
+    @Test
+    void shouldSaySoWhenTheOperatorHasNoEndpointsYet() {
         WebClient c = new WebClient();
         c.signUp("hp-empty");
         c.get("/dashboard").then().statusCode(200).body(containsString("No endpoints yet."));

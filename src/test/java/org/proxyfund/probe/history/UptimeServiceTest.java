@@ -48,7 +48,8 @@ class UptimeServiceTest {
         HistoryFixtures.rollup(ds, id, HOUR.plus(Duration.ofHours(1)), 1000, 0, 0, 10, 10); // in the future: ignored
 
         EndpointUptime u = uptime.uptime(id, NOW);
-        assertEquals(new UptimeWindow(60, 10, 100, 80, 300), u.h24());
+        // Latency: hourly p50s (p95s) averaged, weighted by each hour's UP checks, rounded down.
+        assertEquals(new UptimeWindow(60, 10, 100, (120 * 50 + 80 * 10) / 60, (300 * 50 + 90 * 10) / 60), u.h24());
         assertEquals(Integer.valueOf((int) (60L * 10_000 / 70)), u.h24().basisPoints());
         assertEquals("85.71 %", u.h24().percent());
         assertEquals(61, u.d7().up());
@@ -58,10 +59,10 @@ class UptimeServiceTest {
         assertEquals(68, u.d30().up());
         assertEquals(116, u.d30().down());
         assertEquals(Integer.valueOf((int) (68L * 10_000 / 184)), u.d30().basisPoints());
-        // Latency: median of the hourly p50s (50, 80, 120) and 95th percentile of the hourly p95s in the window.
-        assertEquals(80, u.d7().p50Ms());
-        assertEquals(300, u.d7().p95Ms());
-        assertEquals(50, u.d30().p50Ms());
+        assertEquals((120 * 50 + 80 * 10 + 50) / 61, u.d7().p50Ms());
+        assertEquals((300 * 50 + 90 * 10 + 60) / 61, u.d7().p95Ms());
+        assertEquals((120 * 50 + 80 * 10 + 50 + 40 * 7) / 68, u.d30().p50Ms());
+        assertEquals((300 * 50 + 90 * 10 + 60 + 40 * 7) / 68, u.d30().p95Ms());
     }
 
     @Test
