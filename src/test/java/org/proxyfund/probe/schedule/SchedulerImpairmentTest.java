@@ -5,18 +5,23 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.endpoint.EndpointService;
 import org.proxyfund.probe.Canary;
+import org.proxyfund.probe.history.EndpointUptime;
 import org.proxyfund.probe.history.RollupService;
+import org.proxyfund.probe.history.UptimeService;
+import org.proxyfund.probe.history.UptimeWindow;
 
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,6 +41,8 @@ class SchedulerImpairmentTest {
     Canary canary;
     @Inject
     RollupService rollups;
+    @Inject
+    UptimeService uptime;
 
     @Test
     void shouldRecordARoundWithTheCanaryDownAsUnknownAndLeaveUptimeUnchanged() throws Exception {
@@ -49,6 +56,7 @@ class SchedulerImpairmentTest {
             assertTrue(scheduler.runOnce().healthy());
             rollups.rollUpHours(Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofHours(1)));
             long[] healthy = rollupSums(fixture, ids);
+            Map<Long, EndpointUptime> uptimeBefore = ids.stream().collect(Collectors.toMap(id -> id, uptime::uptime));
             assertEquals(3, healthy[0], "up");
             assertEquals(1, healthy[1], "down: the endpoint whose server is stopped");
 
@@ -77,6 +85,18 @@ class SchedulerImpairmentTest {
             assertEquals(healthy[2] + 4, after[2], "the impaired round counted as unknown");
             assertEquals((double) healthy[0] / (healthy[0] + healthy[1]), (double) after[0] / (after[0] + after[1]), 1e-9,
                     "uptime = up / (up + down) unchanged by the impaired round");
+            for (long id : ids) {
+                EndpointUptime before = uptimeBefore.get(id);
+                EndpointUptime now = uptime.uptime(id);
+                for (int w = 0; w < 3; w++) {
+                    UptimeWindow b = List.of(before.h24(), before.d7(), before.d30()).get(w);
+                    UptimeWindow a = List.of(now.h24(), now.d7(), now.d30()).get(w);
+                    assertEquals(b.basisPoints(), a.basisPoints(), "the dashboard's uptime of endpoint " + id + " unchanged");
+                    assertEquals(b.up() + b.down(), a.up() + a.down(), "no check of the impaired round counted for or against");
+                    assertEquals(b.unknown() + 1, a.unknown(), "the impaired round shows as unknown");
+                }
+            }
+            assertEquals(Integer.valueOf(0), uptime.uptime(stopped).h24().basisPoints(), "the stopped endpoint stays at 0 %, not 'no data'");
             assertEquals(1, fixture.scalar("SELECT count(*) FROM check_schedule WHERE endpoint_id = ANY(?) AND down_since IS NOT NULL",
                     List.of(stopped)), "the stopped endpoint is still down since its real DOWN");
         }
