@@ -6,34 +6,24 @@ import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.HostGuard;
 import org.proxyfund.endpoint.HostVerdict;
 import org.proxyfund.endpoint.MonitorCredential;
-import org.proxyfund.probe.mtproto.FakeTlsHello;
-import org.proxyfund.probe.mtproto.MtprotoMessages;
-import org.proxyfund.probe.mtproto.Obfuscated2;
-import org.proxyfund.probe.mtproto.ObfuscatedStream;
-import org.proxyfund.probe.mtproto.PaddedIntermediate;
-import org.proxyfund.probe.mtproto.TlsRecordInputStream;
-import org.proxyfund.probe.mtproto.TlsRecordOutputStream;
-import org.proxyfund.probe.mtproto.TlsRecords;
+import org.proxyfund.probe.mtproto.TelegramRsaKey;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ProtocolException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * MTProto proxy check: obfuscated2 with the issued secret (inside fake TLS when the endpoint has a domain, else the
- * {@code dd} padded-intermediate form), then req_pq_multi to a Telegram DC through the proxy; UP only for a well-formed
- * resPQ echoing our nonce. There is no canary: the DC is the target, so UP proves the proxy relays to Telegram.
+ * {@code dd} padded-intermediate form), then the first two steps of MTProto's key exchange with a Telegram DC through
+ * the proxy: UP only when the DC answers req_DH_params with data only the holder of Telegram's RSA key can produce.
+ * There is no canary: the DC is the target, so UP proves the proxy relays to Telegram.
  */
 @ApplicationScoped
 public class MtprotoChecker implements Checker {
@@ -41,8 +31,8 @@ public class MtprotoChecker implements Checker {
     private final HostGuard guard;
     private final ProbeConfig config;
     private final MtprotoConfig mtproto;
+    private final List<TelegramRsaKey> telegramKeys;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     @Inject
     public MtprotoChecker(HostGuard guard, ProbeConfig config, MtprotoConfig mtproto) {
@@ -54,6 +44,7 @@ public class MtprotoChecker implements Checker {
         this.guard = guard;
         this.config = config;
         this.mtproto = mtproto;
+        this.telegramKeys = mtproto.serverPublicKeys().stream().map(TelegramRsaKey::fromPkcs1).toList();
         this.clock = clock;
     }
 
@@ -81,8 +72,14 @@ public class MtprotoChecker implements Checker {
             }
             socket.setSoTimeout((int) config.ioTimeout().toMillis());
             socket.setTcpNoDelay(true);
-            return new MtprotoExchange(new BufferedInputStream(socket.getInputStream()), socket.getOutputStream(), secret, domain)
-                    .run(started);
+            MtprotoExchange exchange = new MtprotoExchange(new BufferedInputStream(socket.getInputStream()), socket.getOutputStream(),
+                    secret, domain, mtproto, telegramKeys, clock);
+            try {
+                return exchange.run(started);
+            } catch (SocketTimeoutException e) {
+                return CheckResult.down(DownReason.TIMEOUT, "no answer within " + config.ioTimeout().toMillis() + " ms"
+                        + (domain == null ? " (MTProxy ignores a client whose secret it does not know, so the secret may be wrong)" : ""));
+            }
         } catch (IOException e) {
             return CheckResult.down(DownReason.RELAY_FAILED, "connection failed: " + e.getMessage());
         }
@@ -97,102 +94,5 @@ public class MtprotoChecker implements Checker {
             }
             return new String(decoded, secret.length, decoded.length - secret.length, StandardCharsets.US_ASCII);
         }).orElse(null);
-    }
-
-    /** One check's conversation with the proxy, after the TCP connection is up. */
-    private final class MtprotoExchange {
-        private InputStream in;
-        private OutputStream out;
-        private final byte[] secret;
-        private final String domain;
-        private final String form;
-
-        MtprotoExchange(InputStream in, OutputStream out, byte[] secret, String domain) {
-            this.in = in;
-            this.out = out;
-            this.secret = secret;
-            this.domain = domain;
-            this.form = domain == null ? "dd" : "ee (fake TLS for " + domain + ")";
-        }
-
-        CheckResult run(long started) throws IOException {
-            try {
-                if (domain != null) {
-                    CheckResult refused = fakeTlsHandshake();
-                    if (refused != null) return refused;
-                }
-                return requestPq(started);
-            } catch (SocketTimeoutException e) {
-                return CheckResult.down(DownReason.TIMEOUT, "no answer within " + config.ioTimeout().toMillis() + " ms"
-                        + (domain == null ? " (MTProxy ignores a client whose secret it does not know, so the secret may be wrong)" : ""));
-            }
-        }
-
-        /** Null when the server proved it knows our secret; then the obfuscated2 stream runs inside TLS records. */
-        private CheckResult fakeTlsHandshake() throws IOException {
-            byte[] hello = FakeTlsHello.build(secret, domain, clock.instant().getEpochSecond(), random);
-            byte[] clientRandom = Arrays.copyOfRange(hello, FakeTlsHello.RANDOM_OFFSET, FakeTlsHello.RANDOM_OFFSET + FakeTlsHello.RANDOM_BYTES);
-            TlsRecords.Reply reply;
-            try {
-                out.write(hello);
-                out.flush();
-                reply = TlsRecords.readServerReply(in, secret, clientRandom);
-            } catch (SocketTimeoutException e) {
-                throw e;
-            } catch (ProtocolException e) {
-                return CheckResult.down(DownReason.PROTOCOL_ERROR, "the answer to our fake-TLS hello: " + e.getMessage());
-            } catch (IOException e) {
-                return CheckResult.down(DownReason.AUTH_REJECTED, "the endpoint closed the connection instead of answering our fake-TLS hello: "
-                        + "the issued secret is not configured for " + domain);
-            }
-            if (reply == TlsRecords.Reply.NOT_OUR_SECRET) {
-                return CheckResult.down(DownReason.AUTH_REJECTED, "a TLS server answered without our secret's HMAC: the proxy does not know "
-                        + "the issued secret (real proxies hand such clients to " + domain + ")");
-            }
-            in = new TlsRecordInputStream(in);
-            out = new TlsRecordOutputStream(out, true);
-            return null;
-        }
-
-        private CheckResult requestPq(long started) throws IOException {
-            byte[] nonce = new byte[MtprotoMessages.NONCE_BYTES];
-            random.nextBytes(nonce);
-            ObfuscatedStream stream = null;
-            byte[] body;
-            try {
-                stream = ObfuscatedStream.open(in, out, Obfuscated2.newHeader(random, Obfuscated2.TAG_PADDED_INTERMEDIATE, mtproto.dcId()), secret);
-                stream.write(PaddedIntermediate.frame(MtprotoMessages.reqPqMulti(nonce, MtprotoMessages.clientMessageId(clock.millis())), random));
-                stream.flush();
-                body = PaddedIntermediate.read(stream, mtproto.maxReplyBytes());
-            } catch (SocketTimeoutException e) {
-                throw e;
-            } catch (ProtocolException e) {
-                return CheckResult.down(DownReason.PROTOCOL_ERROR, e.getMessage());
-            } catch (IOException e) {
-                return closed(stream == null ? 0 : stream.received());
-            }
-            if (MtprotoMessages.isTransportError(body)) {
-                return CheckResult.down(DownReason.RELAY_FAILED, "the data centre answered transport error "
-                        + MtprotoMessages.transportError(body) + ": what reached it was not our request");
-            }
-            try {
-                MtprotoMessages.parseResPq(body, nonce);
-            } catch (ProtocolException e) {
-                return CheckResult.down(DownReason.PROTOCOL_ERROR, e.getMessage());
-            }
-            return new CheckResult(CheckStatus.UP, null, Duration.ofNanos(System.nanoTime() - started), false,
-                    "resPQ from Telegram DC " + mtproto.dcId() + " through the proxy, " + form + " form");
-        }
-
-        /** The proxy closed the connection after our obfuscated2 header and request. */
-        private CheckResult closed(long received) {
-            if (received > 0) return CheckResult.down(DownReason.RELAY_FAILED, "the connection broke off in the middle of the reply");
-            if (domain != null) {
-                return CheckResult.down(DownReason.RELAY_FAILED, "the proxy proved it knows the secret (fake-TLS HMAC) but closed the connection "
-                        + "without an answer from DC " + mtproto.dcId() + ": it did not relay to Telegram");
-            }
-            return CheckResult.down(DownReason.AUTH_REJECTED, "the proxy closed the connection without answering: that is how a proxy drops "
-                    + "a client whose secret it does not know (it would do the same if it could not reach Telegram)");
-        }
     }
 }

@@ -98,7 +98,7 @@ abstract class MtprotoCheckerContract {
         assertFalse(result.weakEvidence());
         assertTrue(result.latency().toMillis() < 2000, "latency " + result.latency());
         assertTrue(result.detail().contains(domain() == null ? "dd form" : "ee (fake TLS for " + domain()), result.detail());
-        assertEquals(before + 1, dataCentre.requests(), "the req_pq_multi reached the data centre through the proxy");
+        assertEquals(before + 1, dataCentre.requests(), "the key exchange reached the data centre through the proxy");
     }
 
     @Test
@@ -141,6 +141,23 @@ abstract class MtprotoCheckerContract {
         CheckResult result = checker(guard).check(target(issued));
         assertEquals(DownReason.PROTOCOL_ERROR, result.reason(), result.detail());
         assertTrue(result.detail().contains("nonce"), result.detail());
+    }
+
+    @Test
+    void shouldBeRelayFailedWhenTheDataCentreCannotProveTelegramsKey() {
+        dataCentre.answer(TestDataCentre.Answer.IMPOSTOR);
+        CheckResult result = checker(guard).check(target(issued));
+        assertEquals(DownReason.RELAY_FAILED, result.reason(), result.detail());
+        assertTrue(result.detail().contains("does not hold Telegram's RSA key"), result.detail());
+    }
+
+    @Test
+    void shouldBeRelayFailedWhenTheDataCentreListsNoKeyWeTrust() {
+        MtprotoChecker trustingOnlyTelegram = new MtprotoChecker(guard, config,
+                new TestMtprotoConfig(DC_ID, 4096, java.util.List.of(TestMtprotoConfig.TELEGRAM_PRODUCTION_KEY)));
+        CheckResult result = trustingOnlyTelegram.check(target(issued));
+        assertEquals(DownReason.RELAY_FAILED, result.reason(), result.detail());
+        assertTrue(result.detail().contains("none of Telegram's RSA keys"), result.detail());
     }
 
     @Test

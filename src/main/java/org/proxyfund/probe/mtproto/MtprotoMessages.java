@@ -95,7 +95,7 @@ public final class MtprotoMessages {
     }
 
     /** A TL string: one length byte (or 254 and three bytes), the bytes, zero padding to a multiple of 4. */
-    private static byte[] readTlBytes(ByteBuffer data) throws ProtocolException {
+    static byte[] readTlBytes(ByteBuffer data) throws ProtocolException {
         need(data, 1, "a TL string");
         int first = data.get() & 0xFF;
         int length;

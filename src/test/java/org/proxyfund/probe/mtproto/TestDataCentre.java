@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A tiny stand-in for a Telegram data centre: over the (padded) intermediate transport a proxy opens towards it
  * (tag 0xdddddddd or 0xeeeeeeee), it answers req_pq_multi with a resPQ (random server_nonce, pq = product of two
- * primes, one key fingerprint), or with what {@link #answer(Answer)} says for failure tests.
+ * primes, the fingerprint of its test RSA key) and req_DH_params with a server_DH_params_ok only the holder of that
+ * key can produce ({@link TestDhResponder}); or with what {@link #answer(Answer)} says for failure tests.
  */
 public final class TestDataCentre extends LoopbackServer {
 
@@ -27,8 +28,13 @@ public final class TestDataCentre extends LoopbackServer {
         /** A frame of random bytes: not an MTProto message. */
         GARBAGE,
         /** A well-formed resPQ that echoes a different nonce. */
-        OTHER_NONCE
+        OTHER_NONCE,
+        /** An impostor: lists Telegram's production key fingerprint but cannot decrypt req_DH_params, so it answers noise. */
+        IMPOSTOR
     }
+
+    /** Fingerprint of Telegram's production RSA key, which an impostor can copy from any client. */
+    public static final long TELEGRAM_PRODUCTION_FINGERPRINT = 0xd09d1d85de64fd85L;
 
     private final SecureRandom random = new SecureRandom();
     private final AtomicInteger requests = new AtomicInteger();
@@ -51,20 +57,33 @@ public final class TestDataCentre extends LoopbackServer {
         int tag = Integer.reverseBytes(in.readInt());
         if (tag != 0xdddddddd && tag != 0xeeeeeeee) return;
         boolean padded = tag == 0xdddddddd;
-        while (true) {
-            byte[] body = readFrame(in);
-            if (body == null) return;
-            byte[] nonce = reqPqNonce(body);
-            if (nonce == null) return;
-            requests.incrementAndGet();
-            byte[] reply = switch (answer) {
-                case RES_PQ -> resPq(nonce);
-                case OTHER_NONCE -> resPq(randomBytes(16));
-                case GARBAGE -> randomBytes(40);
-            };
-            out.write(padded ? PaddedIntermediate.frame(reply, random) : intermediate(reply));
-            out.flush();
+        byte[] body = readFrame(in);
+        byte[] nonce = body == null ? null : reqPqNonce(body);
+        if (nonce == null) return;
+        requests.incrementAndGet();
+        Answer mode = answer;
+        byte[] serverNonce = randomBytes(16);
+        BigInteger pq = BigInteger.probablePrime(31, random).multiply(BigInteger.probablePrime(31, random));
+        byte[] reply = switch (mode) {
+            case RES_PQ -> resPq(nonce, serverNonce, pq, TestDhResponder.fingerprint());
+            case OTHER_NONCE -> resPq(randomBytes(16), serverNonce, pq, TestDhResponder.fingerprint());
+            case IMPOSTOR -> resPq(nonce, serverNonce, pq, TELEGRAM_PRODUCTION_FINGERPRINT);
+            case GARBAGE -> randomBytes(40);
+        };
+        out.write(padded ? PaddedIntermediate.frame(reply, random) : intermediate(reply));
+        out.flush();
+        body = readFrame(in);
+        if (body == null) return;
+        TestDhResponder responder = TestDhResponder.create();
+        try {
+            reply = mode == Answer.IMPOSTOR ? responder.forgedAnswer(nonce, serverNonce) : responder.answer(body, nonce, serverNonce, pq);
+        } catch (RuntimeException malformed) {
+            return;
         }
+        if (reply == null) return;
+        out.write(padded ? PaddedIntermediate.frame(reply, random) : intermediate(reply));
+        out.flush();
+        readFrame(in);
     }
 
     private static byte[] readFrame(InputStream in) throws IOException {
@@ -87,8 +106,7 @@ public final class TestDataCentre extends LoopbackServer {
         return Arrays.copyOfRange(body, 24, 40);
     }
 
-    private byte[] resPq(byte[] nonce) {
-        BigInteger pq = BigInteger.probablePrime(31, random).multiply(BigInteger.probablePrime(31, random));
+    private byte[] resPq(byte[] nonce, byte[] serverNonce, BigInteger pq, long fingerprint) {
         byte[] pqBytes = new byte[8];
         byte[] magnitude = pq.toByteArray();
         int copy = Math.min(8, magnitude.length);
@@ -97,9 +115,9 @@ public final class TestDataCentre extends LoopbackServer {
         long seconds = System.currentTimeMillis() / 1000;
         ByteBuffer out = ByteBuffer.allocate(20 + dataLength).order(ByteOrder.LITTLE_ENDIAN);
         out.putLong(0).putLong(seconds << 32 | 1).putInt(dataLength);
-        out.putInt(MtprotoMessages.RES_PQ).put(nonce).put(randomBytes(16));
+        out.putInt(MtprotoMessages.RES_PQ).put(nonce).put(serverNonce);
         out.put((byte) 8).put(pqBytes).put(new byte[3]);
-        out.putInt(MtprotoMessages.VECTOR).putInt(1).putLong(random.nextLong());
+        out.putInt(MtprotoMessages.VECTOR).putInt(1).putLong(fingerprint);
         return out.array();
     }
 
