@@ -61,10 +61,17 @@ final class ScheduleFixture implements AutoCloseable {
             onAccount = 0;
         }
         onAccount++;
-        int port = RealServer.freePort();
-        var result = endpoints.register(accountId, new EndpointDraft(EndpointType.SOCKS5, "127.0.0.1", port, "EU", Map.of()),
-                null, Actor.system());
-        assertTrue(result.ok(), () -> result.errors().toString());
+        // A free port may still be registered by an endpoint an earlier test left (suspended): take another one.
+        int port;
+        EndpointService.Result result;
+        int tries = 0;
+        do {
+            port = RealServer.freePort();
+            result = endpoints.register(accountId, new EndpointDraft(EndpointType.SOCKS5, "127.0.0.1", port, "EU", Map.of()),
+                    null, Actor.system());
+        } while (!result.ok() && ++tries < 10 && result.errors().stream().anyMatch(e -> "endpoint.duplicate".equals(e.code())));
+        EndpointService.Result registered = result;
+        assertTrue(registered.ok(), () -> registered.errors().toString());
         long id = result.endpoint().id;
         assertEquals(TransitionResult.DONE, endpoints.transitionTo(id, EndpointState.APPROVED, Actor.system(), null));
         Map<String, String> credential = endpoints.credentialFor(accountId, id).orElseThrow();
