@@ -1,0 +1,56 @@
+package org.proxyfund.payout;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where a payout batch stands; the one transition table below is the only source of allowed moves.
+ *
+ * <p>Why the table looks like this (never paid twice):
+ * <ul>
+ * <li>Nothing leads back to PROPOSED or APPROVED from SIGNED or later: once signed bytes exist they
+ *     may reach the network at any time (a crash after broadcast but before the state change looks
+ *     exactly like "never broadcast"), so re-approving or re-signing the same lines could pay twice.
+ *     This is the reversal that made BTCPay Server pay one payout up to ten times (#6540).</li>
+ * <li>PROPOSED → PROPOSED is an in-place change (new revision, or the first of two approvals);
+ *     BROADCAST → BROADCAST only records a fee-bump replacement, kept alongside the original txid.</li>
+ * <li>SIGNED → CONFIRMED: the chain itself proves the broadcast that a crash may have left unrecorded.</li>
+ * <li>SIGNED/BROADCAST → FAILED are in the table but the state machine takes them only with proof that
+ *     the batch's transactions can never confirm: a conflicting transaction spending the same inputs,
+ *     confirmed to the required depth. "Not in our mempool" is no such proof, and neither is
+ *     "we never called broadcast", so a plain failure is refused there.</li>
+ * <li>CONFIRMED, REJECTED and FAILED are terminal; FAILED and REJECTED return the lines to payable.</li>
+ * </ul>
+ */
+public enum BatchState {
+    PROPOSED, APPROVED, SIGNED, BROADCAST, CONFIRMED, REJECTED, FAILED;
+
+    private static final Map<BatchState, Set<BatchState>> ALLOWED = new EnumMap<>(BatchState.class);
+
+    static {
+        ALLOWED.put(PROPOSED, EnumSet.of(PROPOSED, APPROVED, REJECTED, FAILED));
+        ALLOWED.put(APPROVED, EnumSet.of(SIGNED, REJECTED, FAILED));
+        ALLOWED.put(SIGNED, EnumSet.of(BROADCAST, CONFIRMED, FAILED));
+        ALLOWED.put(BROADCAST, EnumSet.of(BROADCAST, CONFIRMED, FAILED));
+        ALLOWED.put(CONFIRMED, EnumSet.noneOf(BatchState.class));
+        ALLOWED.put(REJECTED, EnumSet.noneOf(BatchState.class));
+        ALLOWED.put(FAILED, EnumSet.noneOf(BatchState.class));
+    }
+
+    /** Whether the transition table allows moving from this state to {@code next}. */
+    public boolean canMoveTo(BatchState next) {
+        return ALLOWED.get(this).contains(next);
+    }
+
+    /** Whether no command can change a batch in this state any more. */
+    public boolean isTerminal() {
+        return ALLOWED.get(this).isEmpty();
+    }
+
+    /** Whether a signed transaction of this batch may exist (and so may be on the network). */
+    public boolean maySpend() {
+        return this == SIGNED || this == BROADCAST || this == CONFIRMED;
+    }
+}
