@@ -63,7 +63,7 @@ public final class ShareCalculator {
         long left = waterFill(pool, weights, amounts, capped);
         List<OperatorShare> shares = new ArrayList<>(byId.size());
         for (OperatorEligibility op : new TreeMap<>(byId).values()) {
-            List<EndpointOutcome> list = outcomes.getOrDefault(op.operatorId(), List.of());
+            List<EndpointOutcome> list = outcomes.getOrDefault(op.operatorId(), new ArrayList<>());
             list.sort(Comparator.comparingLong(EndpointOutcome::endpointId));
             shares.add(new OperatorShare(op.operatorId(), amounts.getOrDefault(op.operatorId(), 0L),
                     capped.contains(op.operatorId()), list));
