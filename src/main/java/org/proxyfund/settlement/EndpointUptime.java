@@ -12,7 +12,7 @@ import java.util.Objects;
 public record EndpointUptime(long operatorId, long endpointId, String protocol, String region, long upChecks,
         long downChecks) {
 
-    /** Most checks of one kind per endpoint and epoch; far above a week of one check a second, keeps products exact in a long. */
+    /** Most checks of one kind per endpoint and epoch; far above a week of one check a second, keeps the threshold test inside a long. */
     public static final long MAX_CHECKS = Integer.MAX_VALUE;
 
     public EndpointUptime {

@@ -127,9 +127,10 @@ public final class ShareCalculator {
         }
         Map<Long, BigInteger> weights = new HashMap<>();
         for (EndpointUptime e : counted) {
-            // up ≤ 2^31 and the weight product ≤ 10^12 < 2^40, so their product fits a long
-            long small = e.upChecks() * rules.weight(e.protocol(), e.region());
-            BigInteger w = factor.get(e.totalChecks()).multiply(BigInteger.valueOf(small));
+            // up (< 2^31) × weight product (≤ 10^12 < 2^40) can exceed a long: multiply as BigInteger
+            BigInteger small = BigInteger.valueOf(e.upChecks()).multiply(
+                    BigInteger.valueOf(rules.weight(e.protocol(), e.region())));
+            BigInteger w = factor.get(e.totalChecks()).multiply(small);
             weights.merge(e.operatorId(), w, BigInteger::add);
         }
         return weights;

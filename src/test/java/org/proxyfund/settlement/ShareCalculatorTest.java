@@ -108,6 +108,19 @@ class ShareCalculatorTest {
     }
 
     @Test
+    void shouldStayExactAtTheLargestCheckCountsAndWeights() {
+        int max = ShareRules.MAX_WEIGHT;
+        ShareRules rules = new ShareRules(9000, max, Map.of("half", max / 2), Map.of(), 0);
+        long most = EndpointUptime.MAX_CHECKS;
+        ShareResult r = new ShareCalculator(rules).calculate(2_100_000_000_000_000L, 0,
+                List.of(OperatorEligibility.eligible(1), OperatorEligibility.eligible(2)),
+                List.of(new EndpointUptime(1, 1, "full", "x", most, 0), new EndpointUptime(2, 2, "half", "x", most, 0)));
+        assertEquals(1_400_000_000_000_000L, r.of(1).amountSats(), "weight 2 of 3");
+        assertEquals(700_000_000_000_000L, r.of(2).amountSats(), "weight 1 of 3");
+        assertEquals(0, r.remainderSats());
+    }
+
+    @Test
     void shouldRefuseEndpointsOfUnknownOperatorsAndDuplicates() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> defaults.calculate(1, 0, List.of(), List.of(ep(9, 1, 1, 0))));
