@@ -1,0 +1,56 @@
+package org.proxyfund.settlement;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Map;
+
+/** Settlement rules: epoch calendar, budget, eligibility threshold, weights, cap and minimum payout (proxyfund.settlement.*). */
+@ConfigMapping(prefix = "proxyfund.settlement")
+public interface SettlementConfig {
+
+    /** Epoch length: ISO period in weeks/days (P1W, P1D) or ISO duration (PT6H); UTC, so a day is always 24 h. */
+    @WithDefault("P1W")
+    String epochLength();
+
+    /** Instant where epoch 0 starts (ISO-8601, UTC); the default is a Monday 00:00 UTC, giving ISO weeks. */
+    @WithDefault("2024-01-01T00:00:00Z")
+    String epochAnchor();
+
+    /** FIXED: budget-fixed-sats per epoch; PERCENT: budget-percent-bp of the confirmed balance. */
+    @WithDefault("PERCENT")
+    BudgetPolicy.Mode budgetMode();
+
+    /** Budget per epoch in satoshis when budget-mode is FIXED. */
+    @WithDefault("0")
+    long budgetFixedSats();
+
+    /** Budget per epoch in basis points of the confirmed balance when budget-mode is PERCENT (1000 = 10 %). */
+    @WithDefault("1000")
+    int budgetPercentBp();
+
+    /** Satoshis of the confirmed balance never budgeted (kept for miner fees of payout batches). */
+    @WithDefault("100000")
+    long reserveSats();
+
+    /** Minimum uptime over the epoch for an endpoint to count, in basis points (9000 = 90 %). */
+    @WithDefault("9000")
+    int uptimeThresholdBp();
+
+    /** Weight of an endpoint type or region not listed in the weight maps, per mille (1000 = 1×). */
+    @WithDefault("1000")
+    int defaultWeight();
+
+    /** Weight per endpoint type (protocol name as stored on the endpoint), per mille; unlisted types weigh default-weight. */
+    Map<String, Integer> protocolWeights();
+
+    /** Weight per served region (country code), per mille; unlisted regions weigh default-weight. */
+    Map<String, Integer> regionWeights();
+
+    /** Most satoshis one operator is given per epoch; 0 means no cap. */
+    @WithDefault("0")
+    long operatorCapSats();
+
+    /** Smallest amount sent in a payout; smaller amounts accrue to the operator's payable balance (well above dust). */
+    @WithDefault("10000")
+    long minimumPayoutSats();
+}
