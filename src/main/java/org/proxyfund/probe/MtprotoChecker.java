@@ -63,15 +63,8 @@ public class MtprotoChecker implements Checker {
         InetSocketAddress address = new InetSocketAddress(verdict.addresses().getFirst(), target.port());
         long started = System.nanoTime();
         try (Socket socket = new Socket()) {
-            try {
-                socket.connect(address, (int) config.connectTimeout().toMillis());
-            } catch (SocketTimeoutException e) {
-                return CheckResult.down(DownReason.TIMEOUT, "no TCP connection within " + config.connectTimeout().toMillis() + " ms");
-            } catch (IOException e) {
-                return CheckResult.down(DownReason.CONNECT_REFUSED, "TCP connection failed: " + e.getMessage());
-            }
-            socket.setSoTimeout((int) config.ioTimeout().toMillis());
-            socket.setTcpNoDelay(true);
+            CheckResult refused = ProbeSockets.connect(socket, address, config);
+            if (refused != null) return refused;
             MtprotoExchange exchange = new MtprotoExchange(new BufferedInputStream(socket.getInputStream()), socket.getOutputStream(),
                     secret, domain, mtproto, telegramKeys, clock);
             try {

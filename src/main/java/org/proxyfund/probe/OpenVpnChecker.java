@@ -99,14 +99,8 @@ public class OpenVpnChecker implements Checker {
     private CheckResult overTcp(InetSocketAddress address, HardReset reset, boolean signed) throws IOException {
         long started = System.nanoTime();
         try (Socket socket = new Socket()) {
-            try {
-                socket.connect(address, (int) config.connectTimeout().toMillis());
-            } catch (SocketTimeoutException e) {
-                return CheckResult.down(DownReason.TIMEOUT, "no TCP connection within " + config.connectTimeout().toMillis() + " ms");
-            } catch (IOException e) {
-                return CheckResult.down(DownReason.CONNECT_REFUSED, "TCP connection failed: " + e.getMessage());
-            }
-            socket.setSoTimeout((int) config.ioTimeout().toMillis());
+            CheckResult refused = ProbeSockets.connect(socket, address, config);
+            if (refused != null) return refused;
             byte[] packet = reset.clientPacket();
             OutputStream out = socket.getOutputStream();
             out.write(ByteBuffer.allocate(2 + packet.length).putShort((short) packet.length).put(packet).array());

@@ -68,15 +68,8 @@ final class RelayCheck {
         byte[] frame = canary.newFrame();
         long started = System.nanoTime();
         try (Socket socket = new Socket()) {
-            try {
-                socket.connect(address, (int) config.connectTimeout().toMillis());
-            } catch (SocketTimeoutException e) {
-                return CheckResult.down(DownReason.TIMEOUT, "no TCP connection within " + config.connectTimeout().toMillis() + " ms");
-            } catch (IOException e) {
-                return CheckResult.down(DownReason.CONNECT_REFUSED, "TCP connection failed: " + e.getMessage());
-            }
-            socket.setSoTimeout((int) config.ioTimeout().toMillis());
-            socket.setTcpNoDelay(true);
+            CheckResult refused = ProbeSockets.connect(socket, address, config);
+            if (refused != null) return refused;
             Tunnel tunnel = layer.wrap(new BufferedInputStream(socket.getInputStream()), socket.getOutputStream());
             InputStream in = tunnel.in();
             OutputStream out = tunnel.out();

@@ -1,0 +1,30 @@
+package org.proxyfund.probe;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+/** The TCP connect every checker does the same way: the probe's connect timeout, its read timeout, refusal typed. */
+final class ProbeSockets {
+
+    private ProbeSockets() {
+    }
+
+    /**
+     * Connects the socket to the (guard-approved) address and sets the read timeout; returns null when connected,
+     * else the DOWN result (TIMEOUT when nothing answered in time, CONNECT_REFUSED otherwise).
+     */
+    static CheckResult connect(Socket socket, InetSocketAddress address, ProbeConfig config) throws IOException {
+        try {
+            socket.connect(address, (int) config.connectTimeout().toMillis());
+        } catch (SocketTimeoutException e) {
+            return CheckResult.down(DownReason.TIMEOUT, "no TCP connection within " + config.connectTimeout().toMillis() + " ms");
+        } catch (IOException e) {
+            return CheckResult.down(DownReason.CONNECT_REFUSED, "TCP connection failed: " + e.getMessage());
+        }
+        socket.setSoTimeout((int) config.ioTimeout().toMillis());
+        socket.setTcpNoDelay(true);
+        return null;
+    }
+}
