@@ -68,13 +68,11 @@ final class ShadowsocksStreams {
     }
 
     /** Opens the server's chunks; a tag that does not verify means the server holds another key. */
-    private static final class Decrypting extends InputStream {
+    private static final class Decrypting extends FramedInputStream {
         private final InputStream raw;
         private final AeadCipherKind kind;
         private final byte[] masterKey;
         private AeadSession session;
-        private byte[] plain = new byte[0];
-        private int position;
 
         Decrypting(AeadCipherKind kind, byte[] masterKey, InputStream raw) {
             this.raw = raw;
@@ -83,27 +81,10 @@ final class ShadowsocksStreams {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) return 0;
-            while (position == plain.length) {
-                if (!nextChunk()) return -1;
-            }
-            int n = Math.min(len, plain.length - position);
-            System.arraycopy(plain, position, b, off, n);
-            position += n;
-            return n;
-        }
-
-        private boolean nextChunk() throws IOException {
+        protected byte[] nextFrame() throws IOException {
             if (session == null) session = new AeadSession(kind, masterKey, readSalt());
             byte[] sealedLength = raw.readNBytes(2 + AeadCipherKind.TAG_BYTES);
-            if (sealedLength.length == 0) return false;
+            if (sealedLength.length == 0) return null;
             if (sealedLength.length < 2 + AeadCipherKind.TAG_BYTES) cutShort();
             byte[] length = open(sealedLength);
             int size = ((length[0] & 0xFF) << 8) | (length[1] & 0xFF);
@@ -112,9 +93,7 @@ final class ShadowsocksStreams {
             }
             byte[] sealedPayload = raw.readNBytes(size + AeadCipherKind.TAG_BYTES);
             if (sealedPayload.length < size + AeadCipherKind.TAG_BYTES) cutShort();
-            plain = open(sealedPayload);
-            position = 0;
-            return true;
+            return open(sealedPayload);
         }
 
         /**
