@@ -1,10 +1,13 @@
 package org.proxyfund.probe.mtproto;
 
+import static org.proxyfund.probe.ByteParts.concat;
+import static org.proxyfund.probe.ByteParts.sha1;
+import static org.proxyfund.probe.ByteParts.sha256;
+
 import java.math.BigInteger;
 import java.net.ProtocolException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -131,36 +134,6 @@ public final class DhProof {
             byte[] fixed = new byte[256];
             System.arraycopy(encrypted, 0, fixed, 256 - encrypted.length, encrypted.length);
             return fixed;
-        }
-    }
-
-    static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) n += p.length;
-        byte[] out = new byte[n];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
-    }
-
-    private static byte[] sha1(byte[]... parts) {
-        return digest("SHA-1", parts);
-    }
-
-    private static byte[] sha256(byte[]... parts) {
-        return digest("SHA-256", parts);
-    }
-
-    private static byte[] digest(String algorithm, byte[]... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance(algorithm);
-            for (byte[] p : parts) digest.update(p);
-            return digest.digest();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(algorithm + " is missing from this JDK", e);
         }
     }
 }

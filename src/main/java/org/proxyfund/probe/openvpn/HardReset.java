@@ -1,5 +1,6 @@
 package org.proxyfund.probe.openvpn;
 
+import org.proxyfund.probe.ByteParts;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ public final class HardReset {
     /** The packet to send (without TCP's length prefix); a resend gets the next packet id, as OpenVPN's own does. */
     public byte[] clientPacket() {
         // ack array length 0, message packet id 0, no payload
-        return wrap.wrap(Bytes.concat(new byte[]{(byte) (P_CONTROL_HARD_RESET_CLIENT_V2 << 3)}, sessionId, new byte[5]));
+        return wrap.wrap(ByteParts.concat(new byte[]{(byte) (P_CONTROL_HARD_RESET_CLIENT_V2 << 3)}, sessionId, new byte[5]));
     }
 
     /** Checks one packet from the server; {@link Reply#ok()} only for the answer to our reset. */

@@ -1,5 +1,6 @@
 package org.proxyfund.probe.openvpn;
 
+import org.proxyfund.probe.ByteParts;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
@@ -53,8 +54,8 @@ public final class TlsAuth implements ControlWrap {
     @Override
     public byte[] wrap(byte[] plain) {
         byte[] replayId = replay.next();
-        byte[] hmac = mac(outgoingKey, Bytes.concat(replayId, plain));
-        return Bytes.concat(Arrays.copyOf(plain, 9), hmac, replayId, Arrays.copyOfRange(plain, 9, plain.length));
+        byte[] hmac = mac(outgoingKey, ByteParts.concat(replayId, plain));
+        return ByteParts.concat(Arrays.copyOf(plain, 9), hmac, replayId, Arrays.copyOfRange(plain, 9, plain.length));
     }
 
     @Override
@@ -62,8 +63,8 @@ public final class TlsAuth implements ControlWrap {
         int macBytes = incomingKey.length;
         byte[] hmac = Arrays.copyOfRange(packet, 9, 9 + macBytes);
         byte[] replayId = Arrays.copyOfRange(packet, 9 + macBytes, 9 + macBytes + ReplayId.BYTES);
-        byte[] plain = Bytes.concat(Arrays.copyOf(packet, 9), Arrays.copyOfRange(packet, 9 + macBytes + ReplayId.BYTES, packet.length));
-        return MessageDigest.isEqual(mac(incomingKey, Bytes.concat(replayId, plain)), hmac) ? plain : null;
+        byte[] plain = ByteParts.concat(Arrays.copyOf(packet, 9), Arrays.copyOfRange(packet, 9 + macBytes + ReplayId.BYTES, packet.length));
+        return MessageDigest.isEqual(mac(incomingKey, ByteParts.concat(replayId, plain)), hmac) ? plain : null;
     }
 
     private byte[] mac(byte[] key, byte[] data) {

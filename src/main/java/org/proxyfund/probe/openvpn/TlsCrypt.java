@@ -1,5 +1,6 @@
 package org.proxyfund.probe.openvpn;
 
+import org.proxyfund.probe.ByteParts;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
@@ -41,10 +42,10 @@ public final class TlsCrypt implements ControlWrap {
 
     @Override
     public byte[] wrap(byte[] plain) {
-        byte[] header = Bytes.concat(Arrays.copyOf(plain, 9), replay.next());
+        byte[] header = ByteParts.concat(Arrays.copyOf(plain, 9), replay.next());
         byte[] body = Arrays.copyOfRange(plain, 9, plain.length);
-        byte[] tag = hmac(encryptMac, Bytes.concat(header, body));
-        return Bytes.concat(header, tag, ctr(encryptKey, tag, body));
+        byte[] tag = hmac(encryptMac, ByteParts.concat(header, body));
+        return ByteParts.concat(header, tag, ctr(encryptKey, tag, body));
     }
 
     @Override
@@ -52,8 +53,8 @@ public final class TlsCrypt implements ControlWrap {
         byte[] header = Arrays.copyOf(packet, HEADER_BYTES);
         byte[] tag = Arrays.copyOfRange(packet, HEADER_BYTES, HEADER_BYTES + TAG_BYTES);
         byte[] body = ctr(decryptKey, tag, Arrays.copyOfRange(packet, HEADER_BYTES + TAG_BYTES, packet.length));
-        if (!MessageDigest.isEqual(hmac(decryptMac, Bytes.concat(header, body)), tag)) return null;
-        return Bytes.concat(Arrays.copyOf(packet, 9), body);
+        if (!MessageDigest.isEqual(hmac(decryptMac, ByteParts.concat(header, body)), tag)) return null;
+        return ByteParts.concat(Arrays.copyOf(packet, 9), body);
     }
 
     private static byte[] hmac(SecretKeySpec key, byte[] data) {

@@ -1,5 +1,6 @@
 package org.proxyfund.probe.wireguard;
 
+import org.proxyfund.probe.ByteParts;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
@@ -67,11 +68,11 @@ public final class Initiation {
         byte[] encryptedTimestamp = Noise.seal(ck[1], tai64n(now), h);
         this.hash = Noise.hash(h, encryptedTimestamp);
         this.chainingKey = c;
-        byte[] body = Noise.concat(header(TYPE_INITIATION), this.senderIndex, ephemeral, encryptedStatic, encryptedTimestamp);
+        byte[] body = ByteParts.concat(header(TYPE_INITIATION), this.senderIndex, ephemeral, encryptedStatic, encryptedTimestamp);
         this.mac1 = Noise.mac(Noise.hash(Noise.LABEL_MAC1, serverPublic), body, body.length);
-        byte[] withMac1 = Noise.concat(body, mac1);
+        byte[] withMac1 = ByteParts.concat(body, mac1);
         byte[] mac2 = cookie == null ? new byte[Noise.MAC_BYTES] : Noise.mac(cookie, withMac1, withMac1.length);
-        this.message = Noise.concat(withMac1, mac2);
+        this.message = ByteParts.concat(withMac1, mac2);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.proxyfund.probe.wireguard;
 
+
 import org.bouncycastle.crypto.digests.Blake2sDigest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -134,19 +135,6 @@ public final class Noise {
         cipher.init(mode, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
         cipher.updateAAD(aad);
         return cipher.doFinal(input);
-    }
-
-    /** Concatenation, for building messages. */
-    static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) length += part.length;
-        byte[] out = new byte[length];
-        int at = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, out, at, part.length);
-            at += part.length;
-        }
-        return out;
     }
 
     /** Constant-time comparison of a MAC with bytes of a message. */

@@ -1,5 +1,9 @@
 package org.proxyfund.probe.mtproto;
 
+import static org.proxyfund.probe.ByteParts.concat;
+import static org.proxyfund.probe.ByteParts.sha1;
+import static org.proxyfund.probe.ByteParts.sha256;
+
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
@@ -8,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -199,33 +202,9 @@ public final class TestDhResponder {
         return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array();
     }
 
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) out.writeBytes(p);
-        return out.toByteArray();
-    }
-
     private byte[] randomBytes(int n) {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;
-    }
-
-    private static byte[] sha1(byte[]... parts) {
-        return digest("SHA-1", parts);
-    }
-
-    private static byte[] sha256(byte[]... parts) {
-        return digest("SHA-256", parts);
-    }
-
-    private static byte[] digest(String algorithm, byte[]... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance(algorithm);
-            for (byte[] p : parts) digest.update(p);
-            return digest.digest();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
