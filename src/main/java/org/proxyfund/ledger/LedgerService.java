@@ -34,6 +34,25 @@ public class LedgerService {
         return post("DONATION_CONFIRMED", reference, null, lines);
     }
 
+    /**
+     * Books a confirmed payout transaction: each operator's payable is debited by what they were paid, the wallet
+     * credited by everything that left it (payouts + miner fee), the fee booked to miner_fees. Returns the entry id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long postPayoutConfirmed(String reference, Map<Long, Long> paidByAccount, long feeSats) {
+        Map<String, Long> lines = new LinkedHashMap<>();
+        long total = 0;
+        for (Map.Entry<Long, Long> paid : paidByAccount.entrySet()) {
+            lines.merge(OPERATOR_PAYABLE_PREFIX + paid.getKey(), paid.getValue(), Math::addExact);
+            total = Math.addExact(total, paid.getValue());
+        }
+        if (feeSats > 0) {
+            lines.put(MINER_FEES, feeSats);
+        }
+        lines.put(WALLET, -Math.addExact(total, feeSats));
+        return post("PAYOUT_CONFIRMED", reference, null, lines);
+    }
+
     /** Posts the mirror image of an entry (e.g. a payment a reorg removed). Returns the reversing entry's id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long reverse(long entryId, String why) {

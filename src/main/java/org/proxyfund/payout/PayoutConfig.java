@@ -1,0 +1,59 @@
+package org.proxyfund.payout;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Payout batches: approval, sending, fees, confirmations and triggers (proxyfund.payout.*). */
+@ConfigMapping(prefix = "proxyfund.payout")
+public interface PayoutConfig {
+
+    /** A batch whose total is strictly above this needs two different admins to approve it. */
+    @WithDefault("10000000")
+    long twoAdminThresholdSats();
+
+    /** Most operator outputs in one transaction; a larger proposal becomes several batches (parts). */
+    @WithDefault("2500")
+    int maxOutputs();
+
+    /** Fee rate of a batch's first transaction, in satoshis per virtual byte. */
+    @WithDefault("10")
+    long feeRateSatPerVb();
+
+    /** Highest fee rate a fee bump may reach, in satoshis per virtual byte. */
+    @WithDefault("200")
+    long maxFeeRateSatPerVb();
+
+    /** Most the fee of a batch may be, in basis points of its total (500 = 5 %); a costlier batch waits. */
+    @WithDefault("500")
+    int maxFeeShareBp();
+
+    /** Confirmations after which a batch is CONFIRMED and booked in the ledger. */
+    @WithDefault("6")
+    int confirmations();
+
+    /** A broadcast transaction still unconfirmed after this long is fee-bumped by replacement. */
+    @WithDefault("PT6H")
+    Duration stuckAfter();
+
+    /** How much a fee bump raises the fee rate, in percent of the previous rate (at least 1 sat/vB more). */
+    @WithDefault("50")
+    int bumpPercent();
+
+    /** Cron expression (Quarkus scheduler, UTC) of the trigger that settles finished epochs and proposes a batch. */
+    @WithDefault("0 15 0 * * ?")
+    String cron();
+
+    /** Whether this replica runs the scheduled trigger, sender and reconciler at all. */
+    @WithDefault("true")
+    boolean schedulerEnabled();
+
+    /** How often approved batches are sent and in-flight ones tracked and reconciled. */
+    @WithDefault("30s")
+    String workEvery();
+
+    /** Bearer token of the HTTP trigger a Kubernetes CronJob calls; without one the HTTP trigger is off. */
+    Optional<String> triggerToken();
+}

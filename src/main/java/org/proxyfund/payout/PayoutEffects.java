@@ -1,0 +1,89 @@
+package org.proxyfund.payout;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.proxyfund.ledger.LedgerService;
+import org.proxyfund.payout.BatchEvent.Approved;
+import org.proxyfund.payout.BatchEvent.ApprovalRecorded;
+import org.proxyfund.payout.BatchEvent.Broadcast;
+import org.proxyfund.payout.BatchEvent.Confirmed;
+import org.proxyfund.payout.BatchEvent.Failed;
+import org.proxyfund.payout.BatchEvent.Rejected;
+import org.proxyfund.payout.BatchEvent.ReplacementRecorded;
+import org.proxyfund.payout.BatchEvent.Revised;
+import org.proxyfund.payout.BatchEvent.Signed;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Stores one accepted change of a batch with everything that goes with it, inside PayoutService's transaction. */
+@ApplicationScoped
+class PayoutEffects {
+
+    @Inject
+    PayoutRepository repository;
+    @Inject
+    LedgerService ledger;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void store(long batchId, BatchSnapshot before, BatchSnapshot after, BatchEvent event, Long actorId,
+               PayoutService.TxFacts facts) {
+        Long fee = null;
+        switch (event) {
+            case ApprovalRecorded e -> repository.insertApproval(batchId, e.revision(), e.adminId());
+            case Approved e -> repository.insertApproval(batchId, e.revision(), e.adminIds().getLast());
+            case Signed e -> {
+                repository.insertTx(batchId, 0, after.signed(), requireFacts(facts).feeSats(), facts.vsize());
+                fee = facts.feeSats();
+            }
+            case ReplacementRecorded e -> repository.insertTx(batchId, after.replacements().size(),
+                    after.replacements().getLast(), requireFacts(facts).feeSats(), facts.vsize());
+            case Confirmed e -> {
+                fee = repository.txs(batchId).stream().filter(t -> t.txid().equals(e.txid())).findFirst()
+                        .orElseThrow().feeSats();
+                book(batchId, e.txid(), fee);
+            }
+            case Rejected e -> repository.closeLines(batchId);
+            case Failed e -> repository.closeLines(batchId);
+            case Revised e -> {
+            }
+            case Broadcast e -> {
+            }
+        }
+        repository.updateBatch(batchId, after, fee);
+        repository.insertEvent(batchId, event.getClass().getSimpleName(), before.state(), after.state(), actorId,
+                detail(event));
+    }
+
+    /** Confirmed: operators' payables are paid out of the wallet, the miner fee booked, and the lines closed. */
+    private void book(long batchId, String txid, long feeSats) {
+        List<PayoutLine> lines = repository.lines(batchId);
+        Map<Long, Long> paid = new LinkedHashMap<>();
+        lines.forEach(l -> paid.merge(l.accountId(), l.amountSats(), Math::addExact));
+        ledger.postPayoutConfirmed("payout batch " + batchId + " tx " + txid, paid, feeSats);
+        repository.closeLines(batchId);
+    }
+
+    private static PayoutService.TxFacts requireFacts(PayoutService.TxFacts facts) {
+        if (facts == null || facts.feeSats() < 0 || facts.vsize() <= 0) {
+            throw new IllegalArgumentException("a signed transaction needs its fee and size: " + facts);
+        }
+        return facts;
+    }
+
+    private static String detail(BatchEvent event) {
+        return switch (event) {
+            case Revised e -> "revision " + e.fromRevision() + " -> " + e.toRevision() + ", total " + e.totalSats() + " sats";
+            case ApprovalRecorded e -> "approved revision " + e.revision() + " (" + e.approvalsNeeded() + " approvals needed)";
+            case Approved e -> "approved revision " + e.revision() + " by " + e.adminIds();
+            case Rejected e -> e.reason();
+            case Signed e -> "signed " + e.txid();
+            case ReplacementRecorded e -> "replacement " + e.txid() + " of " + e.originalTxid();
+            case Broadcast e -> "broadcast " + e.txid();
+            case Confirmed e -> "confirmed " + e.txid() + " (" + e.confirmations() + " confirmations)";
+            case Failed e -> "failed from " + e.from() + ": " + e.reason();
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package org.proxyfund.payout;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.proxyfund.settlement.MinimumPayout;
+import org.proxyfund.settlement.SettlementConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Chooses what a new proposal pays: every APPROVED operator with a PROVEN payout address whose payable balance
+ * in the ledger reaches the minimum payout and who is in no open batch. Read-only; PayoutService stores it.
+ */
+@ApplicationScoped
+class PayoutProposer {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    SettlementConfig settlement;
+
+    /** Candidate lines, by account id; positions are assigned per part when the batches are written. */
+    @SuppressWarnings("unchecked")
+    List<PayoutLine> candidates() {
+        long minimum = MinimumPayout.from(settlement).minimumSats();
+        List<Object[]> rows = em.createNativeQuery("""
+                WITH payable AS (
+                    SELECT CAST(substr(account, 18) AS BIGINT) AS account_id, -SUM(amount_sats) AS sats
+                    FROM ledger_line WHERE account LIKE 'operator_payable:%' GROUP BY account)
+                SELECT p.account_id, pa.address, p.sats FROM payable p
+                JOIN account a ON a.id = p.account_id AND a.state = 'APPROVED' AND a.role = 'OPERATOR'
+                JOIN payout_address pa ON pa.account_id = p.account_id AND pa.state = 'PROVEN'
+                WHERE p.sats >= ?1
+                  AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.account_id = p.account_id AND l.open)
+                ORDER BY p.account_id""").setParameter(1, minimum).getResultList();
+        List<PayoutLine> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            out.add(new PayoutLine(((Number) r[0]).longValue(), 0, (String) r[1], ((Number) r[2]).longValue(), true));
+        }
+        return out;
+    }
+
+    /** Splits candidates into parts of at most {@code maxOutputs} lines, numbering positions (vouts) within each. */
+    static List<List<PayoutLine>> split(List<PayoutLine> lines, int maxOutputs) {
+        if (maxOutputs < 1) {
+            throw new IllegalArgumentException("max outputs must be at least 1: " + maxOutputs);
+        }
+        List<List<PayoutLine>> parts = new ArrayList<>();
+        for (int from = 0; from < lines.size(); from += maxOutputs) {
+            List<PayoutLine> part = new ArrayList<>();
+            List<PayoutLine> slice = lines.subList(from, Math.min(lines.size(), from + maxOutputs));
+            for (int i = 0; i < slice.size(); i++) {
+                PayoutLine l = slice.get(i);
+                part.add(new PayoutLine(l.accountId(), i, l.address(), l.amountSats(), true));
+            }
+            parts.add(part);
+        }
+        return parts;
+    }
+}

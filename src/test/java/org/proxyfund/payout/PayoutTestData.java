@@ -1,0 +1,85 @@
+package org.proxyfund.payout;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Operators, admins and payable balances written straight into PostgreSQL, as the earlier steps would leave them. */
+public final class PayoutTestData {
+
+    private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    private final EntityManager em;
+
+    public PayoutTestData(EntityManager em) {
+        this.em = em;
+    }
+
+    /** An APPROVED operator with a PROVEN payout address; returns the account id. */
+    public long operator(String address) {
+        return operator(address, "APPROVED", "PROVEN");
+    }
+
+    /** An operator in {@code accountState} whose payout address is in {@code addressState}. */
+    public long operator(String address, String accountState, String addressState) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long id = ((Number) em.createNativeQuery("""
+                    INSERT INTO account (handle, password_hash, role, state) VALUES (?1, ?2, 'OPERATOR', ?3) RETURNING id""")
+                    .setParameter(1, "payee" + SEQ.incrementAndGet()).setParameter(2, "x".repeat(60))
+                    .setParameter(3, accountState).getSingleResult()).longValue();
+            boolean proven = "PROVEN".equals(addressState);
+            em.createNativeQuery("""
+                    INSERT INTO payout_address (account_id, address, address_type, challenge, state, proof_format, proven_at)
+                    VALUES (?1, ?2, 'P2WPKH', ?3, ?4, CAST(?5 AS TEXT), CASE WHEN ?6 THEN now() END)""")
+                    .setParameter(1, id).setParameter(2, address).setParameter(3, "prove this address for the payout tests")
+                    .setParameter(4, addressState).setParameter(5, proven ? "BIP322_SIMPLE" : null).setParameter(6, proven)
+                    .executeUpdate();
+            return id;
+        });
+    }
+
+    /** An admin account; returns its id. */
+    public long admin() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                INSERT INTO account (handle, password_hash, role, state) VALUES (?1, ?2, 'ADMIN', 'APPROVED') RETURNING id""")
+                .setParameter(1, "admin" + SEQ.incrementAndGet()).setParameter(2, "x".repeat(60)).getSingleResult()).longValue());
+    }
+
+    /** Credits {@code sats} to the operator's payable balance, as a settlement does (donations → operator). */
+    public void owe(long accountId, long sats) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            long entry = ((Number) em.createNativeQuery(
+                    "INSERT INTO ledger_entry (kind, reference) VALUES ('SETTLEMENT', ?1) RETURNING id")
+                    .setParameter(1, "test settlement " + SEQ.incrementAndGet()).getSingleResult()).longValue();
+            em.createNativeQuery("INSERT INTO ledger_line (entry_id, account, amount_sats) VALUES (?1, 'donations', ?2), (?1, ?3, ?4)")
+                    .setParameter(1, entry).setParameter(2, sats).setParameter(3, "operator_payable:" + accountId)
+                    .setParameter(4, -sats).executeUpdate();
+        });
+    }
+
+    /** The operator's payable balance in the ledger (what is owed to them). */
+    public long payable(long accountId) {
+        return QuarkusTransaction.requiringNew().call(() -> -((Number) em.createNativeQuery(
+                "SELECT COALESCE(SUM(amount_sats), 0) FROM ledger_line WHERE account = ?1")
+                .setParameter(1, "operator_payable:" + accountId).getSingleResult()).longValue());
+    }
+
+    /** A syntactically valid regtest-looking address, unique per call (for tests that never send). */
+    public static String someAddress() {
+        byte[] b = new byte[16];
+        ThreadLocalRandom.current().nextBytes(b);
+        return "bcrt1q" + HexFormat.of().formatHex(b).replaceAll("[^02-9ac-hj-np-z]", "q");
+    }
+
+    /** A stand-in signed transaction (random txid and bytes) for tests of the state bookkeeping that never broadcast. */
+    public static SignedTransaction someTransaction() {
+        byte[] raw = new byte[120];
+        ThreadLocalRandom.current().nextBytes(raw);
+        byte[] id = new byte[32];
+        ThreadLocalRandom.current().nextBytes(id);
+        return new SignedTransaction(HexFormat.of().formatHex(id), raw);
+    }
+}
