@@ -1,0 +1,99 @@
+package org.proxyfund.payout;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.proxyfund.wallet.BitcoinConfig;
+import org.proxyfund.wallet.BitcoinNetwork;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Fault injection for the never-paid-twice tests: at a chosen step of sending, throw or kill the whole process
+ * (exit code 137, no shutdown hooks, as SIGKILL would). Armed by configuration ({@code proxyfund.payout.fault.at},
+ * {@code proxyfund.payout.fault.mode}) or by a test; refused on every network but regtest, so production cannot
+ * enable it (the service does not start with it configured on another network).
+ */
+@ApplicationScoped
+public class PayoutFault {
+
+    private static final Logger LOG = Logger.getLogger(PayoutFault.class);
+
+    /** Where a fault can strike, in the order sending reaches them. */
+    public enum Step {
+        /** The transaction is signed but its row is not yet committed (nothing stored, nothing sent). */
+        AFTER_SIGN_BEFORE_COMMIT,
+        /** SIGNED is committed with the raw transaction, nothing broadcast yet. */
+        AFTER_COMMIT_BEFORE_BROADCAST,
+        /** The network has the transaction, the state still says SIGNED. */
+        AFTER_BROADCAST_BEFORE_STATE,
+        /** While confirmations are being tracked (BROADCAST, before CONFIRMED is stored). */
+        DURING_TRACKING,
+        /** A fee-bump replacement is signed but not yet stored. */
+        AFTER_BUMP_SIGN_BEFORE_COMMIT,
+        /** A fee-bump replacement is stored but not yet broadcast. */
+        AFTER_BUMP_COMMIT_BEFORE_BROADCAST
+    }
+
+    /** What the fault does. */
+    public enum Mode {
+        /** Throw {@link InjectedFault} (the in-process tests then restart the wallet and reconcile). */
+        THROW,
+        /** {@code Runtime.halt(137)}: the process dies on the spot, like SIGKILL. */
+        HALT
+    }
+
+    /** The exception a THROW fault raises. */
+    public static final class InjectedFault extends RuntimeException {
+        InjectedFault(Step step) {
+            super("injected fault at " + step);
+        }
+    }
+
+    private record Armed(Step step, Mode mode) {
+    }
+
+    @Inject
+    BitcoinConfig bitcoin;
+    @ConfigProperty(name = "proxyfund.payout.fault.at")
+    Optional<Step> configuredStep;
+    @ConfigProperty(name = "proxyfund.payout.fault.mode", defaultValue = "THROW")
+    Mode configuredMode;
+
+    private final AtomicReference<Armed> armed = new AtomicReference<>();
+
+    void onStart(@Observes StartupEvent event) {
+        configuredStep.ifPresent(step -> arm(step, configuredMode));
+    }
+
+    /** Arms one fault (one shot); refused unless the network is regtest. */
+    public void arm(Step step, Mode mode) {
+        if (bitcoin.network() != BitcoinNetwork.REGTEST) {
+            throw new IllegalStateException("payout fault injection is for regtest only; refusing it on " + bitcoin.network());
+        }
+        LOG.warnf("payout fault armed: %s at %s", mode, step);
+        armed.set(new Armed(step, mode));
+    }
+
+    /** Disarms any fault not yet struck. */
+    public void disarm() {
+        armed.set(null);
+    }
+
+    /** Called by sending at each step: strikes once if armed for this step. */
+    public void at(Step step) {
+        Armed a = armed.get();
+        if (a == null || a.step() != step || !armed.compareAndSet(a, null)) {
+            return;
+        }
+        LOG.warnf("payout fault strikes: %s at %s", a.mode(), step);
+        if (a.mode() == Mode.HALT) {
+            Runtime.getRuntime().halt(137);
+        }
+        throw new InjectedFault(step);
+    }
+}
