@@ -12,7 +12,13 @@ import org.proxyfund.donation.DonationConfig;
 import org.proxyfund.wallet.BitcoinConfig;
 import org.proxyfund.wallet.WalletService;
 
+import org.proxyfund.payout.BatchState;
+import org.proxyfund.payout.PayoutBatchView;
+import org.proxyfund.payout.PayoutQueries;
+import org.proxyfund.payout.PayoutTx;
+
 import java.time.Instant;
+import java.util.List;
 
 /** Checks the ledger's invariants at start, every minute and on demand; a mismatch raises a metric, never a correction. */
 @ApplicationScoped
@@ -30,6 +36,8 @@ public class LedgerCheckService {
     BitcoinConfig bitcoin;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    PayoutQueries payouts;
 
     private volatile LedgerCheck last;
 
@@ -49,14 +57,34 @@ public class LedgerCheckService {
     public LedgerCheck run() {
         long total = ledger.total();
         long walletAccount = ledger.balances().getOrDefault(LedgerService.WALLET, 0L);
-        Long confirmed = wallet.running() ? wallet.balance(donations.confirmationsOn(bitcoin.network())).confirmedSats() : null;
-        LedgerCheck check = new LedgerCheck(Instant.now(), total, walletAccount, confirmed);
+        int depth = donations.confirmationsOn(bitcoin.network());
+        Long confirmed = null;
+        long inFlight = 0;
+        if (wallet.running()) {
+            confirmed = wallet.balance(depth).confirmedSats();
+            inFlight = payoutsInFlight(depth);
+        }
+        LedgerCheck check = new LedgerCheck(Instant.now(), total, walletAccount, confirmed, inFlight);
         if (!check.ok()) {
-            LOG.errorf("LEDGER MISMATCH: ledger total %d sats, wallet account %d sats, wallet confirmed %s sats",
-                    total, walletAccount, confirmed);
+            LOG.errorf("LEDGER MISMATCH: ledger total %d sats, wallet account %d sats, wallet confirmed %s sats, payouts in flight %d sats",
+                    total, walletAccount, confirmed, inFlight);
         }
         last = check;
         return check;
+    }
+
+    /** Outputs + fee of unbooked payout batches whose transaction the wallet already counts at {@code depth}. */
+    private long payoutsInFlight(int depth) {
+        long sats = 0;
+        for (PayoutBatchView batch : payouts.inStates(List.of(BatchState.SIGNED, BatchState.BROADCAST), 10_000)) {
+            for (PayoutTx tx : payouts.transactions(batch.id())) {
+                if (wallet.confirmations(tx.txid()) >= depth) {
+                    sats += batch.totalSats() + tx.feeSats();
+                    break;
+                }
+            }
+        }
+        return sats;
     }
 
     /** The latest result, or a fresh one. */
