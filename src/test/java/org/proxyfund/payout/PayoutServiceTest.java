@@ -131,6 +131,7 @@ class PayoutServiceTest {
     void shouldBookAConfirmedBatchOnceAndLetItsOperatorsBeProposedAgainAfterwards() {
         long a = data.operator(PayoutTestData.someAddress());
         long b = data.operator(PayoutTestData.someAddress());
+        data.fundLedger(100_000);
         data.owe(a, 30_000);
         data.owe(b, 40_000);
         long admin = data.admin();

@@ -60,6 +60,20 @@ public final class PayoutTestData {
         });
     }
 
+    /**
+     * Books a confirmed donation of {@code sats} without a real payment, so tests that book payouts without a wallet
+     * keep the shared test database's ledger wallet account from going below zero.
+     */
+    public void fundLedger(long sats) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            long entry = ((Number) em.createNativeQuery(
+                    "INSERT INTO ledger_entry (kind, reference) VALUES ('DONATION_CONFIRMED', ?1) RETURNING id")
+                    .setParameter(1, "test funding " + SEQ.incrementAndGet()).getSingleResult()).longValue();
+            em.createNativeQuery("INSERT INTO ledger_line (entry_id, account, amount_sats) VALUES (?1, 'wallet', ?2), (?1, 'donations', ?3)")
+                    .setParameter(1, entry).setParameter(2, sats).setParameter(3, -sats).executeUpdate();
+        });
+    }
+
     /** The operator's payable balance in the ledger (what is owed to them). */
     public long payable(long accountId) {
         return QuarkusTransaction.requiringNew().call(() -> -((Number) em.createNativeQuery(
