@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import org.proxyfund.ledger.LedgerService;
 
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 class EpochSettler {
+
+    private static final Logger LOG = Logger.getLogger(EpochSettler.class);
 
     @Inject
     SettlementRepository repo;
@@ -59,7 +62,9 @@ class EpochSettler {
         Budget budget = policy.budget(balance, owed, carried);
         SettlementRules rules = SettlementRules.from(config);
 
+        long t0 = System.nanoTime();
         List<SettlementRepository.InputRow> rows = repo.inputs(epoch);
+        long t1 = System.nanoTime();
         Map<Long, OperatorEligibility> operators = repo.eligibility(
                 rows.stream().map(SettlementRepository.InputRow::operatorId).distinct().toArray(Long[]::new));
         ShareRules thresholdRules = rules.shareRules();
@@ -78,6 +83,7 @@ class EpochSettler {
         ShareResult result = new ShareCalculator(rules.calculatorRules())
                 .calculate(budget.amountSats(), carried, List.copyOf(operators.values()), weighted);
 
+        long t2 = System.nanoTime();
         Map<Long, Long> amounts = new LinkedHashMap<>();
         for (OperatorShare s : result.shares()) {
             for (EndpointOutcome o : s.endpoints()) {
@@ -106,6 +112,9 @@ class EpochSettler {
                     .append(s.capped()).append('\t').append(why == null ? "\\N" : why.name()).append('\n');
         }
         repo.copy("settlement_share (settlement_id, operator_id, amount_sats, capped, exclusion)", lines);
+        LOG.infof("settled %s: %d endpoints, %d sats to %d operators; inputs %d ms, arithmetic %d ms, store and ledger %d ms",
+                epoch.key(), rows.size(), distributed, amounts.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                (System.nanoTime() - t2) / 1_000_000);
         return new SettleResult(SettleResult.Status.CREATED, repo.byKey(epoch.key()).orElseThrow(),
                 "epoch " + epoch.key() + " settled: " + distributed + " sats to " + amounts.size() + " operators");
     }

@@ -69,6 +69,10 @@ public class SettlementRepository {
                     FROM check_rollup_hourly WHERE hour_start >= ? AND hour_start < ? GROUP BY endpoint_id) r
                 JOIN endpoint e ON e.id = r.endpoint_id""";
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            // 100,000 groups of sums outgrow the default 4 MB work_mem: the hash aggregate would spill to disk
+            try (PreparedStatement mem = c.prepareStatement("SET LOCAL work_mem = '128MB'")) {
+                mem.execute();
+            }
             ps.setObject(1, utc(epoch.start()));
             ps.setObject(2, utc(epoch.end()));
             ps.setFetchSize(10_000);
