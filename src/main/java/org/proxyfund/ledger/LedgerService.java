@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +56,29 @@ public class LedgerService {
         return post("PAYOUT_CONFIRMED", reference, null, lines);
     }
 
+    /**
+     * Books an epoch's settlement (reference = epoch key): {@code donations} debited by the total, each operator's
+     * {@code operator_payable:<id>} credited by their amount (amounts of 0 are skipped). Returns the entry id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long postSettlement(String epochKey, Map<Long, Long> amountsByOperator) {
+        Map<String, Long> lines = new LinkedHashMap<>();
+        long total = 0;
+        for (Map.Entry<Long, Long> a : amountsByOperator.entrySet()) {
+            if (a.getValue() < 0) {
+                throw new IllegalArgumentException("settlement amount of operator " + a.getKey() + " is negative: " + a.getValue());
+            }
+            if (a.getValue() > 0) {
+                lines.put(OPERATOR_PAYABLE_PREFIX + a.getKey(), -a.getValue());
+                total = Math.addExact(total, a.getValue());
+            }
+        }
+        Map<String, Long> all = new LinkedHashMap<>();
+        all.put(DONATIONS, total);
+        all.putAll(lines);
+        return post("SETTLEMENT", epochKey, null, all);
+    }
+
     /** Posts the mirror image of an entry (e.g. a payment a reorg removed). Returns the reversing entry's id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long reverse(long entryId, String why) {
@@ -77,10 +103,18 @@ public class LedgerService {
         long id = ((Number) em.createNativeQuery(
                         "INSERT INTO ledger_entry(kind, reference, reverses_id) VALUES (?1, ?2, ?3) RETURNING id")
                 .setParameter(1, kind).setParameter(2, reference).setParameter(3, reverses).getSingleResult()).longValue();
-        for (Map.Entry<String, Long> line : lines.entrySet()) {
-            em.createNativeQuery("INSERT INTO ledger_line(entry_id, account, amount_sats) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, id).setParameter(2, line.getKey()).setParameter(3, line.getValue()).executeUpdate();
-        }
+        // one statement for all lines: a settlement has one line per paid operator (tens of thousands)
+        String[] accounts = lines.keySet().toArray(new String[0]);
+        Long[] amounts = lines.values().toArray(new Long[0]);
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger_line(entry_id, account, amount_sats)"
+                    + " SELECT ?, a, s FROM unnest(?::text[], ?::bigint[]) AS l(a, s)")) {
+                ps.setLong(1, id);
+                ps.setArray(2, c.createArrayOf("text", accounts));
+                ps.setArray(3, c.createArrayOf("bigint", amounts));
+                ps.executeUpdate();
+            }
+        });
         return id;
     }
 

@@ -46,6 +46,13 @@ public interface SettlementConfig {
     /** Weight per served region (country code), per mille; unlisted regions weigh default-weight. */
     Map<String, Integer> regionWeights();
 
+    /**
+     * Pay weight of a weak-evidence UP (WireGuard/OpenVPN handshake or TCP connect only: nothing relayed), per mille
+     * of a relayed UP. Counts fully toward the uptime threshold; only the pay weight is reduced.
+     */
+    @WithDefault("500")
+    int weakEvidenceWeight();
+
     /** Most satoshis one operator is given per epoch; 0 means no cap. */
     @WithDefault("0")
     long operatorCapSats();

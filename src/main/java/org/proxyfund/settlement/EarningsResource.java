@@ -1,0 +1,43 @@
+package org.proxyfund.settlement;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.proxyfund.operator.Viewer;
+import org.proxyfund.web.Pages;
+
+import java.util.List;
+
+/** The operator's earnings: each settled epoch's uptime, outcome, share and amount, and what is owed now (own data only). */
+@Path("/account/earnings")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed("operator")
+public class EarningsResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance earnings(List<OperatorEpoch> epochs, long payableSats);
+    }
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    SettlementReads reads;
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance show() {
+        long me = viewer.require().accountId();
+        return pages.page(Templates.earnings(reads.earnings(me, 52), reads.payableSats(me)));
+    }
+}

@@ -1,0 +1,134 @@
+package org.proxyfund.settlement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.proxyfund.ledger.LedgerService;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Settles one epoch in one transaction, under the replica-wide settlement lock: reads the inputs, applies the
+ * arithmetic ({@link BudgetPolicy}, {@link ShareCalculator}), stores inputs and result, posts one ledger entry.
+ */
+@ApplicationScoped
+class EpochSettler {
+
+    private static final Logger LOG = Logger.getLogger(EpochSettler.class);
+
+    @Inject
+    SettlementRepository repo;
+
+    @Inject
+    LedgerService ledger;
+
+    @Inject
+    SettlementConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    SettleResult settle(Epoch epoch, Instant now) {
+        if (now.isBefore(epoch.end())) {
+            return SettleResult.refused(SettleResult.Status.NOT_ENDED,
+                    "epoch " + epoch.key() + " ends at " + epoch.end() + "; it cannot be settled before then");
+        }
+        repo.lock();
+        Optional<Settlement> existing = repo.byKey(epoch.key());
+        if (existing.isPresent()) {
+            return new SettleResult(SettleResult.Status.EXISTING, existing.get(), "epoch " + epoch.key() + " was already settled");
+        }
+        Optional<Settlement> latest = repo.latest();
+        if (latest.isPresent() && !latest.get().epochStart().toInstant().isBefore(epoch.start())) {
+            return SettleResult.refused(SettleResult.Status.OUT_OF_ORDER, "epoch " + epoch.key() + " comes before "
+                    + latest.get().epochKey() + ", which is already settled; settlements are made in epoch order");
+        }
+        long carried = repo.latestBefore(epoch.start()).map(Settlement::carriedOutSats).orElse(0L);
+        Map<String, Long> balances = ledger.balances();
+        long balance = Math.max(0, balances.getOrDefault(LedgerService.WALLET, 0L));
+        long owed = Math.max(0, -balances.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(LedgerService.OPERATOR_PAYABLE_PREFIX)).mapToLong(Map.Entry::getValue).sum());
+        BudgetPolicy policy = BudgetPolicy.from(config);
+        Budget budget = policy.budget(balance, owed, carried);
+        SettlementRules rules = SettlementRules.from(config);
+
+        long t0 = System.nanoTime();
+        List<SettlementRepository.InputRow> rows = repo.inputs(epoch);
+        long t1 = System.nanoTime();
+        Map<Long, OperatorEligibility> operators = repo.eligibility(
+                rows.stream().map(SettlementRepository.InputRow::operatorId).distinct().toArray(Long[]::new));
+        ShareRules thresholdRules = rules.shareRules();
+        Map<Long, String> outcomes = new HashMap<>(rows.size() * 2);
+        List<EndpointUptime> weighted = new ArrayList<>(rows.size());
+        for (SettlementRepository.InputRow r : rows) {
+            OperatorEligibility op = operators.get(r.operatorId());
+            if (op.exclusion() == null && r.up() + r.down() > 0 && !thresholdRules.meetsThreshold(r.up(), r.down())) {
+                outcomes.put(r.endpointId(), Exclusion.BELOW_THRESHOLD.name());
+                continue;
+            }
+            long up = rules.weightedUp(r.up(), r.weakUp());
+            long total = (r.up() + r.down()) * SettlementRules.SCALE;
+            weighted.add(new EndpointUptime(r.operatorId(), r.endpointId(), r.protocol(), r.region(), up, total - up));
+        }
+        ShareResult result = new ShareCalculator(rules.calculatorRules())
+                .calculate(budget.amountSats(), carried, List.copyOf(operators.values()), weighted);
+
+        long t2 = System.nanoTime();
+        Map<Long, Long> amounts = new LinkedHashMap<>();
+        for (OperatorShare s : result.shares()) {
+            for (EndpointOutcome o : s.endpoints()) {
+                outcomes.put(o.endpointId(), o.counted() ? "COUNTED" : o.exclusion().name());
+            }
+            if (s.amountSats() > 0) {
+                amounts.put(s.operatorId(), s.amountSats());
+            }
+        }
+        long distributed = result.paidSats();
+        Long entry = distributed > 0 ? ledger.postSettlement(epoch.key(), amounts) : null;
+        long id = repo.insert(epoch, policy.mode().name(), budget, result.poolSats(), distributed, result.remainderSats(),
+                rulesJson(rules), rows.size(), amounts.size(), entry);
+        StringBuilder lines = new StringBuilder(rows.size() * 48);
+        for (SettlementRepository.InputRow r : rows) {
+            lines.append(id).append('\t').append(r.endpointId()).append('\t').append(r.operatorId()).append('\t')
+                    .append(clean(r.protocol())).append('\t').append(clean(r.region())).append('\t').append(r.up()).append('\t')
+                    .append(r.down()).append('\t').append(r.weakUp()).append('\t').append(outcomes.get(r.endpointId())).append('\n');
+        }
+        repo.copy("settlement_endpoint (settlement_id, endpoint_id, operator_id, protocol, region, up_count, down_count,"
+                + " weak_up_count, outcome)", lines);
+        lines.setLength(0);
+        for (OperatorShare s : result.shares()) {
+            Exclusion why = operators.get(s.operatorId()).exclusion();
+            lines.append(id).append('\t').append(s.operatorId()).append('\t').append(s.amountSats()).append('\t')
+                    .append(s.capped()).append('\t').append(why == null ? "\\N" : why.name()).append('\n');
+        }
+        repo.copy("settlement_share (settlement_id, operator_id, amount_sats, capped, exclusion)", lines);
+        LOG.infof("settled %s: %d endpoints, %d sats to %d operators; inputs %d ms, arithmetic %d ms, store and ledger %d ms",
+                epoch.key(), rows.size(), distributed, amounts.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                (System.nanoTime() - t2) / 1_000_000);
+        return new SettleResult(SettleResult.Status.CREATED, repo.byKey(epoch.key()).orElseThrow(),
+                "epoch " + epoch.key() + " settled: " + distributed + " sats to " + amounts.size() + " operators");
+    }
+
+    private String rulesJson(SettlementRules rules) {
+        try {
+            return json.writeValueAsString(rules);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("rules not serialisable", e);
+        }
+    }
+
+    /** COPY text format: tabs, newlines and backslashes would break a line; regions are free text. */
+    private static String clean(String s) {
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+}

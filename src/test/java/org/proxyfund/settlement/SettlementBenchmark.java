@@ -1,0 +1,107 @@
+package org.proxyfund.settlement;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.proxyfund.ledger.LedgerService;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.proxyfund.settlement.SettlementFixtures.*;
+
+/**
+ * Times {@code settle(epoch)} end to end (inputs query, arithmetic, storing 100,000 endpoint lines, ledger entry) on
+ * 100,000 endpoints of 25,000 operators with 7 days of hourly rollups (16.8 million rows, generated in SQL), against
+ * same-run baselines: a plain count of those rows and the aggregation query alone. Prints the figures; asserts only
+ * correctness. {@code ./mvnw -Pbench test -Dtest=SettlementBenchmark}.
+ */
+@QuarkusTest
+@Tag("benchmark")
+class SettlementBenchmark {
+
+    static final int OPERATORS = 25_000;
+    static final int ENDPOINTS = 100_000;
+
+    @Inject
+    SettlementService service;
+
+    @Inject
+    SettlementRepository repo;
+
+    @Inject
+    LedgerService ledger;
+
+    @Inject
+    DataSource ds;
+
+    @Test
+    void shouldSettleOneHundredThousandEndpointsOfAWeek() {
+        cleanUp(ds, ledger);
+        Epoch epoch = service.calendar().epochContaining(Instant.parse("2025-10-08T00:00:00Z"));
+        long t0 = System.nanoTime();
+        exec(ds, "INSERT INTO account (handle, password_hash, role, state) SELECT 'bench-' || g, repeat('x', 60), 'OPERATOR',"
+                + " CASE WHEN g % 50 = 0 THEN 'PENDING' ELSE 'APPROVED' END FROM generate_series(1, " + OPERATORS + ") g");
+        exec(ds, "INSERT INTO payout_address (account_id, address, address_type, challenge, state, proof_format, proven_at)"
+                + " SELECT id, 'bcrt1qbench' || id || 'xxxxxxxx', 'P2WPKH', 'bench challenge text ' || id || ' .....',"
+                + " CASE WHEN id % 40 = 0 THEN 'UNPROVEN' ELSE 'PROVEN' END, CASE WHEN id % 40 = 0 THEN NULL ELSE 'BIP137' END,"
+                + " CASE WHEN id % 40 = 0 THEN NULL ELSE now() END FROM account WHERE handle LIKE 'bench-%'");
+        exec(ds, "INSERT INTO endpoint (account_id, type, label, host, port, region, protocol_fields, credential_enc, state, address_version)"
+                + " SELECT a.id, (ARRAY['SOCKS5','MTPROTO','SHADOWSOCKS','WIREGUARD','OPENVPN','HTTP_CONNECT'])[g % 6 + 1], 'bench ' || g,"
+                + " 'settle-bench-' || g || '.example', 443, (ARRAY['IR','RU','CN','TM','BY'])[g % 5 + 1], '{}', 'v1:x', 'SUSPENDED', 1"
+                + " FROM generate_series(1, " + ENDPOINTS + ") g JOIN account a ON a.handle = 'bench-' || (g % " + OPERATORS + " + 1)");
+        // up+down per hour 57..60 (a few UNKNOWN), a down hour now and then, some endpoints mostly down; WireGuard/OpenVPN weak
+        exec(ds, "INSERT INTO check_rollup_hourly (endpoint_id, hour_start, up_count, down_count, unknown_count, weak_up_count)"
+                + " SELECT e.id, h, u.up, u.down, 60 - u.up - u.down, CASE WHEN e.type IN ('WIREGUARD', 'OPENVPN') THEN u.up ELSE 0 END"
+                + " FROM endpoint e CROSS JOIN generate_series(?::timestamptz, ?::timestamptz - interval '1 hour', interval '1 hour') h"
+                + " CROSS JOIN LATERAL (SELECT CASE WHEN e.id % 17 = 0 OR (e.id * 31 + extract(epoch FROM h)::bigint / 3600) % 23 = 0"
+                + "   THEN 0 ELSE 57 + (e.id + extract(epoch FROM h)::bigint / 3600) % 4 END AS up,"
+                + "   CASE WHEN e.id % 17 = 0 OR (e.id * 31 + extract(epoch FROM h)::bigint / 3600) % 23 = 0 THEN 58 ELSE 0 END AS down) u"
+                + " WHERE e.host LIKE 'settle-bench-%'", epoch.start().atOffset(ZoneOffset.UTC), epoch.end().atOffset(ZoneOffset.UTC));
+        exec(ds, "ANALYZE account");
+        exec(ds, "ANALYZE endpoint");
+        exec(ds, "ANALYZE check_rollup_hourly");
+        exec(ds, "CHECKPOINT");
+        long rows = scalar(ds, "SELECT count(*) FROM check_rollup_hourly WHERE hour_start >= ? AND hour_start < ?",
+                epoch.start().atOffset(ZoneOffset.UTC), epoch.end().atOffset(ZoneOffset.UTC));
+        System.out.printf("[settle-bench] loaded %,d rollup rows of %,d endpoints in %d s%n", rows, ENDPOINTS, (System.nanoTime() - t0) / 1_000_000_000);
+        assertEquals(168L * ENDPOINTS, rows);
+        fund(ledger, 2_000_000_000L);
+
+        for (int run = 1; run <= 2; run++) {
+            long s = System.nanoTime();
+            scalar(ds, "SELECT count(*) FROM check_rollup_hourly WHERE hour_start >= ? AND hour_start < ?",
+                    epoch.start().atOffset(ZoneOffset.UTC), epoch.end().atOffset(ZoneOffset.UTC));
+            long countMs = (System.nanoTime() - s) / 1_000_000;
+            s = System.nanoTime();
+            int inputs = repo.inputs(epoch).size();
+            long queryMs = (System.nanoTime() - s) / 1_000_000;
+            System.out.printf("[settle-bench] baseline run %d: count(*) of the epoch's rows %d ms, aggregation query alone %d ms (%,d endpoints)%n",
+                    run, countMs, queryMs, inputs);
+        }
+        long s = System.nanoTime();
+        SettleResult r = service.settle(epoch);
+        long settleMs = (System.nanoTime() - s) / 1_000_000;
+        assertEquals(SettleResult.Status.CREATED, r.status());
+        Settlement st = r.settlement();
+        System.out.printf("[settle-bench] settle(%s) end to end: %d ms; %,d endpoints, %,d operators paid %,d sats, %d carried%n",
+                epoch.key(), settleMs, st.endpointCount(), st.paidCount(), st.distributedSats(), st.carriedOutSats());
+        assertEquals(ENDPOINTS, st.endpointCount());
+        assertTrue(st.paidCount() > OPERATORS / 2);
+        assertEquals(0, ledger.total());
+        assertEquals(st.distributedSats(), scalar(ds, "SELECT sum(amount_sats) FROM settlement_share WHERE settlement_id = ?", st.id()));
+        assertEquals(st.distributedSats(), scalar(ds, "SELECT -sum(amount_sats) FROM ledger_line WHERE entry_id = ?"
+                + " AND account LIKE 'operator_payable:%'", st.ledgerEntryId()));
+        s = System.nanoTime();
+        assertEquals(SettleResult.Status.EXISTING, service.settle(epoch).status());
+        System.out.printf("[settle-bench] second settle(%s): %d ms (found)%n", epoch.key(), (System.nanoTime() - s) / 1_000_000);
+
+        cleanUp(ds, ledger);
+        exec(ds, "DELETE FROM payout_address WHERE account_id IN (SELECT id FROM account WHERE handle LIKE 'bench-%')");
+        exec(ds, "DELETE FROM account WHERE handle LIKE 'bench-%'");
+    }
+}
