@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chooses what a new proposal pays: every APPROVED operator with a PROVEN payout address whose payable balance
- * in the ledger reaches the minimum payout and who is in no open batch. Read-only; PayoutService stores it.
+ * Chooses what a new proposal pays: every APPROVED operator with a PROVEN payout address, not held by an admin,
+ * whose payable balance in the ledger reaches the minimum payout and who is in no open batch. Read-only; PayoutService stores it.
  */
 @ApplicationScoped
 class PayoutProposer {
@@ -34,6 +34,7 @@ class PayoutProposer {
                 JOIN payout_address pa ON pa.account_id = p.account_id AND pa.state = 'PROVEN'
                 WHERE p.sats >= ?1
                   AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.account_id = p.account_id AND l.open)
+                  AND NOT EXISTS (SELECT 1 FROM operator_hold h WHERE h.account_id = p.account_id AND h.released_at IS NULL)
                 ORDER BY p.account_id""").setParameter(1, minimum).getResultList();
         List<PayoutLine> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {

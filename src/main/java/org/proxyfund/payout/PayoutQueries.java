@@ -15,6 +15,8 @@ public class PayoutQueries {
 
     @Inject
     PayoutRepository repository;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     public Optional<PayoutBatchView> batch(long batchId) {
         return repository.find(batchId);
@@ -42,6 +44,29 @@ public class PayoutQueries {
     /** The admins who approved the batch's current revision, in order. */
     public List<Long> approvals(long batchId) {
         return repository.find(batchId).map(b -> repository.approvals(batchId, b.revision())).orElse(List.of());
+    }
+
+    /** One operator's lines in every batch, newest first, with the batch's state and txids (their own data only). */
+    @SuppressWarnings("unchecked")
+    public List<OperatorPayout> forOperator(long accountId, int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT b.id, b.state, l.amount_sats, l.address, b.confirmed_txid, b.txid, b.updated_at FROM payout_line l
+                JOIN payout_batch b ON b.id = l.batch_id WHERE l.account_id = ?1 ORDER BY b.id DESC LIMIT ?2""")
+                .setParameter(1, accountId).setParameter(2, limit).getResultList();
+        return rows.stream().map(r -> new OperatorPayout(((Number) r[0]).longValue(), BatchState.valueOf((String) r[1]),
+                ((Number) r[2]).longValue(), (String) r[3], r[4] != null ? (String) r[4] : (String) r[5],
+                (java.time.Instant) r[6])).toList();
+    }
+
+    /** Account handles by id, for the lines of a batch page. */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<Long, String> handles(long batchId) {
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT a.id, a.handle FROM payout_line l JOIN account a ON a.id = l.account_id WHERE l.batch_id = ?1")
+                .setParameter(1, batchId).getResultList();
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        rows.forEach(r -> out.put(((Number) r[0]).longValue(), (String) r[1]));
+        return out;
     }
 
     public List<PayoutEventView> events(long batchId) {

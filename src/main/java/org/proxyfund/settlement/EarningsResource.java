@@ -12,6 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.proxyfund.operator.Viewer;
 import org.proxyfund.web.Pages;
 
+import org.proxyfund.payout.OperatorPayout;
+import org.proxyfund.payout.PayoutPages;
+import org.proxyfund.payout.PayoutQueries;
+
 import java.util.List;
 
 /** The operator's earnings: each settled epoch's uptime, outcome, share and amount, and what is owed now (own data only). */
@@ -22,7 +26,7 @@ public class EarningsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance earnings(List<OperatorEpoch> epochs, long payableSats);
+        static native TemplateInstance earnings(List<OperatorEpoch> epochs, long payableSats, List<PayoutRow> payouts);
     }
 
     @Inject
@@ -34,10 +38,19 @@ public class EarningsResource {
     @Inject
     SettlementReads reads;
 
+    @Inject
+    PayoutQueries payouts;
+
+    /** One of the operator's payout lines with its state in words. */
+    public record PayoutRow(OperatorPayout payout, String words) {
+    }
+
     @GET
     @Operation(hidden = true)
     public TemplateInstance show() {
         long me = viewer.require().accountId();
-        return pages.page(Templates.earnings(reads.earnings(me, 52), reads.payableSats(me)));
+        List<PayoutRow> rows = payouts.forOperator(me, 100).stream()
+                .map(p -> new PayoutRow(p, PayoutPages.words(p.state(), pages.locale()))).toList();
+        return pages.page(Templates.earnings(reads.earnings(me, 52), reads.payableSats(me), rows));
     }
 }

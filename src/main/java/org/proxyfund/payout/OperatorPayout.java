@@ -1,0 +1,7 @@
+package org.proxyfund.payout;
+
+import java.time.Instant;
+
+/** One operator's line in a batch, as their own payouts page shows it; txid is the confirmed one, else the original. */
+public record OperatorPayout(long batchId, BatchState state, long amountSats, String address, String txid, Instant updatedAt) {
+}

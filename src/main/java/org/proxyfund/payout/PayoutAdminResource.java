@@ -1,0 +1,120 @@
+package org.proxyfund.payout;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.proxyfund.operator.Viewer;
+import org.proxyfund.web.Pages;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Admin pages of payout batches: lists by stage, one batch with lines, fee, size, txids, approvals and history. */
+@Path("/admin/payouts")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed("admin")
+public class PayoutAdminResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<Section> sections, String notice);
+
+        static native TemplateInstance detail(PayoutBatchView b, List<PayoutLine> lines, Map<Long, String> handles,
+                                              List<PayoutTx> txs, List<Long> approvals, List<PayoutEventView> events,
+                                              String notice, String error);
+    }
+
+    @Inject
+    Pages pages;
+    @Inject
+    Viewer viewer;
+    @Inject
+    PayoutQueries queries;
+    @Inject
+    PayoutService payouts;
+    @Inject
+    PayoutTrigger trigger;
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance list() {
+        return list(null);
+    }
+
+    /** One stage of the list page: its title and its newest batches. */
+    public record Section(String id, String title, List<PayoutBatchView> batches) {
+    }
+
+    private TemplateInstance list(String notice) {
+        PayoutMessages m = PayoutPages.messages(pages.locale());
+        return pages.page(Templates.list(List.of(
+                new Section("proposed", m.section_proposed(), queries.inStates(List.of(BatchState.PROPOSED), 200)),
+                new Section("approved", m.section_approved(), queries.inStates(List.of(BatchState.APPROVED), 200)),
+                new Section("in-flight", m.section_in_flight(), queries.inStates(List.of(BatchState.SIGNED, BatchState.BROADCAST), 200)),
+                new Section("completed", m.section_completed(),
+                        queries.inStates(List.of(BatchState.CONFIRMED, BatchState.REJECTED, BatchState.FAILED), 200))), notice));
+    }
+
+    @POST
+    @Path("trigger")
+    @Operation(hidden = true)
+    public TemplateInstance proposeNow(@RestForm String csrf) {
+        return list(PayoutTrigger.describe(trigger.run(Instant.now())));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(hidden = true)
+    public TemplateInstance detail(@RestPath long id) {
+        return detail(id, null, null);
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @Operation(hidden = true)
+    public Response approve(@RestPath long id, @RestForm int revision, @RestForm String csrf) {
+        return answer(id, payouts.approve(id, viewer.require().accountId(), revision));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Operation(hidden = true)
+    public Response reject(@RestPath long id, @RestForm String reason, @RestForm String csrf) {
+        return answer(id, payouts.reject(id, viewer.require().accountId(), reason));
+    }
+
+    @POST
+    @Path("{id}/lines/{accountId}/remove")
+    @Operation(hidden = true)
+    public Response removeLine(@RestPath long id, @RestPath long accountId, @RestForm String csrf) {
+        return answer(id, payouts.removeLine(id, accountId, viewer.require().accountId()));
+    }
+
+    private Response answer(long id, PayoutOutcome outcome) {
+        return switch (outcome) {
+            case PayoutOutcome.Done d -> Response.ok(detail(id, d.message(), null)).build();
+            case PayoutOutcome.Refused r -> Response.status(r.reason() == BatchReason.INVALID_INPUT ? 400 : 409)
+                    .entity(detail(id, null, r.message())).build();
+            case PayoutOutcome.NotFound n -> throw new NotFoundException("no payout batch " + id);
+            default -> Response.ok(detail(id, outcome.toString(), null)).build();
+        };
+    }
+
+    private TemplateInstance detail(long id, String notice, String error) {
+        PayoutBatchView b = queries.batch(id).orElseThrow(() -> new NotFoundException("no payout batch " + id));
+        return pages.page(Templates.detail(b, queries.lines(id), queries.handles(id), queries.transactions(id),
+                queries.approvals(id), queries.events(id), notice, error));
+    }
+}
