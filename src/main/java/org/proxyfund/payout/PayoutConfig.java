@@ -38,6 +38,14 @@ public interface PayoutConfig {
     @WithDefault("PT6H")
     Duration stuckAfter();
 
+    /** An unconfirmed transaction of a batch is broadcast again (same bytes) this long after its last broadcast. */
+    @WithDefault("PT10M")
+    Duration rebroadcastEvery();
+
+    /** How long a CONFIRMED batch is still watched for a reorg that takes its transaction out of the chain. */
+    @WithDefault("P7D")
+    Duration watchConfirmedFor();
+
     /** How much a fee bump raises the fee rate, in percent of the previous rate (at least 1 sat/vB more). */
     @WithDefault("50")
     int bumpPercent();

@@ -3,8 +3,11 @@ package org.proxyfund.wallet;
 /** The outcome of building and signing a transaction; expected failures are values, not exceptions. */
 public sealed interface SignResult {
 
-    /** A signed, not yet broadcast transaction: store it (raw bytes, txid) before broadcasting it. */
-    record Signed(String txid, byte[] raw, long feeSats, int vsize) implements SignResult {
+    /**
+     * A signed transaction, neither broadcast nor committed to the wallet: store it (raw bytes, txid) before
+     * broadcasting it. Payment line i is output i; {@code changeVout} is the change output, -1 when there is none.
+     */
+    record Signed(String txid, byte[] raw, long feeSats, int vsize, int changeVout) implements SignResult {
     }
 
     /** The wallet's spendable coins do not cover the outputs plus the fee. */

@@ -31,6 +31,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** The running bitcoinj machinery: wallet file, SPV header chain and peer group. Not a bean; the facade owns it. */
 final class WalletRuntime implements AutoCloseable {
 
+    private static final Duration AUTOSAVE_DELAY = Duration.ofMillis(500);
+
     private static final Logger LOG = Logger.getLogger(WalletRuntime.class);
     static final String WALLET_FILE = "proxyfund.wallet";
     static final String CHAIN_FILE = "proxyfund.spvchain";
@@ -114,7 +116,7 @@ final class WalletRuntime implements AutoCloseable {
 
     /** Saves on change, reports changes to listeners, and starts connecting and downloading in the background. */
     void start(Path walletFile) {
-        wallet.autosaveToFile(walletFile.toFile(), Duration.ofMillis(500), null);
+        wallet.autosaveToFile(walletFile.toFile(), AUTOSAVE_DELAY, null);
         wallet.addCoinsReceivedEventListener(Threading.SAME_THREAD, (w, tx, prev, next) -> fire());
         wallet.addChangeEventListener(Threading.SAME_THREAD, w -> fire());
         wallet.addReorganizeEventListener(Threading.SAME_THREAD, w -> fire());
@@ -161,6 +163,14 @@ final class WalletRuntime implements AutoCloseable {
             peers.stop();
         } catch (RuntimeException e) {
             LOG.warn("Stopping the peer group failed", e);
+        }
+        // bitcoinj 0.17.1's shutdownAutosaveAndWait holds the wallet lock while it waits for the autosave thread,
+        // and a background save still scheduled then needs that lock: a deadlock (seen in the payout fault tests).
+        // With the peers stopped nothing schedules new saves, so let a pending one (500 ms delay) finish first.
+        try {
+            Thread.sleep(AUTOSAVE_DELAY.toMillis() + 200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try {
             wallet.shutdownAutosaveAndWait();

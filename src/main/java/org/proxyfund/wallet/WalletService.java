@@ -134,10 +134,43 @@ public class WalletService {
         return new WalletState(true, peers, height, best, peers > 0 && height + 1 >= best);
     }
 
-    /** Builds and signs, without broadcasting, one transaction paying all outputs; change returns to the wallet. */
+    /** Builds and signs like {@link #buildAndSign(List, long)} at the configured proxyfund.wallet.fee-rate-sats-per-kvb. */
     public SignResult buildAndSign(List<PaymentOutput> outputs) {
         WalletRuntime r = rt();
         return WalletSigner.sign(r.wallet, r.network, outputs, r.passphrase, config.feeRateSatsPerKvb());
+    }
+
+    /**
+     * Builds and signs one transaction paying {@code outputs} (line i = vout i, change back to the wallet after
+     * them) at {@code feeRateSatPerVb}, BIP125 replaceable on every input. Neither broadcast nor committed to the
+     * wallet: store the result first, then {@link #broadcast}; until then the wallet may pick the same coins again.
+     */
+    public SignResult buildAndSign(List<PaymentOutput> outputs, long feeRateSatPerVb) {
+        WalletRuntime r = rt();
+        return WalletSigner.sign(r.wallet, r.network, outputs, r.passphrase, kvb(feeRateSatPerVb));
+    }
+
+    /**
+     * A replacement of a signed wallet transaction paying {@code newFeeRateSatPerVb}: the same inputs, the same
+     * payment outputs in the same order, the higher fee from the change (or from an added wallet coin). Signed
+     * only, like {@link #buildAndSign(List, long)}; store it next to the original, then broadcast it.
+     */
+    public BumpResult bumpFee(byte[] originalRaw, long newFeeRateSatPerVb) {
+        kvb(newFeeRateSatPerVb);
+        WalletRuntime r = rt();
+        return FeeBumper.bump(r.wallet, originalRaw, newFeeRateSatPerVb, r.wallet.getKeyCrypter().deriveKey(r.passphrase));
+    }
+
+    /** Where a transaction stands for this wallet: unknown, pending, confirmed (depth) or conflicted (and by what). */
+    public TxStatus txStatus(String txid) {
+        return TxStatusReader.status(rt().wallet, txid);
+    }
+
+    private static long kvb(long satPerVb) {
+        if (satPerVb < 1 || satPerVb > 100_000) {
+            throw new IllegalArgumentException("fee rate must be 1..100000 sat/vB, not " + satPerVb);
+        }
+        return satPerVb * 1000;
     }
 
     /** Sends a signed transaction to the network; safe to repeat. Blocks up to the broadcast timeout. */

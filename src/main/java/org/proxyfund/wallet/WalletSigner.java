@@ -8,13 +8,20 @@ import org.bitcoinj.base.exceptions.AddressFormatException;
 import org.bitcoinj.core.InsufficientMoneyException;
 import org.bitcoinj.core.Transaction;
 import org.bitcoinj.core.TransactionOutput;
+import org.bitcoinj.crypto.AesKey;
 import org.bitcoinj.wallet.SendRequest;
 import org.bitcoinj.wallet.Wallet;
 
 import java.util.List;
 
-/** Builds one transaction with many outputs and signs it with the decrypted keys; never broadcasts. */
+/**
+ * Builds one transaction with many outputs, signals BIP125 replaceability on every input and signs it with the
+ * decrypted keys. Never broadcasts and never commits to the wallet: {@code completeTx} only selects coins.
+ */
 final class WalletSigner {
+
+    /** nSequence below 0xFFFFFFFE signals BIP125 opt-in replace-by-fee (and leaves nLockTime enforced). */
+    static final long RBF_SEQUENCE = 0xFFFFFFFDL;
 
     private WalletSigner() {
     }
@@ -43,13 +50,32 @@ final class WalletSigner {
         }
         SendRequest request = SendRequest.forTx(tx);
         request.setFeePerVkb(Coin.valueOf(feeRateSatsPerKvb));
+        // Line i must stay vout i: the payout service records which output paid whom.
         request.shuffleOutputs = false;
+        // Complete unsigned, then set the sequences, then sign: signatures commit to nSequence.
+        request.signInputs = false;
         request.aesKey = wallet.getKeyCrypter().deriveKey(passphrase);
         try {
             wallet.completeTx(request);
         } catch (InsufficientMoneyException e) {
             return new SignResult.InsufficientFunds(e.missing == null ? 0 : e.missing.value);
         }
-        return new SignResult.Signed(tx.getTxId().toString(), tx.serialize(), tx.getFee().value, tx.getVsize());
+        signReplaceable(wallet, tx, request.aesKey);
+        int changeVout = tx.getOutputs().size() > outputs.size() ? outputs.size() : -1;
+        return signed(tx, changeVout);
+    }
+
+    /** Sets the BIP125 sequence on every input, then signs every input the wallet holds the key for. */
+    static void signReplaceable(Wallet wallet, Transaction tx, AesKey aesKey) {
+        for (int i = 0; i < tx.getInputs().size(); i++) {
+            tx.replaceInput(i, tx.getInput(i).withSequence(RBF_SEQUENCE));
+        }
+        SendRequest request = SendRequest.forTx(tx);
+        request.aesKey = aesKey;
+        wallet.signTransaction(request);
+    }
+
+    static SignResult.Signed signed(Transaction tx, int changeVout) {
+        return new SignResult.Signed(tx.getTxId().toString(), tx.serialize(), tx.getFee().value, tx.getVsize(), changeVout);
     }
 }

@@ -81,11 +81,11 @@ public final class PayoutTestData {
                 .setParameter(1, "operator_payable:" + accountId).getSingleResult()).longValue());
     }
 
-    /** A syntactically valid regtest-looking address, unique per call (for tests that never send). */
+    /** A fresh, valid regtest P2WPKH address nobody holds the key of (a payout to it is visible on the chain). */
     public static String someAddress() {
-        byte[] b = new byte[16];
-        ThreadLocalRandom.current().nextBytes(b);
-        return "bcrt1q" + HexFormat.of().formatHex(b).replaceAll("[^02-9ac-hj-np-z]", "q");
+        byte[] program = new byte[20];
+        ThreadLocalRandom.current().nextBytes(program);
+        return org.bitcoinj.base.SegwitAddress.fromProgram(org.bitcoinj.base.BitcoinNetwork.REGTEST, 0, program).toString();
     }
 
     /** A stand-in signed transaction (random txid and bytes) for tests of the state bookkeeping that never broadcast. */

@@ -69,7 +69,7 @@ public final class RegtestNode implements AutoCloseable {
             int httpPort = freePort();
             int walletPort = freePort();
             String key = UUID.randomUUID().toString();
-            List<String> cmd = List.of(bin.toString(), "--network=regtest", "--memory=true", "--bip37=true",
+            List<String> cmd = List.of(bin.toString(), "--network=regtest", "--memory=true", "--bip37=true", "--replace-by-fee=true",
                     "--workers=false", "--listen=true", "--host=127.0.0.1", "--port=" + p2p,
                     "--http-host=127.0.0.1", "--http-port=" + httpPort, "--api-key=" + key,
                     "--wallet-http-host=127.0.0.1", "--wallet-http-port=" + walletPort,

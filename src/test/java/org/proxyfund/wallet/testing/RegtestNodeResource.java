@@ -23,7 +23,7 @@ public class RegtestNodeResource implements QuarkusTestResourceLifecycleManager 
                 "proxyfund.wallet.data-dir", "target/wallet-test-" + UUID.randomUUID(),
                 "proxyfund.wallet.mnemonic", MNEMONIC,
                 "proxyfund.wallet.passphrase", "regtest-" + UUID.randomUUID(),
-                "proxyfund.wallet.broadcast-timeout", "10s");
+                "proxyfund.wallet.broadcast-timeout", "3s");
     }
 
     @Override

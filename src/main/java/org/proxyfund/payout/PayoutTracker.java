@@ -1,0 +1,153 @@
+package org.proxyfund.payout;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.proxyfund.wallet.BroadcastResult;
+import org.proxyfund.wallet.BumpResult;
+import org.proxyfund.wallet.TxStatus;
+import org.proxyfund.wallet.WalletService;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Follows in-flight batches on the chain: CONFIRMED when any of the batch's transactions (original or a
+ * replacement) has the required confirmations, FAILED only when a transaction that is none of the batch's own spent
+ * its coins and is confirmed as deep, a fee bump by replacement when it is stuck, and a rebroadcast of the stored
+ * bytes when the network seems to have forgotten them.
+ */
+@ApplicationScoped
+public class PayoutTracker {
+
+    private static final Logger LOG = Logger.getLogger(PayoutTracker.class);
+
+    @Inject
+    PayoutService payouts;
+    @Inject
+    PayoutQueries queries;
+    @Inject
+    WalletService wallet;
+    @Inject
+    PayoutConfig config;
+    @Inject
+    PayoutFault fault;
+
+    private final Map<String, Instant> lastBroadcast = new ConcurrentHashMap<>();
+
+    /** Tracks every SIGNED and BROADCAST batch; returns how many reached CONFIRMED now. */
+    public int track() {
+        return track(Instant.now());
+    }
+
+    /** As {@link #track()}, with the clock given (tests move it past stuck-after). */
+    public int track(Instant now) {
+        int confirmed = 0;
+        for (BatchState state : List.of(BatchState.SIGNED, BatchState.BROADCAST)) {
+            for (long id : queries.idsIn(state)) {
+                if (trackOne(id, now)) {
+                    confirmed++;
+                }
+            }
+        }
+        return confirmed;
+    }
+
+    private boolean trackOne(long batchId, Instant now) {
+        List<PayoutTx> txs = queries.transactions(batchId);
+        boolean allDead = !txs.isEmpty();
+        String conflict = null;
+        int conflictDepth = 0;
+        for (PayoutTx tx : txs) {
+            TxStatus status = wallet.txStatus(tx.txid());
+            if (status instanceof TxStatus.Confirmed c) {
+                fault.at(PayoutFault.Step.DURING_TRACKING);
+                PayoutOutcome outcome = payouts.markConfirmed(batchId, tx.txid(), c.depth());
+                return outcome instanceof PayoutOutcome.Done d && d.batch().state() == BatchState.CONFIRMED;
+            }
+            if (status instanceof TxStatus.Conflicted k && k.dead() && k.conflictingTxid().isPresent()
+                    && txs.stream().noneMatch(t -> t.txid().equals(k.conflictingTxid().get()))) {
+                if (conflict == null || k.conflictingDepth() > conflictDepth) {
+                    conflict = k.conflictingTxid().get();
+                    conflictDepth = k.conflictingDepth();
+                }
+            } else {
+                allDead = false;
+            }
+        }
+        if (allDead && conflict != null && conflictDepth >= config.confirmations()) {
+            payouts.failConflicted(batchId, "its coins were spent by " + conflict + ", confirmed " + conflictDepth
+                    + " times; no transaction of this batch can confirm", conflict, conflictDepth);
+            return false;
+        }
+        PayoutBatchView batch = queries.batch(batchId).orElseThrow();
+        PayoutTx latest = txs.getLast();
+        if (batch.state() == BatchState.BROADCAST && !allDead
+                && Duration.between(latest.createdAt(), now).compareTo(config.stuckAfter()) > 0) {
+            bump(batch, latest);
+        } else if (!allDead) {
+            rebroadcastIfForgotten(batch, latest, now);
+        }
+        return false;
+    }
+
+    /** Signs a replacement at a higher rate, stores it beside the original, then broadcasts it. */
+    void bump(PayoutBatchView batch, PayoutTx latest) {
+        long oldRate = Math.ceilDiv(latest.feeSats(), latest.vsize());
+        long rate = Math.max(oldRate * (100 + config.bumpPercent()) / 100, oldRate + 1);
+        if (rate > config.maxFeeRateSatPerVb()) {
+            payouts.noteWaiting(batch.id(), "stuck at " + oldRate + " sat/vB; a bump would pass the maximum of "
+                    + config.maxFeeRateSatPerVb() + " sat/vB (proxyfund.payout.max-fee-rate-sat-per-vb)");
+            return;
+        }
+        switch (wallet.bumpFee(latest.raw(), rate)) {
+            case BumpResult.Bumped b -> {
+                if (FeeShare.tooHigh(b.replacement().feeSats(), batch.totalSats(), config.maxFeeShareBp())) {
+                    payouts.noteWaiting(batch.id(), "stuck, but a bump: "
+                            + FeeShare.message(b.replacement().feeSats(), batch.totalSats(), config.maxFeeShareBp()));
+                    return;
+                }
+                fault.at(PayoutFault.Step.AFTER_BUMP_SIGN_BEFORE_COMMIT);
+                SignedTransaction replacement = new SignedTransaction(b.replacement().txid(), b.replacement().raw());
+                PayoutOutcome stored = payouts.recordReplacement(batch.id(), replacement, b.replacement().feeSats(),
+                        b.replacement().vsize());
+                if (!(stored instanceof PayoutOutcome.Done)) {
+                    LOG.infof("batch %d: replacement not recorded (%s); dropped unsent", batch.id(), stored);
+                    return;
+                }
+                fault.at(PayoutFault.Step.AFTER_BUMP_COMMIT_BEFORE_BROADCAST);
+                LOG.infof("batch %d: fee bumped from %d to %d sat/vB by %s", batch.id(), oldRate, rate, replacement.txid());
+                broadcast(replacement.txid(), replacement.raw(), Instant.now());
+            }
+            case BumpResult.InsufficientFunds f -> payouts.noteWaiting(batch.id(),
+                    "stuck; a fee bump lacks " + f.missingSats() + " sats");
+            case BumpResult.CannotBump c -> payouts.noteWaiting(batch.id(), "stuck; cannot bump: " + c.reason());
+        }
+    }
+
+    /** Sends the newest stored transaction again when the wallet no longer sees it pending (e.g. after a reorg). */
+    private void rebroadcastIfForgotten(PayoutBatchView batch, PayoutTx latest, Instant now) {
+        Instant last = lastBroadcast.get(latest.txid());
+        if (last != null && Duration.between(last, now).compareTo(config.rebroadcastEvery()) < 0) {
+            return;
+        }
+        if (last == null && batch.broadcastAt() != null
+                && Duration.between(batch.broadcastAt(), now).compareTo(config.rebroadcastEvery()) < 0) {
+            return;
+        }
+        broadcast(latest.txid(), latest.raw(), now);
+    }
+
+    /** Broadcasts stored bytes (safe to repeat) and remembers when. */
+    BroadcastResult broadcast(String txid, byte[] raw, Instant now) {
+        lastBroadcast.put(txid, now);
+        BroadcastResult result = wallet.broadcast(raw);
+        if (result.outcome() == BroadcastResult.Outcome.REJECTED || result.outcome() == BroadcastResult.Outcome.NOT_TAKEN) {
+            LOG.warnf("broadcast of %s: %s (%s)", txid, result.outcome(), result.detail());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,154 @@
+package org.proxyfund.payout;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.proxyfund.ledger.LedgerService;
+import org.proxyfund.wallet.WalletRestart;
+import org.proxyfund.wallet.WalletService;
+import org.proxyfund.wallet.testing.RegtestNode;
+import org.proxyfund.wallet.testing.WalletTestProfile;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Never paid twice, under faults: in each randomized run a batch is sent while a fault strikes at one step of
+ * sending (signed but not stored, stored but not broadcast, broadcast but not marked, while tracking, and the same
+ * for a fee bump). The "crash" restarts the wallet from its file and runs the reconciler, as a restarted service
+ * does; blocks are mined at random moments. Each run ends with every line paid exactly once on the regtest chain.
+ * (Process kills with exit 137 at the same steps: PayoutKillIT.)
+ */
+@QuarkusTest
+@TestProfile(WalletTestProfile.class)
+class PayoutFaultInjectionTest {
+
+    static final long SEED = Long.getLong("proxyfund.fault.seed", 20261122L);
+    static final int RUNS = Integer.getInteger("proxyfund.fault.runs", 100);
+
+    @Inject
+    PayoutService payouts;
+    @Inject
+    PayoutQueries queries;
+    @Inject
+    PayoutSender sender;
+    @Inject
+    PayoutTracker tracker;
+    @Inject
+    PayoutReconciler reconciler;
+    @Inject
+    PayoutFault fault;
+    @Inject
+    PayoutWalletFixture chain;
+    @Inject
+    WalletService wallet;
+    @Inject
+    LedgerService ledger;
+    @Inject
+    EntityManager em;
+
+    final RegtestNode node = RegtestNode.shared();
+
+    @AfterEach
+    void disarm() {
+        fault.disarm();
+    }
+
+    @Test
+    void shouldPayEveryLineExactlyOnceWhateverStepAFaultInterrupts() {
+        PayoutTestData data = new PayoutTestData(em);
+        Random random = new Random(SEED);
+        chain.awaitSynced();
+        chain.fund(1_000_000_000L);
+        long ledgerBefore = ledger.balances().getOrDefault(LedgerService.WALLET, 0L);
+        long walletBefore = chain.confirmedBalance();
+        Map<PayoutFault.Step, Integer> struck = new EnumMap<>(PayoutFault.Step.class);
+        int crashes = 0;
+        long admin = data.admin();
+        long secondAdmin = data.admin();
+        long t0 = System.nanoTime();
+        for (int run = 0; run < RUNS; run++) {
+            int start = node.blockCount() + 1;
+            Map<Long, Long> owed = new HashMap<>();
+            Map<Long, String> addresses = new HashMap<>();
+            int n = 1 + random.nextInt(6);
+            for (int i = 0; i < n; i++) {
+                String address = PayoutTestData.someAddress();
+                long id = data.operator(address);
+                long sats = random.nextLong(10_000, 2_000_000);
+                data.owe(id, sats);
+                owed.put(id, sats);
+                addresses.put(id, address);
+            }
+            List<Long> batches = new ArrayList<>();
+            for (PayoutBatchView b : ((PayoutOutcome.Proposed) payouts.propose("fault-" + SEED + "-" + run + "-" + UUID.randomUUID())).batches()) {
+                batches.add(b.id());
+                payouts.approve(b.id(), admin, b.revision());
+                payouts.approve(b.id(), secondAdmin, b.revision());
+            }
+            PayoutFault.Step step = PayoutFault.Step.values()[random.nextInt(PayoutFault.Step.values().length)];
+            boolean bumpRun = step.name().contains("BUMP");
+            fault.arm(step, PayoutFault.Mode.THROW);
+            int rounds = 0;
+            while (!batches.stream().allMatch(id -> queries.batch(id).orElseThrow().state().isTerminal())) {
+                assertTrue(++rounds < 40, "run " + run + " did not finish: " + states(batches));
+                try {
+                    sender.sendApproved();
+                    if (bumpRun && rounds == 1) {
+                        tracker.track(Instant.now().plus(Duration.ofHours(7)));
+                    }
+                    if (random.nextInt(3) > 0) {
+                        chain.mine(1 + random.nextInt(3));
+                    }
+                    tracker.track();
+                    assertTrue(!WalletRestart.lockHeldByCaller(wallet), "wallet lock leaked in round " + rounds + " of " + step);
+                } catch (PayoutFault.InjectedFault e) {
+                    assertTrue(!WalletRestart.lockHeldByCaller(wallet), "wallet lock leaked at " + step);
+                    struck.merge(step, 1, Integer::sum);
+                    crashes++;
+                    WalletRestart.restart(wallet);
+                    chain.awaitSynced();
+                    reconciler.reconcile();
+                }
+            }
+            fault.disarm();
+            Map<String, long[]> paid = ChainPayments.received(node, start, new HashSet<>(addresses.values()));
+            for (Map.Entry<Long, Long> o : owed.entrySet()) {
+                long[] got = paid.getOrDefault(addresses.get(o.getKey()), new long[2]);
+                assertEquals(o.getValue(), got[0], "run " + run + " (" + step + "): operator " + o.getKey() + " paid its amount");
+                assertEquals(1L, got[1], "run " + run + " (" + step + "): operator " + o.getKey() + " paid exactly once");
+                assertEquals(0, data.payable(o.getKey()), "run " + run + ": payable settled");
+            }
+            for (long id : batches) {
+                assertEquals(BatchState.CONFIRMED, queries.batch(id).orElseThrow().state(), "run " + run + ": " + states(batches));
+            }
+        }
+        chain.awaitSynced();
+        assertEquals(0, ledger.total());
+        assertEquals(chain.confirmedBalance() - walletBefore, ledger.balances().get(LedgerService.WALLET) - ledgerBefore,
+                "the ledger's wallet account moved exactly as the wallet's confirmed balance");
+        System.out.printf("payout fault injection: seed %d, %d runs in %d s, faults struck %s (%d restarts)%n", SEED, RUNS,
+                (System.nanoTime() - t0) / 1_000_000_000, struck, crashes);
+        assertTrue(struck.keySet().containsAll(List.of(PayoutFault.Step.AFTER_SIGN_BEFORE_COMMIT,
+                PayoutFault.Step.AFTER_COMMIT_BEFORE_BROADCAST, PayoutFault.Step.AFTER_BROADCAST_BEFORE_STATE,
+                PayoutFault.Step.DURING_TRACKING)), "every sending step was hit: " + struck);
+    }
+
+    private String states(List<Long> batches) {
+        return batches.stream().map(id -> id + "=" + queries.batch(id).orElseThrow().state()).toList().toString();
+    }
+}

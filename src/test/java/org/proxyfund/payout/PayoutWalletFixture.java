@@ -1,0 +1,76 @@
+package org.proxyfund.payout;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.proxyfund.donation.DonationConfig;
+import org.proxyfund.donation.DonationReconciler;
+import org.proxyfund.donation.DonationService;
+import org.proxyfund.wallet.BitcoinConfig;
+import org.proxyfund.wallet.WalletService;
+import org.proxyfund.wallet.testing.RegtestNode;
+
+import java.time.Duration;
+
+/** Funds the service's wallet through a real donation and keeps it in step with the regtest node. */
+@ApplicationScoped
+public class PayoutWalletFixture {
+
+    @Inject
+    WalletService wallet;
+    @Inject
+    DonationService donations;
+    @Inject
+    DonationReconciler donationReconciler;
+    @Inject
+    DonationConfig donationConfig;
+    @Inject
+    BitcoinConfig bitcoin;
+
+    final RegtestNode node = RegtestNode.shared();
+
+    /** Donates {@code sats} to the wallet, mines it, and waits until the wallet and the ledger have it. */
+    public void fund(long sats) {
+        awaitSynced();
+        long before = confirmedBalance();
+        if (!(donations.create(null, null) instanceof DonationService.CreateResult.Created created)) {
+            throw new IllegalStateException("the wallet is not running");
+        }
+        node.sendToAddress(created.donation().address, sats);
+        RegtestNode.await("donation seen", Duration.ofSeconds(30), () -> wallet.balance(0).confirmedSats() >= before + sats);
+        node.mine(1);
+        RegtestNode.await("donation confirmed", Duration.ofSeconds(30), () -> confirmedBalance() >= before + sats);
+        donationReconciler.reconcile();
+    }
+
+    /** Mines {@code n} blocks and waits until the wallet has them. */
+    public void mine(int n) {
+        node.mine(n);
+        awaitSynced();
+    }
+
+    /**
+     * Waits until the wallet has the node's best block. bitcoinj's connection to bcoin now and then goes quiet after
+     * a reconnect (no inv for new blocks, no disconnect); when it stays behind for 20 s the wallet is reopened, as an
+     * operator would restart a stalled service, at most twice.
+     */
+    public void awaitSynced() {
+        int height = node.blockCount();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                RegtestNode.await("wallet at height " + height, Duration.ofSeconds(20),
+                        () -> wallet.running() && wallet.state().synced() && wallet.state().chainHeight() >= height);
+                return;
+            } catch (AssertionError stalled) {
+                if (attempt == 2) {
+                    throw stalled;
+                }
+                org.proxyfund.wallet.WalletRestart.restart(wallet);
+            }
+        }
+    }
+
+    /** The wallet's confirmed balance at the donation depth (what the ledger check compares with). */
+    public long confirmedBalance() {
+        return wallet.balance(donationConfig.confirmationsOn(bitcoin.network())).confirmedSats();
+    }
+}
