@@ -55,11 +55,17 @@ public class PayoutReconciler {
                 continue;
             }
             TxStatus status = wallet.txStatus(batch.confirmedTxid());
-            if (status instanceof TxStatus.Pending || status instanceof TxStatus.Unknown) {
+            if (status instanceof TxStatus.Pending) {
                 LOG.errorf("batch %d: its confirmed transaction %s left the chain (reorg); broadcasting the same bytes again",
                         batch.id(), batch.confirmedTxid());
-                queries.transactions(batch.id()).stream().filter(t -> t.txid().equals(batch.confirmedTxid())).findFirst()
-                        .ifPresent(t -> tracker.broadcast(t.txid(), t.raw(), now));
+                try {
+                    queries.transactions(batch.id()).stream().filter(t -> t.txid().equals(batch.confirmedTxid())).findFirst()
+                            .ifPresent(t -> tracker.broadcast(t.txid(), t.raw(), now));
+                } catch (PayoutFault.InjectedFault e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "batch %d: rebroadcast after the reorg failed; retried next pass", batch.id());
+                }
             }
         }
     }

@@ -48,8 +48,14 @@ public class PayoutTracker {
         int confirmed = 0;
         for (BatchState state : List.of(BatchState.SIGNED, BatchState.BROADCAST)) {
             for (long id : queries.idsIn(state)) {
-                if (trackOne(id, now)) {
-                    confirmed++;
+                try {
+                    if (trackOne(id, now)) {
+                        confirmed++;
+                    }
+                } catch (PayoutFault.InjectedFault e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "batch %d: tracking failed; the next pass retries", id);
                 }
             }
         }

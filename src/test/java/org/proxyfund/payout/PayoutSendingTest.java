@@ -54,6 +54,7 @@ class PayoutSendingTest {
     @BeforeEach
     void setUp() {
         data = new PayoutTestData(em);
+        chain.mine(1); // confirms the change of earlier batches, so it can be spent again
         chain.awaitSynced();
         if (chain.confirmedBalance() < 100_000_000L) {
             chain.fund(300_000_000L);
@@ -120,6 +121,15 @@ class PayoutSendingTest {
     }
 
     @Test
+    void shouldSpendAtMostThirtyTwoVirtualBytesPerPayoutInABatchOfAHundred() {
+        SignResult.Signed batch = assertInstanceOf(SignResult.Signed.class, wallet.buildAndSign(PayoutSize.outputs(100), 10));
+        long single = Math.round(PayoutSize.singlePayoutVbytes(wallet, 5));
+        // 100 × 31 vB of outputs + one P2WPKH input, the change output and the header: 32.1 vB per payout
+        assertTrue(batch.vsize() <= 33 * 100, "100 outputs in " + batch.vsize() + " vB");
+        assertTrue(batch.vsize() * 3L < single * 100, "a third of one transaction per payout (" + single + " vB each) or less");
+    }
+
+    @Test
     void shouldWaitWhileTheFeeWouldBeTooLargeAShareOfTheBatch() {
         long tiny = data.operator(PayoutTestData.someAddress());
         data.owe(tiny, 10_000);
@@ -151,6 +161,8 @@ class PayoutSendingTest {
 
     @Test
     void shouldBumpAStuckBatchByReplacementAndCompleteWithWhicheverTheChainConfirms() {
+        tracker.track();
+        chain.mine(1); // no unconfirmed parent coins: the replacement must not depend on another batch's transaction
         int start = node.blockCount() + 1;
         long a = data.operator(PayoutTestData.someAddress());
         data.owe(a, 2_500_000);

@@ -28,17 +28,23 @@ public class PayoutWalletFixture {
 
     final RegtestNode node = RegtestNode.shared();
 
-    /** Donates {@code sats} to the wallet, mines it, and waits until the wallet and the ledger have it. */
+    /**
+     * Donates {@code sats} to the wallet in eight payments (eight coins, so several batches can be signed before a
+     * block confirms the change of the first), mines them, and waits until the wallet and the ledger have them.
+     */
     public void fund(long sats) {
         awaitSynced();
         long before = confirmedBalance();
-        if (!(donations.create(null, null) instanceof DonationService.CreateResult.Created created)) {
-            throw new IllegalStateException("the wallet is not running");
+        long part = sats / 8;
+        for (int i = 0; i < 8; i++) {
+            if (!(donations.create(null, null) instanceof DonationService.CreateResult.Created created)) {
+                throw new IllegalStateException("the wallet is not running");
+            }
+            node.sendToAddress(created.donation().address, part);
         }
-        node.sendToAddress(created.donation().address, sats);
-        RegtestNode.await("donation seen", Duration.ofSeconds(30), () -> wallet.balance(0).confirmedSats() >= before + sats);
+        RegtestNode.await("donations seen", Duration.ofSeconds(30), () -> wallet.balance(0).confirmedSats() >= before + 8 * part);
         node.mine(1);
-        RegtestNode.await("donation confirmed", Duration.ofSeconds(30), () -> confirmedBalance() >= before + sats);
+        RegtestNode.await("donations confirmed", Duration.ofSeconds(30), () -> confirmedBalance() >= before + 8 * part);
         donationReconciler.reconcile();
     }
 
