@@ -38,16 +38,16 @@ class PayoutSizeBenchmark {
         double single = PayoutSize.singlePayoutVbytes(wallet, 20);
         StringBuilder report = new StringBuilder(String.format(
                 "one transaction per payout (1 input, payout + change, 10 sat/vB): %.1f vB per payout%n", single));
-        report.append("outputs | vsize (vB) | vB per payout | vs one tx per payout | signing time%n".formatted());
+        report.append("outputs | vsize (vB) | vB per payout | vs one tx per payout | <= 32 vB target | signing time%n".formatted());
         for (int n : new int[] {10, 100, 1_000, 2_500}) {
             long t0 = System.nanoTime();
             SignResult.Signed s = assertInstanceOf(SignResult.Signed.class, wallet.buildAndSign(PayoutSize.outputs(n), 10));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             double perPayout = (double) s.vsize() / n;
-            report.append(String.format("%,d | %,d | %.2f | %.3f | %d ms%n", n, s.vsize(), perPayout, perPayout / single, ms));
-            if (n >= 100) {
-                assertTrue(perPayout <= 32.0, n + " outputs: " + perPayout + " vB per payout");
-            }
+            report.append(String.format("%,d | %,d | %.2f | %.3f | %s | %d ms%n", n, s.vsize(), perPayout, perPayout / single,
+                    perPayout <= 32.0 ? "met" : "missed", ms));
+            // A sanity bound only: the figures are the result, reported whether the target is met or not.
+            assertTrue(perPayout < single, n + " outputs: " + perPayout + " vB per payout, not below one tx per payout");
         }
         Files.createDirectories(Path.of("target", "benchmark"));
         Files.writeString(Path.of("target", "benchmark", "payout-size.txt"), report);
