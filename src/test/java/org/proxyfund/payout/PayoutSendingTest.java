@@ -95,7 +95,7 @@ class PayoutSendingTest {
         PayoutBatchView sent = queries.batch(batch.id()).orElseThrow();
         assertEquals(BatchState.BROADCAST, sent.state());
         PayoutTx tx = queries.transactions(batch.id()).getFirst();
-        assertTrue(node.mempool().contains(tx.txid()), "the node has the stored bytes");
+        RegtestNode.await("the stored bytes in the node's mempool", Duration.ofSeconds(15), () -> node.mempool().contains(tx.txid()));
         assertEquals(sent.feeSats(), tx.feeSats());
         confirm(batch.id());
 
@@ -178,7 +178,9 @@ class PayoutSendingTest {
         assertEquals(2, txs.size(), "a replacement is stored beside the original");
         PayoutTx replacement = txs.get(1);
         assertTrue(replacement.feeSats() > original.feeSats(), "higher fee");
-        assertTrue(node.mempool().contains(replacement.txid()), "the replacement was broadcast after it was stored");
+        // bcoin answers the peer's fetch before its mempool holds the transaction: wait for it there.
+        RegtestNode.await("the replacement, broadcast after it was stored, in the node's mempool", Duration.ofSeconds(15),
+                () -> node.mempool().contains(replacement.txid()));
         confirm(batch.id());
 
         PayoutBatchView done = queries.batch(batch.id()).orElseThrow();
