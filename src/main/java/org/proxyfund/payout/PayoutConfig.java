@@ -64,4 +64,17 @@ public interface PayoutConfig {
 
     /** Bearer token of the HTTP trigger a Kubernetes CronJob calls; without one the HTTP trigger is off. */
     Optional<String> triggerToken();
+
+    /** Fault injection for the never-paid-twice tests; the service refuses it on every network but regtest. */
+    Fault fault();
+
+    /** Where and how an injected fault strikes ({@code proxyfund.payout.fault.*}). */
+    interface Fault {
+        /** The step at which to strike once; none by default. */
+        Optional<PayoutFault.Step> at();
+
+        /** THROW an exception or HALT the process (exit code 137, like SIGKILL). */
+        @WithDefault("THROW")
+        PayoutFault.Mode mode();
+    }
 }

@@ -1,10 +1,10 @@
 package org.proxyfund.payout;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.proxyfund.wallet.BitcoinConfig;
 import org.proxyfund.wallet.BitcoinNetwork;
@@ -59,12 +59,19 @@ public class PayoutFault {
 
     @Inject
     BitcoinConfig bitcoin;
-    @ConfigProperty(name = "proxyfund.payout.fault.at")
-    Optional<Step> configuredStep;
-    @ConfigProperty(name = "proxyfund.payout.fault.mode", defaultValue = "THROW")
-    Mode configuredMode;
+    @Inject
+    PayoutConfig config;
+
+    Optional<Step> configuredStep = Optional.empty();
+    Mode configuredMode = Mode.THROW;
 
     private final AtomicReference<Armed> armed = new AtomicReference<>();
+
+    @PostConstruct
+    void readConfig() {
+        configuredStep = config.fault().at();
+        configuredMode = config.fault().mode();
+    }
 
     void onStart(@Observes StartupEvent event) {
         configuredStep.ifPresent(step -> arm(step, configuredMode));
