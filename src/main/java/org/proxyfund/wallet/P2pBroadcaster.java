@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Broadcasts over P2P the way nodes accept: announce the txid with {@code inv}, then serve the
@@ -61,5 +64,24 @@ final class P2pBroadcaster {
         } finally {
             pending.remove(tx.getTxId(), p);
         }
+    }
+
+    /**
+     * True when a connected peer answers {@code getdata} for {@code txid} with the transaction: it holds it in its
+     * memory pool already. A node that has a transaction never fetches it again when it is announced, so after a
+     * restart this is how a rebroadcast learns that the network took the transaction before.
+     */
+    boolean heldByPeer(Sha256Hash txid, Duration timeout) throws InterruptedException {
+        for (Peer peer : peers.getConnectedPeers()) {
+            try {
+                Transaction held = peer.getPeerMempoolTransaction(txid).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (held != null && held.getTxId().equals(txid)) {
+                    return true;
+                }
+            } catch (CancellationException | ExecutionException | TimeoutException e) {
+                // notfound (the request is cancelled), a dropped peer or no answer: not held there
+            }
+        }
+        return false;
     }
 }

@@ -191,8 +191,11 @@ public class WalletService {
                 return new BroadcastResult(txid, BroadcastResult.Outcome.SENT, "fetched by a peer");
             }
             Transaction again = r.wallet.getTransaction(Sha256Hash.wrap(txid));
-            boolean seen = again != null && again.getConfidence().numBroadcastPeers() > 0;
-            return seen ? new BroadcastResult(txid, BroadcastResult.Outcome.ALREADY_KNOWN, "peers announced it")
+            if (again != null && again.getConfidence().numBroadcastPeers() > 0) {
+                return new BroadcastResult(txid, BroadcastResult.Outcome.ALREADY_KNOWN, "peers announced it");
+            }
+            return r.p2p.heldByPeer(tx.getTxId(), config.broadcastTimeout())
+                    ? new BroadcastResult(txid, BroadcastResult.Outcome.ALREADY_KNOWN, "a peer holds it in its memory pool")
                     : new BroadcastResult(txid, BroadcastResult.Outcome.NOT_TAKEN, "no peer fetched it in time");
         } catch (IOException e) {
             throw new IllegalStateException("broadcast of " + txid + " failed: " + e.getMessage(), e);
