@@ -75,7 +75,7 @@ final class WalletRuntime implements AutoCloseable {
                 // A new wallet (first start or recovery) must see the chain from its birthday again.
                 Files.deleteIfExists(chainFile);
             }
-            SPVBlockStore store = new SPVBlockStore(params, chainFile.toFile());
+            SPVBlockStore store = ChainRewind.open(params, chainFile, loaded.wallet());
             BlockChain chain = new BlockChain(network, loaded.wallet(), store);
             PeerGroup peers = new PeerGroup(network, chain);
             peers.addWallet(loaded.wallet());
