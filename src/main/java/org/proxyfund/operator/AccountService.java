@@ -50,6 +50,9 @@ public class AccountService {
 
     /** Creates an admin if no account has that handle; false when one exists already. */
     public boolean ensureAdmin(String handle, String password) {
+        // Replicas starting together bootstrap the same admins: one at a time, so the second finds the first's row
+        // instead of failing its start on the unique handle.
+        Account.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(7070660003)").getSingleResult();
         if (Account.byHandle(handle).isPresent()) {
             return false;
         }
