@@ -22,6 +22,7 @@ public class WebClient {
     public final String address;
     public final Map<String, String> cookies = new HashMap<>();
     private String csrf;
+    private java.net.URI target;
 
     /** A client with an address of its own (random, in the documentation range), so tests never share rate-limit counters. */
     public WebClient() {
@@ -33,8 +34,15 @@ public class WebClient {
         this.address = address;
     }
 
+    /** Points this client at another running service (a separate process in integration tests); returns it. */
+    public WebClient at(String baseUri) {
+        this.target = java.net.URI.create(baseUri);
+        return this;
+    }
+
     public RequestSpecification request() {
-        return given().redirects().follow(false).header("X-Forwarded-For", address).cookies(cookies);
+        RequestSpecification r = given().redirects().follow(false).header("X-Forwarded-For", address).cookies(cookies);
+        return target == null ? r : r.baseUri(target.getScheme() + "://" + target.getHost()).port(target.getPort());
     }
 
     private Response keep(Response r) {

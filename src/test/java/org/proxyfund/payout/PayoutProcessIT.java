@@ -1,0 +1,196 @@
+package org.proxyfund.payout;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.proxyfund.common.testing.ServiceProcess;
+import org.proxyfund.operator.WebClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Never twice, with real processes: the packaged service runs as separate JVMs against one PostgreSQL and the regtest
+ * node. Two replicas triggered at the same instant and an admin approving twice (once on each replica) give one
+ * batch and one transaction; a replica killed outright ({@code Runtime.halt(137)}, no shutdown of anything) at each
+ * step of sending and started again pays every line exactly once, as the chain itself shows.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PayoutProcessIT {
+
+    static final Duration START = Duration.ofMinutes(3);
+    static final Duration SETTLE = Duration.ofMinutes(2);
+
+    static ProcessHarness h;
+
+    @BeforeAll
+    static void startDatabaseAndNode() {
+        h = new ProcessHarness();
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldMakeOneBatchAndOneTransactionWhenTwoReplicasAreTriggeredTogetherAndTheAdminApprovesTwice() throws Exception {
+        try (ServiceProcess a = h.start("replica-a", Map.of()); ServiceProcess b = h.start("replica-b", Map.of())) {
+            a.awaitReady(START);
+            b.awaitReady(START);
+            h.fund(a, 40_000_000L, 40_000_000L);
+            int fromHeight = h.node.blockCount() + 1;
+            Map<String, Long> owed = new HashMap<>();
+            for (int i = 0; i < 5; i++) {
+                String address = PayoutTestData.someAddress();
+                long sats = 150_000L + 1_000L * i;
+                h.operatorOwed(address, sats);
+                owed.put(address, sats);
+            }
+
+            ProcessHarness.awaitNextEpoch();
+            List<Response> fired = together(() -> ProcessHarness.trigger(a), () -> ProcessHarness.trigger(b));
+            fired.forEach(r -> assertEquals(200, r.statusCode(), r.asString()));
+            JsonPath ja = fired.get(0).jsonPath();
+            JsonPath jb = fired.get(1).jsonPath();
+            assertEquals(ja.getList("batchIds", Long.class), jb.getList("batchIds", Long.class), "both replicas answer with the same batches");
+            assertNotEquals(ja.getBoolean("created"), jb.getBoolean("created"), "one replica created the batch, the other found it");
+            String key = ja.getString("proposalKey");
+            assertEquals(1, h.number("SELECT count(*) FROM payout_batch WHERE proposal_key = ?", key));
+            long batch = h.number("SELECT id FROM payout_batch WHERE proposal_key = ?", key);
+            assertEquals(owed.size(), h.number("SELECT count(*) FROM payout_line WHERE batch_id = ?", batch));
+
+            WebClient onA = ProcessHarness.admin(a);
+            int revision = ProcessHarness.revisionShown(onA, batch);
+            WebClient onB = new WebClient(onA.address).at(b.baseUri());
+            onB.cookies.putAll(onA.cookies);
+            assertEquals(revision, ProcessHarness.revisionShown(onB, batch), "the session is shared by the replicas");
+            List<Response> approvals = together(
+                    () -> onA.post("/admin/payouts/" + batch + "/approve", "revision", String.valueOf(revision)),
+                    () -> onB.post("/admin/payouts/" + batch + "/approve", "revision", String.valueOf(revision)));
+            List<Integer> codes = new ArrayList<>(approvals.stream().map(Response::statusCode).sorted().toList());
+            assertEquals(List.of(200, 409), codes, "one approval counts, the double submit is refused");
+            assertTrue(approvals.stream().anyMatch(r -> r.asString().contains("already approved")), "the refusal says why");
+            assertEquals(1, h.number("SELECT count(*) FROM payout_approval WHERE batch_id = ?", batch));
+
+            h.awaitState(batch, "BROADCAST", SETTLE);
+            h.node.mine(6);
+            h.awaitState(batch, "CONFIRMED", SETTLE);
+            assertEquals(1, h.number("SELECT count(*) FROM payout_tx WHERE batch_id = ?", batch), "one transaction signed");
+            assertPaidOnceOnChain(fromHeight, owed);
+            long leaders = List.of(a, b).stream().filter(p -> p.log().contains("this replica is the payout leader")).count();
+            assertEquals(1, leaders, "exactly one replica led the sending");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void shouldPayEveryLineExactlyOnceWhenTheProcessIsKilledAtEachStepAndStartedAgain() {
+        for (PayoutFault.Step step : PayoutFault.Step.values()) {
+            boolean bump = step.name().contains("BUMP");
+            Map<String, String> fault = Map.of("proxyfund.payout.fault.at", step.name(), "proxyfund.payout.fault.mode", "HALT",
+                    "proxyfund.payout.stuck-after", bump ? "PT3S" : "PT1H");
+            ServiceProcess payer = h.start("payer", fault).awaitReady(START);
+            h.fund(payer, 3_000_000L);
+            int fromHeight = h.node.blockCount() + 1;
+            Map<String, Long> owed = new HashMap<>();
+            for (int i = 0; i < 3; i++) {
+                String address = PayoutTestData.someAddress();
+                long sats = 120_000L + 7_000L * i;
+                h.operatorOwed(address, sats);
+                owed.put(address, sats);
+            }
+            ProcessHarness.awaitNextEpoch();
+            Response fired = ProcessHarness.trigger(payer);
+            assertEquals(200, fired.statusCode(), fired.asString());
+            List<Long> ids = fired.jsonPath().getList("batchIds", Long.class);
+            assertEquals(1, ids.size(), step + ": one batch for this run's operators");
+            long batch = ids.getFirst();
+            WebClient admin = ProcessHarness.admin(payer);
+            admin.post("/admin/payouts/" + batch + "/approve", "revision", String.valueOf(ProcessHarness.revisionShown(admin, batch)))
+                    .then().statusCode(200);
+            if (step == PayoutFault.Step.DURING_TRACKING) {
+                h.awaitState(batch, "BROADCAST", SETTLE);
+                h.node.mine(6);
+            }
+
+            assertEquals(137, payer.awaitExit(SETTLE), step + ": the process was killed by the fault");
+            assertTrue(payer.log().contains("payout fault strikes: HALT at " + step), step + ": struck at the step");
+            String stateAtDeath = h.state(batch);
+
+            try (ServiceProcess again = h.start("payer", Map.of()).awaitReady(START)) {
+                if (step != PayoutFault.Step.DURING_TRACKING) {
+                    awaitInFlight(batch);
+                    h.node.mine(6);
+                }
+                h.awaitState(batch, "CONFIRMED", SETTLE);
+                assertPaidOnceOnChain(fromHeight, owed);
+                System.out.printf("[process-it] %s: killed with 137 in state %s, restarted, batch %d CONFIRMED, %d transaction(s) recorded%n",
+                        step, stateAtDeath, batch, h.number("SELECT count(*) FROM payout_tx WHERE batch_id = ?", batch));
+            }
+        }
+    }
+
+    /** Waits until the batch is on its way (broadcast, or already confirmed after a restart saw it). */
+    private void awaitInFlight(long batch) {
+        org.proxyfund.wallet.testing.RegtestNode.await("batch " + batch + " broadcast", SETTLE,
+                () -> List.of("BROADCAST", "CONFIRMED").contains(h.state(batch)));
+    }
+
+    private void assertPaidOnceOnChain(int fromHeight, Map<String, Long> owed) {
+        Map<String, long[]> paid = ChainPayments.received(h.node, fromHeight, owed.keySet());
+        owed.forEach((address, sats) -> {
+            long[] got = paid.get(address);
+            assertTrue(got != null, address + " was not paid");
+            assertEquals(sats, got[0], address + " received exactly its amount");
+            assertEquals(1, got[1], address + " was paid by exactly one output");
+        });
+        owed.forEach((address, sats) -> assertEquals(0, h.number(
+                "SELECT COALESCE(-sum(l.amount_sats), 0) FROM ledger_line l JOIN payout_address p ON l.account = 'operator_payable:' || p.account_id"
+                        + " WHERE p.address = ?", address), address + " is owed nothing more"));
+        assertEquals(0, h.number("SELECT COALESCE(sum(amount_sats), 0) FROM ledger_line"), "the ledger sums to zero");
+    }
+
+    @SafeVarargs
+    private static <T> List<T> together(Callable<T>... calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> c : calls) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return c.call();
+                }));
+            }
+            go.countDown();
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
