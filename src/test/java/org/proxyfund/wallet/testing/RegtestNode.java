@@ -69,11 +69,12 @@ public final class RegtestNode implements AutoCloseable {
             int httpPort = freePort();
             int walletPort = freePort();
             String key = UUID.randomUUID().toString();
+            // With --memory=true bcoin writes no log file: it logs to the console, kept in stdout.log in the folder.
             List<String> cmd = List.of(bin.toString(), "--network=regtest", "--memory=true", "--bip37=true", "--replace-by-fee=true",
                     "--workers=false", "--listen=true", "--host=127.0.0.1", "--port=" + p2p,
                     "--http-host=127.0.0.1", "--http-port=" + httpPort, "--api-key=" + key,
                     "--wallet-http-host=127.0.0.1", "--wallet-http-port=" + walletPort,
-                    "--prefix=" + dir.toAbsolutePath(), "--log-level=info", "--log-file=true", "--log-console=false"
+                    "--prefix=" + dir.toAbsolutePath(), "--log-level=info", "--log-file=true", "--log-console=true"
             );
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("stdout.log").toFile()).start();
