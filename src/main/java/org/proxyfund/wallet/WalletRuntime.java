@@ -56,7 +56,7 @@ final class WalletRuntime implements AutoCloseable {
         this.store = store;
         this.chain = chain;
         this.peers = peers;
-        this.p2p = new P2pBroadcaster(peers);
+        this.p2p = new P2pBroadcaster(peers, wallet);
     }
 
     /** Opens (or creates) the wallet and its chain store; connects to nothing yet. */

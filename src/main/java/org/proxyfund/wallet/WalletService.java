@@ -187,8 +187,12 @@ public class WalletService {
             if (rpc != null) {
                 return rpc.broadcast(txid, raw);
             }
-            if (r.p2p.broadcast(tx, config.broadcastTimeout())) {
+            P2pBroadcaster.Outcome outcome = r.p2p.broadcast(tx, config.broadcastTimeout());
+            if (outcome == P2pBroadcaster.Outcome.FETCHED) {
                 return new BroadcastResult(txid, BroadcastResult.Outcome.SENT, "fetched by a peer");
+            }
+            if (outcome == P2pBroadcaster.Outcome.HELD) {
+                return new BroadcastResult(txid, BroadcastResult.Outcome.ALREADY_KNOWN, "a peer holds it in its memory pool");
             }
             Transaction again = r.wallet.getTransaction(Sha256Hash.wrap(txid));
             if (again != null && again.getConfidence().numBroadcastPeers() > 0) {
