@@ -32,13 +32,15 @@ final class TxStatusReader {
 
     private static TxStatus conflicted(Wallet wallet, Transaction tx, TransactionConfidence confidence) {
         boolean dead = confidence.getConfidenceType() == TransactionConfidence.ConfidenceType.DEAD;
-        Transaction other = confidence.getOverridingTxId() == null ? null : wallet.getTransaction(confidence.getOverridingTxId());
+        // bitcoinj names the overriding transaction only for DEAD, and throws when asked for it otherwise
+        // (an IN_CONFLICT pair: e.g. a batch's original and its fee-bump replacement, both pending).
+        Sha256Hash overriding = dead ? confidence.getOverridingTxId() : null;
+        Transaction other = overriding == null ? null : wallet.getTransaction(overriding);
         if (other == null) {
             other = deepestConflict(wallet, tx);
         }
         if (other == null) {
-            Optional<String> id = Optional.ofNullable(confidence.getOverridingTxId()).map(Sha256Hash::toString);
-            return new TxStatus.Conflicted(dead, id, -1);
+            return new TxStatus.Conflicted(dead, Optional.ofNullable(overriding).map(Sha256Hash::toString), -1);
         }
         int depth = switch (other.getConfidence().getConfidenceType()) {
             case BUILDING -> other.getConfidence().getDepthInBlocks();
