@@ -67,8 +67,12 @@ public class PayoutTracker {
         boolean allDead = !txs.isEmpty();
         String conflict = null;
         int conflictDepth = 0;
+        PayoutTx newestAlive = null;
         for (PayoutTx tx : txs) {
             TxStatus status = wallet.txStatus(tx.txid());
+            if (!(status instanceof TxStatus.Conflicted gone && gone.dead())) {
+                newestAlive = tx;
+            }
             if (status instanceof TxStatus.Confirmed c) {
                 fault.at(PayoutFault.Step.DURING_TRACKING);
                 PayoutOutcome outcome = payouts.markConfirmed(batchId, tx.txid(), c.depth());
@@ -89,32 +93,41 @@ public class PayoutTracker {
                     + " times; no transaction of this batch can confirm", conflict, conflictDepth);
             return false;
         }
+        if (allDead) {
+            return false; // a conflicting spend is not yet deep enough: nothing of ours can be sent meanwhile
+        }
         PayoutBatchView batch = queries.batch(batchId).orElseThrow();
         PayoutTx latest = txs.getLast();
-        if (batch.state() == BatchState.BROADCAST && !allDead
-                && Duration.between(latest.createdAt(), now).compareTo(config.stuckAfter()) > 0) {
-            bump(batch, latest);
-        } else if (!allDead) {
-            rebroadcastIfForgotten(batch, latest, now);
+        if (batch.state() == BatchState.BROADCAST
+                && Duration.between(latest.createdAt(), now).compareTo(config.stuckAfter()) > 0
+                && bump(batch, latest, now)) {
+            return false;
         }
+        // Not bumped (not stuck, or a bump is not possible now): keep the network holding one of its transactions.
+        // The newest one the wallet does not consider dead: after a reorg took the transaction that had won back out
+        // of the chain, that one is pending again and the replacements it had killed stay dead in the wallet.
+        rebroadcastIfForgotten(batch, newestAlive != null ? newestAlive : latest, now);
         return false;
     }
 
-    /** Signs a replacement at a higher rate, stores it beside the original, then broadcasts it. */
-    void bump(PayoutBatchView batch, PayoutTx latest) {
+    /**
+     * Signs a replacement at a higher rate, stores it beside the original, then broadcasts it. False when no
+     * replacement was sent (the rate or fee cap, too few coins, or the bump is not possible), with the reason noted.
+     */
+    boolean bump(PayoutBatchView batch, PayoutTx latest, Instant now) {
         long oldRate = Math.ceilDiv(latest.feeSats(), latest.vsize());
         long rate = Math.max(oldRate * (100 + config.bumpPercent()) / 100, oldRate + 1);
         if (rate > config.maxFeeRateSatPerVb()) {
             payouts.noteWaiting(batch.id(), "stuck at " + oldRate + " sat/vB; a bump would pass the maximum of "
                     + config.maxFeeRateSatPerVb() + " sat/vB (proxyfund.payout.max-fee-rate-sat-per-vb)");
-            return;
+            return false;
         }
         switch (wallet.bumpFee(latest.raw(), rate)) {
             case BumpResult.Bumped b -> {
                 if (FeeShare.tooHigh(b.replacement().feeSats(), batch.totalSats(), config.maxFeeShareBp())) {
                     payouts.noteWaiting(batch.id(), "stuck, but a bump: "
                             + FeeShare.message(b.replacement().feeSats(), batch.totalSats(), config.maxFeeShareBp()));
-                    return;
+                    return false;
                 }
                 fault.at(PayoutFault.Step.AFTER_BUMP_SIGN_BEFORE_COMMIT);
                 SignedTransaction replacement = new SignedTransaction(b.replacement().txid(), b.replacement().raw());
@@ -122,19 +135,28 @@ public class PayoutTracker {
                         b.replacement().vsize());
                 if (!(stored instanceof PayoutOutcome.Done)) {
                     LOG.infof("batch %d: replacement not recorded (%s); dropped unsent", batch.id(), stored);
-                    return;
+                    return false;
                 }
                 fault.at(PayoutFault.Step.AFTER_BUMP_COMMIT_BEFORE_BROADCAST);
                 LOG.infof("batch %d: fee bumped from %d to %d sat/vB by %s", batch.id(), oldRate, rate, replacement.txid());
-                broadcast(replacement.txid(), replacement.raw(), Instant.now());
+                broadcast(replacement.txid(), replacement.raw(), now);
+                return true;
             }
-            case BumpResult.InsufficientFunds f -> payouts.noteWaiting(batch.id(),
-                    "stuck; a fee bump lacks " + f.missingSats() + " sats");
-            case BumpResult.CannotBump c -> payouts.noteWaiting(batch.id(), "stuck; cannot bump: " + c.reason());
+            case BumpResult.InsufficientFunds f -> {
+                payouts.noteWaiting(batch.id(), "stuck; a fee bump lacks " + f.missingSats() + " sats");
+                return false;
+            }
+            case BumpResult.CannotBump c -> {
+                payouts.noteWaiting(batch.id(), "stuck; cannot bump: " + c.reason());
+                return false;
+            }
         }
     }
 
-    /** Sends the newest stored transaction again when the wallet no longer sees it pending (e.g. after a reorg). */
+    /**
+     * Sends a stored transaction again every {@code rebroadcast-every}: a node may have dropped it (a reorg, a
+     * restart, mempool expiry), and a node that still holds it just says so.
+     */
     private void rebroadcastIfForgotten(PayoutBatchView batch, PayoutTx latest, Instant now) {
         Instant last = lastBroadcast.get(latest.txid());
         if (last != null && Duration.between(last, now).compareTo(config.rebroadcastEvery()) < 0) {
