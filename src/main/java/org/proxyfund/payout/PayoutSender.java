@@ -58,10 +58,12 @@ public class PayoutSender {
         }
         List<PayoutLine> lines = queries.lines(batchId);
         List<PaymentOutput> outputs = lines.stream().map(l -> new PaymentOutput(l.address(), l.amountSats())).toList();
-        SignResult result = wallet.buildAndSign(outputs, config.feeRateSatPerVb());
+        // Only coins confirmed as deep as a payout must be: see docs/payouts.md, "Which coins a batch spends".
+        SignResult result = wallet.buildAndSign(outputs, config.feeRateSatPerVb(), config.confirmations());
         switch (result) {
             case SignResult.InsufficientFunds f -> {
-                payouts.noteWaiting(batchId, "the wallet lacks " + f.missingSats() + " sats for the outputs and the fee");
+                payouts.noteWaiting(batchId, "the wallet lacks " + f.missingSats() + " sats, in coins confirmed at least "
+                        + config.confirmations() + " times, for the outputs and the fee");
                 return false;
             }
             case SignResult.InvalidOutput bad -> {

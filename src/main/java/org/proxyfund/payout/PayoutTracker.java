@@ -122,7 +122,7 @@ public class PayoutTracker {
                     + config.maxFeeRateSatPerVb() + " sat/vB (proxyfund.payout.max-fee-rate-sat-per-vb)");
             return false;
         }
-        switch (wallet.bumpFee(latest.raw(), rate)) {
+        switch (wallet.bumpFee(latest.raw(), rate, config.confirmations())) {
             case BumpResult.Bumped b -> {
                 if (FeeShare.tooHigh(b.replacement().feeSats(), batch.totalSats(), config.maxFeeShareBp())) {
                     payouts.noteWaiting(batch.id(), "stuck, but a bump: "

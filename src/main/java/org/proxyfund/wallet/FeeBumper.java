@@ -3,7 +3,6 @@ package org.proxyfund.wallet;
 import org.bitcoinj.base.Coin;
 import org.bitcoinj.base.ScriptType;
 import org.bitcoinj.core.Transaction;
-import org.bitcoinj.core.TransactionConfidence;
 import org.bitcoinj.core.TransactionInput;
 import org.bitcoinj.core.TransactionOutPoint;
 import org.bitcoinj.core.TransactionOutput;
@@ -36,7 +35,7 @@ final class FeeBumper {
     private FeeBumper() {
     }
 
-    static BumpResult bump(Wallet wallet, byte[] originalRaw, long satPerVb, AesKey aesKey) {
+    static BumpResult bump(Wallet wallet, byte[] originalRaw, long satPerVb, AesKey aesKey, int minConfirmations) {
         Transaction original = Transaction.read(ByteBuffer.wrap(originalRaw));
         Transaction known = wallet.getTransaction(original.getTxId());
         if (known != null && WalletReads.depth(known) > 0) {
@@ -63,7 +62,7 @@ final class FeeBumper {
                     + originalFee + " sats for " + original.getVsize() + " vB");
         }
         long changeDustLimit = new Transaction().addOutput(Coin.ZERO, changeScript).getMinNonDustValue().value;
-        List<TransactionOutput> extra = extraCoins(wallet, original);
+        List<TransactionOutput> extra = extraCoins(wallet, original, minConfirmations);
         List<TransactionOutput> inputs = new ArrayList<>(spent);
         long available = inSum;
         while (true) {
@@ -131,15 +130,17 @@ final class FeeBumper {
         return -1;
     }
 
-    /** Confirmed wallet coins not spent by the original, largest first (never the original's own outputs). */
-    private static List<TransactionOutput> extraCoins(Wallet wallet, Transaction original) {
+    /**
+     * Wallet coins confirmed at least {@code minConfirmations} deep and not spent by the original, largest first
+     * (never the original's own outputs, which are unconfirmed).
+     */
+    private static List<TransactionOutput> extraCoins(Wallet wallet, Transaction original, int minConfirmations) {
         Set<TransactionOutPoint> used = new HashSet<>();
         original.getInputs().forEach(in -> used.add(in.getOutpoint()));
         List<TransactionOutput> coins = new ArrayList<>();
         for (TransactionOutput o : wallet.calculateAllSpendCandidates(true, true)) {
             Transaction parent = o.getParentTransaction();
-            boolean confirmed = parent != null
-                    && parent.getConfidence().getConfidenceType() == TransactionConfidence.ConfidenceType.BUILDING;
+            boolean confirmed = parent != null && ConfirmedCoinSelector.selectable(parent, minConfirmations);
             if (confirmed && !used.contains(o.getOutPointFor())) {
                 coins.add(o);
             }

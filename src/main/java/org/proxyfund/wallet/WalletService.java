@@ -137,17 +137,24 @@ public class WalletService {
     /** Builds and signs like {@link #buildAndSign(List, long)} at the configured proxyfund.wallet.fee-rate-sats-per-kvb. */
     public SignResult buildAndSign(List<PaymentOutput> outputs) {
         WalletRuntime r = rt();
-        return WalletSigner.sign(r.wallet, r.network, outputs, r.passphrase, config.feeRateSatsPerKvb());
+        return WalletSigner.sign(r.wallet, r.network, outputs, r.passphrase, config.feeRateSatsPerKvb(), 1);
+    }
+
+    /** {@link #buildAndSign(List, long, int)} spending coins confirmed at least once. */
+    public SignResult buildAndSign(List<PaymentOutput> outputs, long feeRateSatPerVb) {
+        return buildAndSign(outputs, feeRateSatPerVb, 1);
     }
 
     /**
      * Builds and signs one transaction paying {@code outputs} (line i = vout i, change back to the wallet after
-     * them) at {@code feeRateSatPerVb}, BIP125 replaceable on every input. Neither broadcast nor committed to the
-     * wallet: store the result first, then {@link #broadcast}; until then the wallet may pick the same coins again.
+     * them) at {@code feeRateSatPerVb}, BIP125 replaceable on every input, spending only coins whose transaction is
+     * in the best chain at least {@code minConfirmations} deep (never unconfirmed change, never a coin a reorg
+     * shallower than that can take away). Neither broadcast nor committed to the wallet: store the result first, then
+     * {@link #broadcast}; until then the wallet may pick the same coins again.
      */
-    public SignResult buildAndSign(List<PaymentOutput> outputs, long feeRateSatPerVb) {
+    public SignResult buildAndSign(List<PaymentOutput> outputs, long feeRateSatPerVb, int minConfirmations) {
         WalletRuntime r = rt();
-        return WalletSigner.sign(r.wallet, r.network, outputs, r.passphrase, kvb(feeRateSatPerVb));
+        return WalletSigner.sign(r.wallet, r.network, outputs, r.passphrase, kvb(feeRateSatPerVb), minConfirmations);
     }
 
     /**
@@ -156,9 +163,15 @@ public class WalletService {
      * only, like {@link #buildAndSign(List, long)}; store it next to the original, then broadcast it.
      */
     public BumpResult bumpFee(byte[] originalRaw, long newFeeRateSatPerVb) {
+        return bumpFee(originalRaw, newFeeRateSatPerVb, 1);
+    }
+
+    /** As {@link #bumpFee(byte[], long)}; a coin added for the fee is confirmed at least {@code minConfirmations} deep. */
+    public BumpResult bumpFee(byte[] originalRaw, long newFeeRateSatPerVb, int minConfirmations) {
         kvb(newFeeRateSatPerVb);
         WalletRuntime r = rt();
-        return FeeBumper.bump(r.wallet, originalRaw, newFeeRateSatPerVb, r.wallet.getKeyCrypter().deriveKey(r.passphrase));
+        return FeeBumper.bump(r.wallet, originalRaw, newFeeRateSatPerVb, r.wallet.getKeyCrypter().deriveKey(r.passphrase),
+                minConfirmations);
     }
 
     /** Where a transaction stands for this wallet: unknown, pending, confirmed (depth) or conflicted (and by what). */

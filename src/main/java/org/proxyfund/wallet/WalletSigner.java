@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Builds one transaction with many outputs, signals BIP125 replaceability on every input and signs it with the
- * decrypted keys. Never broadcasts and never commits to the wallet: {@code completeTx} only selects coins.
+ * decrypted keys. Never broadcasts and never commits to the wallet: {@code completeTx} only selects coins, and only
+ * coins confirmed at least {@code minConfirmations} deep ({@link ConfirmedCoinSelector}).
  */
 final class WalletSigner {
 
@@ -26,7 +27,8 @@ final class WalletSigner {
     private WalletSigner() {
     }
 
-    static SignResult sign(Wallet wallet, Network network, List<PaymentOutput> outputs, String passphrase, long feeRateSatsPerKvb) {
+    static SignResult sign(Wallet wallet, Network network, List<PaymentOutput> outputs, String passphrase, long feeRateSatsPerKvb,
+                           int minConfirmations) {
         if (outputs.isEmpty()) {
             return new SignResult.InvalidOutput(-1, "no outputs");
         }
@@ -52,6 +54,8 @@ final class WalletSigner {
         request.setFeePerVkb(Coin.valueOf(feeRateSatsPerKvb));
         // Line i must stay vout i: the payout service records which output paid whom.
         request.shuffleOutputs = false;
+        // Only coins at least minConfirmations deep: no unconfirmed change, nothing a shallow reorg can take away.
+        request.coinSelector = new ConfirmedCoinSelector(minConfirmations);
         // Complete unsigned, then set the sequences, then sign: signatures commit to nSequence.
         request.signInputs = false;
         request.aesKey = wallet.getKeyCrypter().deriveKey(passphrase);

@@ -25,12 +25,15 @@ public class PayoutWalletFixture {
     DonationConfig donationConfig;
     @Inject
     BitcoinConfig bitcoin;
+    @Inject
+    PayoutConfig payouts;
 
     final RegtestNode node = RegtestNode.shared();
 
     /**
-     * Donates {@code sats} to the wallet in eight payments (eight coins, so several batches can be signed before a
-     * block confirms the change of the first), mines them, and waits until the wallet and the ledger have them.
+     * Donates {@code sats} to the wallet in eight payments (eight coins, so several batches can be signed before
+     * blocks confirm the change of the first), mines them as deep as payouts want their coins
+     * ({@code proxyfund.payout.confirmations}), and waits until the wallet and the ledger have them.
      */
     public void fund(long sats) {
         awaitSynced();
@@ -45,12 +48,15 @@ public class PayoutWalletFixture {
         RegtestNode.await("donations seen", Duration.ofSeconds(30), () -> wallet.balance(0).confirmedSats() >= before + 8 * part);
         node.mine(1);
         RegtestNode.await("donations confirmed", Duration.ofSeconds(30), () -> confirmedBalance() >= before + 8 * part);
+        mine(payouts.confirmations() - 1); // payouts spend only coins that deep
         donationReconciler.reconcile();
     }
 
     /** Mines {@code n} blocks and waits until the wallet has them. */
     public void mine(int n) {
-        node.mine(n);
+        if (n > 0) {
+            node.mine(n);
+        }
         awaitSynced();
     }
 
