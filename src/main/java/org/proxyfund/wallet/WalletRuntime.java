@@ -9,6 +9,7 @@ import org.bitcoinj.core.NetworkParameters;
 import org.bitcoinj.core.PeerAddress;
 import org.bitcoinj.core.PeerGroup;
 import org.bitcoinj.core.listeners.DownloadProgressTracker;
+import org.bitcoinj.crypto.AesKey;
 import org.bitcoinj.crypto.ChildNumber;
 import org.bitcoinj.crypto.DeterministicKey;
 import org.bitcoinj.net.discovery.DnsDiscovery;
@@ -46,6 +47,7 @@ final class WalletRuntime implements AutoCloseable {
     final String passphrase;
     final Context context;
     private final List<WalletListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile AesKey aesKey;
 
     private WalletRuntime(Network network, Wallet wallet, SPVBlockStore store, BlockChain chain, PeerGroup peers,
                           String passphrase, Context context) {
@@ -151,6 +153,20 @@ final class WalletRuntime implements AutoCloseable {
         DeterministicKey key = keys.getKeyByPath(path, false);
         Address address = key.toAddress(ScriptType.P2WPKH, network);
         return address.toString();
+    }
+
+    /**
+     * The key that decrypts the wallet's private keys for signing. Derived from the passphrase once (scrypt, about a
+     * tenth of a second): every payout and fee bump used to derive it again, also each time a waiting batch was tried.
+     * It unlocks no more than the passphrase this runtime holds for its whole life anyway.
+     */
+    AesKey aesKey() {
+        AesKey key = aesKey;
+        if (key == null) {
+            key = wallet.getKeyCrypter().deriveKey(passphrase);
+            aesKey = key;
+        }
+        return key;
     }
 
     int chainHeight() {

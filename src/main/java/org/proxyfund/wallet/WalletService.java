@@ -137,7 +137,7 @@ public class WalletService {
     /** Builds and signs like {@link #buildAndSign(List, long)} at the configured proxyfund.wallet.fee-rate-sats-per-kvb. */
     public SignResult buildAndSign(List<PaymentOutput> outputs) {
         WalletRuntime r = rt();
-        return WalletSigner.sign(r.wallet, r.network, outputs, r.passphrase, config.feeRateSatsPerKvb(), 1);
+        return WalletSigner.sign(r.wallet, r.network, outputs, r.aesKey(), config.feeRateSatsPerKvb(), 1);
     }
 
     /** {@link #buildAndSign(List, long, int)} spending coins confirmed at least once. */
@@ -154,7 +154,7 @@ public class WalletService {
      */
     public SignResult buildAndSign(List<PaymentOutput> outputs, long feeRateSatPerVb, int minConfirmations) {
         WalletRuntime r = rt();
-        return WalletSigner.sign(r.wallet, r.network, outputs, r.passphrase, kvb(feeRateSatPerVb), minConfirmations);
+        return WalletSigner.sign(r.wallet, r.network, outputs, r.aesKey(), kvb(feeRateSatPerVb), minConfirmations);
     }
 
     /**
@@ -170,8 +170,7 @@ public class WalletService {
     public BumpResult bumpFee(byte[] originalRaw, long newFeeRateSatPerVb, int minConfirmations) {
         kvb(newFeeRateSatPerVb);
         WalletRuntime r = rt();
-        return FeeBumper.bump(r.wallet, originalRaw, newFeeRateSatPerVb, r.wallet.getKeyCrypter().deriveKey(r.passphrase),
-                minConfirmations);
+        return FeeBumper.bump(r.wallet, originalRaw, newFeeRateSatPerVb, r.aesKey(), minConfirmations);
     }
 
     /** Where a transaction stands for this wallet: unknown, pending, confirmed (depth) or conflicted (and by what). */

@@ -27,7 +27,7 @@ final class WalletSigner {
     private WalletSigner() {
     }
 
-    static SignResult sign(Wallet wallet, Network network, List<PaymentOutput> outputs, String passphrase, long feeRateSatsPerKvb,
+    static SignResult sign(Wallet wallet, Network network, List<PaymentOutput> outputs, AesKey aesKey, long feeRateSatsPerKvb,
                            int minConfirmations) {
         if (outputs.isEmpty()) {
             return new SignResult.InvalidOutput(-1, "no outputs");
@@ -58,7 +58,7 @@ final class WalletSigner {
         request.coinSelector = new ConfirmedCoinSelector(minConfirmations);
         // Complete unsigned, then set the sequences, then sign: signatures commit to nSequence.
         request.signInputs = false;
-        request.aesKey = wallet.getKeyCrypter().deriveKey(passphrase);
+        request.aesKey = aesKey;
         try {
             wallet.completeTx(request);
         } catch (InsufficientMoneyException e) {
