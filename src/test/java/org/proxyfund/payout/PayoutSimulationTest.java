@@ -1,0 +1,268 @@
+package org.proxyfund.payout;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.bitcoinj.base.BitcoinNetwork;
+import org.bitcoinj.base.SegwitAddress;
+import org.junit.jupiter.api.Test;
+import org.proxyfund.donation.DonationReconciler;
+import org.proxyfund.ledger.LedgerService;
+import org.proxyfund.wallet.testing.RegtestNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A randomized simulation of the whole money path on the real regtest node: donations, settlements, proposals,
+ * approvals (also stale and repeated), rejections, line removals, failures, sending, tracking with fee bumps,
+ * crashes at every sending step with wallet restarts, mining and reorgs. Afterwards every batch is closed, the ledger
+ * sums to zero, its wallet account moved exactly as the wallet's confirmed balance did, and every operator received
+ * on chain exactly what their CONFIRMED lines say, in as many outputs as they have such lines: never twice, never
+ * lost. {@code -Dproxyfund.simulation.operations=N} and {@code -Dproxyfund.simulation.seed=S} change the run.
+ *
+ * <p>The node is bcoin on regtest: its invalidateblock (the reorg here) resets the node's whole mempool, so every
+ * unconfirmed payout must be sent again by the tracker. The worker's periods are scaled to the simulation's pace
+ * ({@link PayoutSimulationProfile}). What stays open at the end (a batch whose fee would be too large a share, say)
+ * is rejected by an admin before the final checks, so every batch of the run is closed.
+ */
+@QuarkusTest
+@TestProfile(PayoutSimulationProfile.class)
+class PayoutSimulationTest {
+
+    static final long SEED = Long.getLong("proxyfund.simulation.seed", 20261122L);
+    static final int OPERATIONS = Integer.getInteger("proxyfund.simulation.operations", 10_000);
+
+    enum Op {
+        DONATE, MINE, REORG, STALLED_TRACK, SETTLE, PROPOSE, APPROVE, APPROVE_STALE, APPROVE_AGAIN, REJECT, REMOVE_LINE,
+        FAIL, SEND, TRACK, ARM_FAULT, RESTART, RECONCILE_DONATIONS
+    }
+
+    /**
+     * Relative frequencies. Database-only moves are cheap and dominate the count; every move that touches the node or
+     * restarts the wallet is rarer but still happens dozens of times in 10,000 operations.
+     */
+    static final Map<Op, Integer> WEIGHTS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Op.DONATE, 25), Map.entry(Op.MINE, 45), Map.entry(Op.REORG, 4), Map.entry(Op.STALLED_TRACK, 3),
+            Map.entry(Op.SETTLE, 15), Map.entry(Op.PROPOSE, 40), Map.entry(Op.APPROVE, 200),
+            Map.entry(Op.APPROVE_STALE, 80), Map.entry(Op.APPROVE_AGAIN, 40), Map.entry(Op.REJECT, 8),
+            Map.entry(Op.REMOVE_LINE, 30), Map.entry(Op.FAIL, 10), Map.entry(Op.SEND, 150), Map.entry(Op.TRACK, 200),
+            Map.entry(Op.ARM_FAULT, 4), Map.entry(Op.RESTART, 2), Map.entry(Op.RECONCILE_DONATIONS, 60)));
+
+    @Inject
+    PayoutService payouts;
+    @Inject
+    PayoutQueries queries;
+    @Inject
+    LedgerService ledger;
+    @Inject
+    DonationReconciler donationReconciler;
+    @Inject
+    EntityManager em;
+    @Inject
+    SimulationSteps steps;
+    @Inject
+    PayoutWalletFixture chain;
+
+    final RegtestNode node = RegtestNode.shared();
+    final Random random = new Random(SEED);
+    /** Moves that took effect. */
+    final Map<Op, Integer> done = new EnumMap<>(Op.class);
+    /** Moves refused by the state machine, or with nothing to act on. */
+    final Map<Op, Integer> refused = new EnumMap<>(Op.class);
+    /** Time spent per kind of move. */
+    final Map<Op, Long> nanos = new EnumMap<>(Op.class);
+    /** Refusals the rules demand: stale or repeated approvals, rejecting or failing a signed batch. */
+    final Map<String, Integer> requiredRefusals = new HashMap<>();
+
+    @Test
+    void shouldKeepTheLedgerAtZeroMatchingTheWalletAndPayEveryLineExactlyOnceOverTenThousandOperations() {
+        PayoutTestData data = new PayoutTestData(em);
+        chain.awaitSynced();
+        quiesce();
+        long firstBatch = steps.lastBatchId() + 1;
+        int startHeight = node.blockCount() + 1;
+        long ledgerWalletBefore = ledger.balances().getOrDefault(LedgerService.WALLET, 0L);
+        long walletBefore = chain.confirmedBalance();
+
+        Map<Long, String> operators = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            byte[] program = new byte[20];
+            random.nextBytes(program);
+            String address = SegwitAddress.fromProgram(BitcoinNetwork.REGTEST, 0, program).toString();
+            operators.put(data.operator(address), address);
+        }
+        try {
+            simulate(operators, List.of(data.admin(), data.admin(), data.admin()), firstBatch, startHeight,
+                    ledgerWalletBefore, walletBefore);
+        } finally {
+            steps.cleanUp(operators.keySet());
+        }
+    }
+
+    private void simulate(Map<Long, String> operators, List<Long> admins, long firstBatch, int startHeight,
+                          long ledgerWalletBefore, long walletBefore) {
+        List<Long> operatorIds = new ArrayList<>(operators.keySet());
+        operatorIds.sort(Long::compare);
+        List<Long> endpoints = operatorIds.stream().map(steps::endpoint).toList();
+        List<Op> bag = new ArrayList<>();
+        WEIGHTS.forEach((op, w) -> {
+            for (int i = 0; i < w; i++) {
+                bag.add(op);
+            }
+        });
+
+        long t0 = System.nanoTime();
+        for (int i = 0; i < OPERATIONS; i++) {
+            Op op = bag.get(random.nextInt(bag.size()));
+            long opStart = System.nanoTime();
+            boolean ok = switch (op) {
+                case DONATE -> steps.donate(random.nextLong(50_000, 3_000_000));
+                case MINE -> steps.mine(1);
+                case REORG -> steps.reorg();
+                case STALLED_TRACK -> steps.worker(steps::stalledPass);
+                case SETTLE -> steps.settle(random, endpoints);
+                case PROPOSE -> !(payouts.propose("sim-" + SEED + "-" + firstBatch + "-" + i) instanceof PayoutOutcome.NothingToPay);
+                case APPROVE -> steps.approve(random, admins);
+                case APPROVE_STALE -> mustBeRefused("stale approval", steps.approveStale(random, admins));
+                case APPROVE_AGAIN -> mustBeRefused("repeated approval", steps.approveAgain(random));
+                case REJECT -> refusedOnceSigned("rejection", steps.reject(random, admins));
+                case REMOVE_LINE -> steps.removeLine(random, admins);
+                case FAIL -> refusedOnceSigned("failure", steps.fail(random));
+                case SEND -> steps.worker(steps::send);
+                case TRACK -> steps.worker(steps::track);
+                case ARM_FAULT -> steps.armFault(random);
+                case RESTART -> steps.restart();
+                case RECONCILE_DONATIONS -> {
+                    donationReconciler.reconcile();
+                    yield true;
+                }
+            };
+            (ok ? done : refused).merge(op, 1, Integer::sum);
+            nanos.merge(op, System.nanoTime() - opStart, Long::sum);
+            if (i % 500 == 0) {
+                assertEquals(0, ledger.total(), "the ledger sums to zero after operation " + i);
+            }
+            if (i % 1000 == 0) {
+                System.out.printf("simulation: %d operations after %d s, %d batches in flight%n", i,
+                        (System.nanoTime() - t0) / 1_000_000_000, steps.inFlight());
+            }
+        }
+        long simSeconds = (System.nanoTime() - t0) / 1_000_000_000;
+        steps.disarm();
+
+        // The end: blocks and worker passes until nothing is in flight; then an admin closes what cannot be sent.
+        long q0 = System.nanoTime();
+        quiesce();
+        int closed = 0;
+        for (PayoutBatchView b : steps.batchesSince(firstBatch)) {
+            if (b.state() != BatchState.PROPOSED && b.state() != BatchState.APPROVED) {
+                continue;
+            }
+            assertInstanceOf(PayoutOutcome.Done.class, payouts.reject(b.id(), admins.getFirst(), "end of the simulation"));
+            closed++;
+        }
+        long quietSeconds = (System.nanoTime() - q0) / 1_000_000_000;
+
+        for (PayoutBatchView b : steps.batchesSince(firstBatch)) {
+            assertTrue(b.state().isTerminal(), "batch " + b.id() + " is closed: " + b.state());
+        }
+        assertEquals(0, ledger.total(), "the ledger sums to zero");
+        long ledgerDelta = ledger.balances().getOrDefault(LedgerService.WALLET, 0L) - ledgerWalletBefore;
+        long walletDelta = chain.confirmedBalance() - walletBefore;
+        assertEquals(walletDelta, ledgerDelta, "the ledger's wallet account moved exactly as the wallet's confirmed balance");
+
+        Map<String, long[]> onChain = ChainPayments.received(node, startHeight, new HashSet<>(operators.values()));
+        Map<Long, long[]> confirmedLines = steps.confirmedLines(operators.keySet());
+        long paid = 0;
+        for (Map.Entry<Long, String> o : operators.entrySet()) {
+            long[] lines = confirmedLines.getOrDefault(o.getKey(), new long[2]);
+            long[] chainPaid = onChain.getOrDefault(o.getValue(), new long[2]);
+            assertEquals(lines[0], chainPaid[0], "operator " + o.getKey() + ": the chain paid exactly its CONFIRMED lines");
+            assertEquals(lines[1], chainPaid[1], "operator " + o.getKey() + ": one output per CONFIRMED line, never twice");
+            assertEquals(lines[0], steps.payableLines(o.getKey(), "PAYOUT_CONFIRMED"),
+                    "operator " + o.getKey() + ": the ledger booked each CONFIRMED line once");
+            long owed = -steps.payableLines(o.getKey(), "SETTLEMENT");
+            assertTrue(lines[0] <= owed, "operator " + o.getKey() + ": never paid more than settled (" + lines[0] + " of " + owed + ")");
+            paid += chainPaid[0];
+        }
+
+        Map<BatchState, Integer> batches = steps.batchesByState(firstBatch);
+        int replacements = steps.replacements(firstBatch);
+        long byReplacement = steps.batchesSince(firstBatch).stream()
+                .filter(b -> b.state() == BatchState.CONFIRMED && !b.confirmedTxid().equals(b.txid())).count();
+        System.out.printf("payout simulation: seed %d, %d operations in %d s, quiet end in %d s (%d unsendable batches"
+                        + " closed), %d blocks%n  done %s%n  refused or nothing to do %s%n  required refusals %s%n"
+                        + "  faults struck %s%n  seconds per kind %s%n  batches %s, %d fee-bump replacements, %d batches confirmed by a replacement,"
+                        + " %d sats paid on chain to %d operators%n",
+                SEED, OPERATIONS, simSeconds, quietSeconds, closed, node.blockCount() - startHeight + 1, done, refused,
+                requiredRefusals, steps.faultsStruck(), seconds(), batches, replacements, byReplacement, paid, operators.size());
+
+        if (OPERATIONS >= 10_000) {
+            for (Op op : Op.values()) {
+                assertTrue(done.getOrDefault(op, 0) + refused.getOrDefault(op, 0) >= 10, op + " happened: " + done + refused);
+            }
+            for (Op op : List.of(Op.DONATE, Op.MINE, Op.REORG, Op.SETTLE, Op.PROPOSE, Op.APPROVE, Op.REJECT,
+                    Op.REMOVE_LINE, Op.FAIL, Op.SEND, Op.TRACK, Op.ARM_FAULT, Op.RESTART)) {
+                assertTrue(done.getOrDefault(op, 0) >= 5, op + " took effect several times: " + done);
+            }
+            for (String kind : List.of("stale approval", "repeated approval", "rejection of a signed batch",
+                    "failure of a signed batch")) {
+                assertTrue(requiredRefusals.getOrDefault(kind, 0) >= 3, kind + " refused several times: " + requiredRefusals);
+            }
+            assertTrue(batches.getOrDefault(BatchState.CONFIRMED, 0) >= 20, "the simulation really paid batches: " + batches);
+            assertTrue(replacements >= 1, "stuck batches were fee-bumped");
+            assertTrue(steps.faultsStruck().size() >= 3, "faults struck at several steps: " + steps.faultsStruck());
+        }
+    }
+
+    private Map<Op, Long> seconds() {
+        Map<Op, Long> out = new EnumMap<>(Op.class);
+        nanos.forEach((op, n) -> out.put(op, n / 1_000_000_000));
+        return out;
+    }
+
+    /** A stale or repeated approval never takes effect. */
+    private boolean mustBeRefused(String kind, PayoutOutcome outcome) {
+        if (outcome == null) {
+            return false;
+        }
+        assertInstanceOf(PayoutOutcome.Refused.class, outcome, kind + " must be refused");
+        requiredRefusals.merge(kind, 1, Integer::sum);
+        return false;
+    }
+
+    /** Rejecting or failing a batch takes effect before it is signed, and is refused from then on. */
+    private boolean refusedOnceSigned(String kind, Map.Entry<BatchState, PayoutOutcome> attempt) {
+        if (attempt == null) {
+            return false;
+        }
+        if (attempt.getKey().maySpend()) {
+            assertInstanceOf(PayoutOutcome.Refused.class, attempt.getValue(), kind + " of a " + attempt.getKey() + " batch");
+            requiredRefusals.merge(kind + " of a signed batch", 1, Integer::sum);
+            return false;
+        }
+        return attempt.getValue() instanceof PayoutOutcome.Done;
+    }
+
+    /** Mines and runs the worker until nothing is in flight; on timeout, shows what stays open and why. */
+    void quiesce() {
+        try {
+            steps.quiesce(Duration.ofSeconds(120));
+        } catch (AssertionError stuck) {
+            System.out.println("NOT QUIET:\n" + steps.describeInFlight());
+            throw stuck;
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package org.proxyfund.payout;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.proxyfund.donation.DonationReconciler;
+import org.proxyfund.donation.DonationService;
+import org.proxyfund.settlement.Epoch;
+import org.proxyfund.settlement.SettlementService;
+import org.proxyfund.wallet.WalletRestart;
+import org.proxyfund.wallet.WalletService;
+import org.proxyfund.wallet.testing.RegtestNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The simulation's moves, each through the real services (the same calls the pages, trigger and worker make). The
+ * worker's periods are scaled to the simulation's pace by {@link PayoutSimulationProfile}.
+ */
+@ApplicationScoped
+class SimulationSteps {
+
+    /** First epoch the simulation settles; far in the future, so no other test settles after it. */
+    static final Instant FIRST_EPOCH = Instant.parse("2031-01-06T00:00:00Z");
+
+    @Inject
+    PayoutService payouts;
+    @Inject
+    PayoutQueries queries;
+    @Inject
+    PayoutConfig payoutConfig;
+    @Inject
+    WalletService wallet;
+    @Inject
+    DonationService donations;
+    @Inject
+    DonationReconciler donationReconciler;
+    @Inject
+    EntityManager em;
+    @Inject
+    PayoutWalletFixture chain;
+    @Inject
+    PayoutSender sender;
+    @Inject
+    PayoutTracker tracker;
+    @Inject
+    PayoutReconciler reconciler;
+    @Inject
+    PayoutFault fault;
+    @Inject
+    SettlementService settlements;
+
+    final RegtestNode node = RegtestNode.shared();
+    private final Map<PayoutFault.Step, Integer> faultsStruck = new EnumMap<>(PayoutFault.Step.class);
+    final Set<String> payoutTxids = new HashSet<>();
+    private Epoch nextEpoch;
+    private PayoutFault.Step armed;
+
+    /** Faults struck so far, by step (a method: fields of a CDI client proxy are not the bean's). */
+    Map<PayoutFault.Step, Integer> faultsStruck() {
+        return new EnumMap<>(faultsStruck);
+    }
+
+    /** The worker's clock. */
+    Instant now() {
+        return Instant.now();
+    }
+
+    /**
+     * One tracker pass as if no block had come for longer than {@code stuck-after} (a stalled network, fees risen):
+     * every batch in flight is fee-bumped by a recorded replacement, if its rate and fee caps allow.
+     */
+    boolean stalledPass() {
+        return tracker.track(now().plus(payoutConfig.stuckAfter()).plusSeconds(1)) >= 0;
+    }
+
+    boolean donate(long sats) {
+        if (!(donations.create(null, null) instanceof DonationService.CreateResult.Created created)) {
+            return false;
+        }
+        node.sendToAddress(created.donation().address, sats);
+        return true;
+    }
+
+    boolean mine(int blocks) {
+        node.mine(blocks);
+        return true;
+    }
+
+    /**
+     * Replaces the tip block by two others. bcoin's invalidateblock resets its whole mempool ("Mempool reset (n txs
+     * removed)"): every unconfirmed transaction, donations and payouts alike, and those of the dropped block, are
+     * gone from the node until someone broadcasts them again; the wallet still holds them as pending.
+     */
+    boolean reorg() {
+        node.invalidateBlock(node.bestBlockHash());
+        return mine(2);
+    }
+
+    /** An admin approves the current revision of a PROPOSED batch (a second admin's approval where two are needed). */
+    boolean approve(Random random, List<Long> admins) {
+        List<PayoutBatchView> open = queries.inStates(List.of(BatchState.PROPOSED), 50);
+        if (open.isEmpty()) {
+            return false;
+        }
+        PayoutBatchView b = open.get(random.nextInt(open.size()));
+        List<Long> already = queries.approvals(b.id());
+        List<Long> others = admins.stream().filter(a -> !already.contains(a)).toList();
+        return payouts.approve(b.id(), others.get(random.nextInt(others.size())), b.revision()) instanceof PayoutOutcome.Done;
+    }
+
+    /** An approval quoting a revision other than the current one: always refused. */
+    PayoutOutcome approveStale(Random random, List<Long> admins) {
+        List<PayoutBatchView> open = queries.inStates(List.of(BatchState.PROPOSED, BatchState.APPROVED), 50);
+        if (open.isEmpty()) {
+            return null;
+        }
+        PayoutBatchView b = open.get(random.nextInt(open.size()));
+        int quoted = b.revision() > 1 && random.nextBoolean() ? random.nextInt(1, b.revision()) : b.revision() + 1;
+        return payouts.approve(b.id(), admins.get(random.nextInt(admins.size())), quoted);
+    }
+
+    /** An admin who already approved approves again: always refused. */
+    PayoutOutcome approveAgain(Random random) {
+        List<PayoutBatchView> approved = queries.inStates(List.of(BatchState.APPROVED, BatchState.PROPOSED), 50).stream()
+                .filter(b -> !queries.approvals(b.id()).isEmpty()).toList();
+        if (approved.isEmpty()) {
+            return null;
+        }
+        PayoutBatchView b = approved.get(random.nextInt(approved.size()));
+        List<Long> by = queries.approvals(b.id());
+        return payouts.approve(b.id(), by.get(random.nextInt(by.size())), b.revision());
+    }
+
+    /** An admin rejects an open batch; refused once it is signed. Returns the state before, and the outcome. */
+    Map.Entry<BatchState, PayoutOutcome> reject(Random random, List<Long> admins) {
+        List<PayoutBatchView> open = queries.inStates(List.of(BatchState.PROPOSED, BatchState.APPROVED, BatchState.SIGNED,
+                BatchState.BROADCAST), 50);
+        if (open.isEmpty()) {
+            return null;
+        }
+        PayoutBatchView b = open.get(random.nextInt(open.size()));
+        return Map.entry(b.state(), payouts.reject(b.id(), admins.getFirst(), "simulated rejection"));
+    }
+
+    /** The service gives up on a batch (as for an address the wallet refuses); refused once it is signed. */
+    Map.Entry<BatchState, PayoutOutcome> fail(Random random) {
+        List<PayoutBatchView> open = queries.inStates(List.of(BatchState.PROPOSED, BatchState.APPROVED, BatchState.SIGNED,
+                BatchState.BROADCAST), 50);
+        if (open.isEmpty()) {
+            return null;
+        }
+        PayoutBatchView b = open.get(random.nextInt(open.size()));
+        return Map.entry(b.state(), payouts.fail(b.id(), "simulated failure"));
+    }
+
+    boolean removeLine(Random random, List<Long> admins) {
+        List<PayoutBatchView> open = queries.inStates(List.of(BatchState.PROPOSED, BatchState.APPROVED), 50);
+        if (open.isEmpty()) {
+            return false;
+        }
+        PayoutBatchView b = open.get(random.nextInt(open.size()));
+        List<PayoutLine> lines = queries.lines(b.id());
+        return payouts.removeLine(b.id(), lines.get(random.nextInt(lines.size())).accountId(), admins.getLast())
+                instanceof PayoutOutcome.Done;
+    }
+
+    boolean send() {
+        return sender.sendApproved() > 0;
+    }
+
+    boolean track() {
+        return tracker.track(now()) > 0;
+    }
+
+    /**
+     * Arms a fault at a random sending step (unless one is armed): it strikes when the worker next reaches that step,
+     * in whatever move runs it; the move then {@link #crashed crashes}.
+     */
+    boolean armFault(Random random) {
+        if (armed != null) {
+            return false;
+        }
+        armed = PayoutFault.Step.values()[random.nextInt(PayoutFault.Step.values().length)];
+        fault.arm(armed, PayoutFault.Mode.THROW);
+        return true;
+    }
+
+    /** A fault struck: the service "dies" there and restarts (wallet reopened from its file, reconciler pass). */
+    void crashed(PayoutFault.InjectedFault e) {
+        PayoutFault.Step step = armed;
+        armed = null;
+        faultsStruck.merge(step, 1, Integer::sum);
+        if (WalletRestart.lockHeldByCaller(wallet)) {
+            throw new AssertionError("the wallet lock leaked at " + step, e);
+        }
+        restart();
+    }
+
+    /** A restart of the service: the wallet reopens from its file and the reconciler brings every batch to its truth. */
+    boolean restart() {
+        WalletRestart.restart(wallet);
+        chain.awaitSynced();
+        try {
+            reconciler.reconcile(now());
+        } catch (PayoutFault.InjectedFault e) {
+            crashed(e);
+        }
+        return true;
+    }
+
+    /** Runs one of the worker's moves; a fault striking in it is a crash and a restart. */
+    boolean worker(java.util.function.BooleanSupplier move) {
+        try {
+            return move.getAsBoolean();
+        } catch (PayoutFault.InjectedFault e) {
+            crashed(e);
+            return true;
+        }
+    }
+
+    /** No fault left armed for the end. */
+    void disarm() {
+        fault.disarm();
+        armed = null;
+    }
+
+    /** Settles the next simulated epoch from rollups written for the operators' endpoints (random uptimes). */
+    boolean settle(Random random, List<Long> endpoints) {
+        if (nextEpoch == null) {
+            nextEpoch = settlements.calendar().epochContaining(FIRST_EPOCH);
+        }
+        Epoch epoch = nextEpoch;
+        nextEpoch = settlements.calendar().next(epoch);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (long endpoint : endpoints) {
+                int up = 80 + random.nextInt(21);
+                em.createNativeQuery("""
+                        INSERT INTO check_rollup_hourly (endpoint_id, hour_start, up_count, down_count, unknown_count, weak_up_count)
+                        VALUES (?1, ?2, ?3, ?4, 0, 0)""").setParameter(1, endpoint)
+                        .setParameter(2, epoch.start().atOffset(ZoneOffset.UTC)).setParameter(3, up)
+                        .setParameter(4, 100 - up).executeUpdate();
+            }
+        });
+        return settlements.settle(epoch, epoch.end()).settlement() != null;
+    }
+
+    /** An approved SOCKS5 endpoint of the operator, for its rollups. */
+    long endpoint(long accountId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                INSERT INTO endpoint (account_id, type, label, host, port, region, protocol_fields, credential_enc, state,
+                    address_version) VALUES (?1, 'SOCKS5', 'sim', ?2, 1080, 'IR', '{}', 'v1:x', 'APPROVED', 1) RETURNING id""")
+                .setParameter(1, accountId).setParameter(2, "sim-" + accountId + ".example").getSingleResult()).longValue());
+    }
+
+    /**
+     * Mines, follows donations and runs the worker (reconcile, send, track) until no batch is SIGNED or BROADCAST and
+     * the node's mempool holds none of the payouts' transactions.
+     */
+    void quiesce(Duration timeout) {
+        RegtestNode.await("payouts and donations settle", timeout, () -> {
+            mine(1);
+            chain.awaitSynced();
+            donationReconciler.reconcile();
+            reconciler.reconcile(now());
+            sender.sendApproved();
+            tracker.track(now());
+            return inFlight() == 0 && node.mempool().stream().noneMatch(this::isPayoutTx);
+        });
+        chain.awaitSynced();
+        donationReconciler.reconcile();
+    }
+
+    private boolean isPayoutTx(String txid) {
+        if (payoutTxids.contains(txid)) {
+            return true;
+        }
+        Number n = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                "SELECT count(*) FROM payout_tx WHERE txid = ?1").setParameter(1, txid).getSingleResult());
+        if (n.intValue() > 0) {
+            payoutTxids.add(txid);
+            return true;
+        }
+        return false;
+    }
+
+    /** What the database, the wallet and the node each say about every open batch and the coins it spends. */
+    String describeInFlight() {
+        StringBuilder out = new StringBuilder();
+        Set<String> mempool = new HashSet<>(node.mempool());
+        out.append("node height ").append(node.blockCount()).append(", wallet height ").append(wallet.state().chainHeight())
+                .append(", node mempool ").append(mempool.size()).append(" txs, clock ").append(now()).append('\n');
+        for (PayoutBatchView b : queries.inStates(List.of(BatchState.SIGNED, BatchState.BROADCAST), 10_000)) {
+            out.append("batch ").append(b.id()).append(' ').append(b.state()).append(" signed ").append(b.signedAt())
+                    .append(" broadcast ").append(b.broadcastAt()).append(" waiting ").append(b.waitingReason()).append('\n');
+            for (PayoutTx tx : queries.transactions(b.id())) {
+                out.append("  tx ").append(tx.seq()).append(' ').append(tx.txid()).append(": wallet ")
+                        .append(wallet.txStatus(tx.txid())).append(", node mempool ").append(mempool.contains(tx.txid())).append('\n');
+                org.bitcoinj.core.Transaction parsed = org.bitcoinj.core.Transaction.read(java.nio.ByteBuffer.wrap(tx.raw()));
+                for (org.bitcoinj.core.TransactionInput in : parsed.getInputs()) {
+                    String parent = in.getOutpoint().hash().toString();
+                    com.fasterxml.jackson.databind.JsonNode utxo = node.rpc("gettxout", parent, in.getOutpoint().index(), true);
+                    out.append("    in ").append(parent).append(':').append(in.getOutpoint().index()).append(": wallet ")
+                            .append(wallet.txStatus(parent)).append(", node mempool ").append(mempool.contains(parent))
+                            .append(", node utxo ").append(utxo == null || utxo.isNull() ? "none" : "confirmations " + utxo.path("confirmations"))
+                            .append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    int inFlight() {
+        return queries.inStates(List.of(BatchState.SIGNED, BatchState.BROADCAST), 10_000).size();
+    }
+
+    /** Batches created since {@code firstBatchId}, by state. */
+    Map<BatchState, Integer> batchesByState(long firstBatchId) {
+        Map<BatchState, Integer> out = new EnumMap<>(BatchState.class);
+        for (PayoutBatchView b : batchesSince(firstBatchId)) {
+            out.merge(b.state(), 1, Integer::sum);
+        }
+        return out;
+    }
+
+    List<PayoutBatchView> batchesSince(long firstBatchId) {
+        return queries.inStates(List.of(BatchState.values()), 100_000).stream().filter(b -> b.id() >= firstBatchId).toList();
+    }
+
+    long lastBatchId() {
+        return queries.inStates(List.of(BatchState.values()), 1).stream().mapToLong(PayoutBatchView::id).max().orElse(0);
+    }
+
+    /** Σ amounts and number of CONFIRMED lines per operator. */
+    Map<Long, long[]> confirmedLines(Collection<Long> operators) {
+        Map<Long, long[]> out = new HashMap<>();
+        for (PayoutBatchView b : queries.inStates(List.of(BatchState.CONFIRMED), 100_000)) {
+            for (PayoutLine l : queries.lines(b.id())) {
+                if (operators.contains(l.accountId())) {
+                    long[] acc = out.computeIfAbsent(l.accountId(), k -> new long[2]);
+                    acc[0] += l.amountSats();
+                    acc[1]++;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Σ of the operator's payable account's lines in ledger entries of {@code kind}. */
+    long payableLines(long accountId, String kind) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                SELECT COALESCE(SUM(l.amount_sats), 0) FROM ledger_line l JOIN ledger_entry e ON e.id = l.entry_id
+                WHERE l.account = ?1 AND e.kind = ?2""").setParameter(1, "operator_payable:" + accountId)
+                .setParameter(2, kind).getSingleResult()).longValue());
+    }
+
+    /** Fee-bump replacements recorded for batches since {@code firstBatchId}. */
+    int replacements(long firstBatchId) {
+        return batchesSince(firstBatchId).stream().mapToInt(b -> queries.transactions(b.id()).size() - 1).filter(n -> n > 0).sum();
+    }
+
+    /**
+     * Leaves the shared test database as other tests expect it: the simulated operators suspended (nobody proposes
+     * them again) and the far-future settlements deleted (a later settleDue must not find them "already settled").
+     */
+    void cleanUp(Collection<Long> operators) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!operators.isEmpty()) {
+                em.createNativeQuery("UPDATE account SET state = 'SUSPENDED' WHERE id IN (?1)")
+                        .setParameter(1, List.copyOf(operators)).executeUpdate();
+            }
+            em.createNativeQuery("DELETE FROM settlement WHERE epoch_start >= ?1")
+                    .setParameter(1, FIRST_EPOCH.atOffset(ZoneOffset.UTC)).executeUpdate();
+        });
+    }
+}
