@@ -194,7 +194,12 @@ public class WalletService {
         if (known != null && WalletReads.depth(known) > 0) {
             return new BroadcastResult(txid, BroadcastResult.Outcome.ALREADY_KNOWN, "already in block");
         }
-        r.wallet.maybeCommitTx(tx);
+        if (known == null) {
+            // Committed once, so the wallet knows its coins are spent. Never again: bitcoinj's maybeCommitTx only
+            // looks in the pending pool, so a transaction mined meanwhile (or dead) would end up in two pools, and
+            // its consistency check then throws on a wallet already changed in memory and saved.
+            r.wallet.maybeCommitTx(tx);
+        }
         try {
             if (rpc != null) {
                 return rpc.broadcast(txid, raw);
