@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -89,10 +88,16 @@ final class P2pBroadcaster {
         }
         Pending p = pending.computeIfAbsent(tx.getTxId(), id -> new Pending(tx, new CountDownLatch(1)));
         try {
+            int announced = 0;
             for (Peer peer : connected) {
-                peer.sendMessage(InventoryMessage.ofTransactions(tx));
+                try {
+                    peer.sendMessage(InventoryMessage.ofTransactions(tx));
+                    announced++;
+                } catch (RuntimeException e) {
+                    // the connection closed meanwhile (e.g. CancelledKeyException): the other peers may still fetch it
+                }
             }
-            return p.served.await(timeout.toMillis(), TimeUnit.MILLISECONDS) ? Outcome.FETCHED : Outcome.NOT_TAKEN;
+            return announced > 0 && p.served.await(timeout.toMillis(), TimeUnit.MILLISECONDS) ? Outcome.FETCHED : Outcome.NOT_TAKEN;
         } finally {
             pending.remove(tx.getTxId(), p);
         }
@@ -110,8 +115,9 @@ final class P2pBroadcaster {
                 if (held != null && held.getTxId().equals(txid)) {
                     return true;
                 }
-            } catch (CancellationException | ExecutionException | TimeoutException e) {
-                // notfound (the request is cancelled), a dropped peer or no answer: not held there
+            } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+                // notfound (bitcoinj cancels the request: a CancellationException, an IllegalStateException), a
+                // connection closed meanwhile (CancelledKeyException, too) or no answer: not held there
             }
         }
         return false;
