@@ -89,25 +89,25 @@ class PayoutSimulationTest {
     @Test
     void shouldKeepTheLedgerAtZeroMatchingTheWalletAndPayEveryLineExactlyOnceOverTenThousandOperations() {
         PayoutTestData data = new PayoutTestData(em);
-        chain.awaitSynced();
-        quiesce();
-        long firstBatch = steps.lastBatchId() + 1;
-        int startHeight = node.blockCount() + 1;
-        long ledgerWalletBefore = ledger.balances().getOrDefault(LedgerService.WALLET, 0L);
-        long walletBefore = chain.confirmedBalance();
-
+        List<Long> others = steps.suspendOtherOperators();
         Map<Long, String> operators = new HashMap<>();
-        for (int i = 0; i < 40; i++) {
-            byte[] program = new byte[20];
-            random.nextBytes(program);
-            String address = SegwitAddress.fromProgram(BitcoinNetwork.REGTEST, 0, program).toString();
-            operators.put(data.operator(address), address);
-        }
         try {
+            chain.awaitSynced();
+            quiesce();
+            long firstBatch = steps.lastBatchId() + 1;
+            int startHeight = node.blockCount() + 1;
+            long ledgerWalletBefore = ledger.balances().getOrDefault(LedgerService.WALLET, 0L);
+            long walletBefore = chain.confirmedBalance();
+            for (int i = 0; i < 40; i++) {
+                byte[] program = new byte[20];
+                random.nextBytes(program);
+                String address = SegwitAddress.fromProgram(BitcoinNetwork.REGTEST, 0, program).toString();
+                operators.put(data.operator(address), address);
+            }
             simulate(operators, List.of(data.admin(), data.admin(), data.admin()), firstBatch, startHeight,
                     ledgerWalletBefore, walletBefore);
         } finally {
-            steps.cleanUp(operators.keySet());
+            steps.cleanUp(operators.keySet(), others);
         }
     }
 

@@ -371,14 +371,30 @@ class SimulationSteps {
     }
 
     /**
-     * Leaves the shared test database as other tests expect it: the simulated operators suspended (nobody proposes
-     * them again) and the far-future settlements deleted (a later settleDue must not find them "already settled").
+     * Suspends the operators earlier tests of this JVM left eligible (e.g. one with an address of another network,
+     * whose line fails every batch it joins), so proposals hold only the simulation's operators; returns their ids.
      */
-    void cleanUp(Collection<Long> operators) {
+    @SuppressWarnings("unchecked")
+    List<Long> suspendOtherOperators() {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<Number>) em.createNativeQuery(
+                "UPDATE account SET state = 'SUSPENDED' WHERE role = 'OPERATOR' AND state = 'APPROVED' RETURNING id")
+                .getResultList()).stream().map(Number::longValue).toList());
+    }
+
+    /**
+     * Leaves the shared test database as other tests expect it: the simulated operators suspended (nobody proposes
+     * them again), the other operators approved again, and the far-future settlements deleted (a later settleDue
+     * must not find them "already settled").
+     */
+    void cleanUp(Collection<Long> operators, Collection<Long> others) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (!operators.isEmpty()) {
                 em.createNativeQuery("UPDATE account SET state = 'SUSPENDED' WHERE id IN (?1)")
                         .setParameter(1, List.copyOf(operators)).executeUpdate();
+            }
+            if (!others.isEmpty()) {
+                em.createNativeQuery("UPDATE account SET state = 'APPROVED' WHERE id IN (?1)")
+                        .setParameter(1, List.copyOf(others)).executeUpdate();
             }
             em.createNativeQuery("DELETE FROM settlement WHERE epoch_start >= ?1")
                     .setParameter(1, FIRST_EPOCH.atOffset(ZoneOffset.UTC)).executeUpdate();
