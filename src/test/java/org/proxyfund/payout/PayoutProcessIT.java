@@ -16,11 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -69,7 +64,7 @@ class PayoutProcessIT {
             }
 
             ProcessHarness.awaitNextEpoch();
-            List<Response> fired = together(() -> ProcessHarness.trigger(a), () -> ProcessHarness.trigger(b));
+            List<Response> fired = ProcessHarness.together(() -> ProcessHarness.trigger(a), () -> ProcessHarness.trigger(b));
             fired.forEach(r -> assertEquals(200, r.statusCode(), r.asString()));
             JsonPath ja = fired.get(0).jsonPath();
             JsonPath jb = fired.get(1).jsonPath();
@@ -85,7 +80,7 @@ class PayoutProcessIT {
             WebClient onB = new WebClient(onA.address).at(b.baseUri());
             onB.cookies.putAll(onA.cookies);
             assertEquals(revision, ProcessHarness.revisionShown(onB, batch), "the session is shared by the replicas");
-            List<Response> approvals = together(
+            List<Response> approvals = ProcessHarness.together(
                     () -> onA.post("/admin/payouts/" + batch + "/approve", "revision", String.valueOf(revision)),
                     () -> onB.post("/admin/payouts/" + batch + "/approve", "revision", String.valueOf(revision)));
             List<Integer> codes = new ArrayList<>(approvals.stream().map(Response::statusCode).sorted().toList());
@@ -97,7 +92,7 @@ class PayoutProcessIT {
             h.node.mine(6);
             h.awaitState(batch, "CONFIRMED", SETTLE);
             assertEquals(1, h.number("SELECT count(*) FROM payout_tx WHERE batch_id = ?", batch), "one transaction signed");
-            assertPaidOnceOnChain(fromHeight, owed);
+            h.assertPaidOnceOnChain(fromHeight, owed);
             long leaders = List.of(a, b).stream().filter(p -> p.log().contains("this replica is the payout leader")).count();
             assertEquals(1, leaders, "exactly one replica led the sending");
         }
@@ -144,7 +139,7 @@ class PayoutProcessIT {
                     h.node.mine(6);
                 }
                 h.awaitState(batch, "CONFIRMED", SETTLE);
-                assertPaidOnceOnChain(fromHeight, owed);
+                h.assertPaidOnceOnChain(fromHeight, owed);
                 System.out.printf("[process-it] %s: killed with 137 in state %s, restarted, batch %d CONFIRMED, %d transaction(s) recorded%n",
                         step, stateAtDeath, batch, h.number("SELECT count(*) FROM payout_tx WHERE batch_id = ?", batch));
             }
@@ -155,42 +150,5 @@ class PayoutProcessIT {
     private void awaitInFlight(long batch) {
         org.proxyfund.wallet.testing.RegtestNode.await("batch " + batch + " broadcast", SETTLE,
                 () -> List.of("BROADCAST", "CONFIRMED").contains(h.state(batch)));
-    }
-
-    private void assertPaidOnceOnChain(int fromHeight, Map<String, Long> owed) {
-        Map<String, long[]> paid = ChainPayments.received(h.node, fromHeight, owed.keySet());
-        owed.forEach((address, sats) -> {
-            long[] got = paid.get(address);
-            assertTrue(got != null, address + " was not paid");
-            assertEquals(sats, got[0], address + " received exactly its amount");
-            assertEquals(1, got[1], address + " was paid by exactly one output");
-        });
-        owed.forEach((address, sats) -> assertEquals(0, h.number(
-                "SELECT COALESCE(-sum(l.amount_sats), 0) FROM ledger_line l JOIN payout_address p ON l.account = 'operator_payable:' || p.account_id"
-                        + " WHERE p.address = ?", address), address + " is owed nothing more"));
-        assertEquals(0, h.number("SELECT COALESCE(sum(amount_sats), 0) FROM ledger_line"), "the ledger sums to zero");
-    }
-
-    @SafeVarargs
-    private static <T> List<T> together(Callable<T>... calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> c : calls) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return c.call();
-                }));
-            }
-            go.countDown();
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
