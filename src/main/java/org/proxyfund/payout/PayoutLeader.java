@@ -53,6 +53,11 @@ public class PayoutLeader {
         }
     }
 
+    /** Whether this replica holds the lead now (no attempt to take it; for the metric). */
+    public synchronized boolean holds() {
+        return held != null;
+    }
+
     /** Gives the lead up (shutdown). */
     public synchronized void release() {
         closeQuietly();

@@ -1,0 +1,60 @@
+package org.proxyfund.probe.history;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.proxyfund.common.metrics.DbGauges;
+import org.proxyfund.endpoint.EndpointState;
+
+import javax.sql.DataSource;
+
+/**
+ * Gauges of the whole fleet of operators' endpoints: how many in each state, how many approved ones are down now,
+ * how many approved ones are overdue for a check (the monitors are not keeping up), and the fleet's uptime over the
+ * last 24 hours from the hourly rollups (UNKNOWN does not count, as in settlement).
+ */
+@ApplicationScoped
+public class FleetMetrics {
+
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    DataSource dataSource;
+
+    private DbGauges gauges;
+
+    void onStart(@Observes StartupEvent event) {
+        gauges = new DbGauges(registry, dataSource);
+        for (EndpointState s : EndpointState.values()) {
+            gauges.register("proxyfund_endpoints", "Operators' endpoints in each state", "state", s.name());
+        }
+        gauges.register("proxyfund_endpoints_down", "Approved endpoints whose latest check was DOWN");
+        gauges.register("proxyfund_endpoints_overdue", "Approved endpoints whose check is more than 5 minutes overdue");
+        gauges.register("proxyfund_fleet_uptime_ratio_24h", "UP / (UP + DOWN) of all checks of the last 24 hours");
+        refresh();
+    }
+
+    @Scheduled(every = "${proxyfund.metrics.refresh-every:30s}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void refresh() {
+        for (EndpointState s : EndpointState.values()) {
+            gauges.set("proxyfund_endpoints", 0, "state", s.name());
+        }
+        gauges.read("SELECT state, count(*) FROM endpoint GROUP BY state",
+                rs -> gauges.set("proxyfund_endpoints", rs.getLong(2), "state", rs.getString(1)));
+        gauges.read("""
+                SELECT count(*) FILTER (WHERE s.last_status = 'DOWN'),
+                       count(*) FILTER (WHERE s.next_check_at < now() - interval '5 minutes')
+                FROM endpoint e JOIN check_schedule s ON s.endpoint_id = e.id WHERE e.state = 'APPROVED'""",
+                rs -> {
+                    gauges.set("proxyfund_endpoints_down", rs.getLong(1));
+                    gauges.set("proxyfund_endpoints_overdue", rs.getLong(2));
+                });
+        gauges.read("""
+                SELECT sum(up_count)::float8 / NULLIF(sum(up_count) + sum(down_count), 0) FROM check_rollup_hourly
+                WHERE hour_start >= date_trunc('hour', now()) - interval '24 hours'""",
+                rs -> gauges.set("proxyfund_fleet_uptime_ratio_24h", rs.getObject(1) == null ? Double.NaN : rs.getDouble(1)));
+    }
+}
