@@ -60,21 +60,31 @@ public class SettlementRepository {
 
     /**
      * Every endpoint with rollups in [start, end): UP, DOWN and weak UP summed (already merged across monitors by the
-     * rollup), with its operator, type and region. One grouped query; UNKNOWN checks are not read at all.
+     * rollup), with its operator, type and region. The whole UTC days come from the daily sums (7 rows per endpoint
+     * and week instead of 168), the partial days at the edges from the hours ({@link RollupRanges}); one grouped
+     * query over both. UNKNOWN checks are not read at all.
      */
     List<InputRow> inputs(Epoch epoch) {
         String sql = """
                 SELECT e.id, e.account_id, e.type, e.region, r.up, r.down, r.weak FROM (
-                    SELECT endpoint_id, sum(up_count) AS up, sum(down_count) AS down, sum(weak_up_count) AS weak
-                    FROM check_rollup_hourly WHERE hour_start >= ? AND hour_start < ? GROUP BY endpoint_id) r
+                    SELECT endpoint_id, sum(up) AS up, sum(down) AS down, sum(weak) AS weak FROM (
+                        SELECT endpoint_id, up_count AS up, down_count AS down, weak_up_count AS weak
+                        FROM check_rollup_daily WHERE day_start >= ? AND day_start < ?
+                        UNION ALL
+                        SELECT endpoint_id, up_count, down_count, weak_up_count FROM check_rollup_hourly
+                        WHERE (hour_start >= ? AND hour_start < ?) OR (hour_start >= ? AND hour_start < ?)) u
+                    GROUP BY endpoint_id) r
                 JOIN endpoint e ON e.id = r.endpoint_id""";
+        RollupRanges ranges = RollupRanges.of(epoch);
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             // 100,000 groups of sums outgrow the default 4 MB work_mem: the hash aggregate would spill to disk
             try (PreparedStatement mem = c.prepareStatement("SET LOCAL work_mem = '128MB'")) {
                 mem.execute();
             }
-            ps.setObject(1, utc(epoch.start()));
-            ps.setObject(2, utc(epoch.end()));
+            Instant[] bounds = {ranges.dayFrom(), ranges.dayTo(), ranges.start(), ranges.dayFrom(), ranges.dayTo(), ranges.end()};
+            for (int i = 0; i < bounds.length; i++) {
+                ps.setObject(i + 1, utc(bounds[i]));
+            }
             ps.setFetchSize(10_000);
             List<InputRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
