@@ -1,5 +1,6 @@
 package org.proxyfund.settlement;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
@@ -9,6 +10,10 @@ import org.proxyfund.ledger.LedgerService;
 import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +22,8 @@ import static org.proxyfund.settlement.SettlementFixtures.*;
 /**
  * Times {@code settle(epoch)} end to end (inputs query, arithmetic, storing 100,000 endpoint lines, ledger entry) on
  * 100,000 endpoints of 25,000 operators with 7 days of hourly rollups (16.8 million rows, generated in SQL), against
- * same-run baselines: a plain count of those rows and the aggregation query alone. Prints the figures; asserts only
+ * same-run baselines: a plain count of those rows, the old aggregation of all hourly rows and the inputs query alone
+ * (whole days from {@code check_rollup_daily}). Prints the figures; asserts only
  * correctness. {@code ./mvnw -Pbench test -Dtest=SettlementBenchmark}.
  */
 @QuarkusTest
@@ -65,6 +71,7 @@ class SettlementBenchmark {
         exec(ds, "ANALYZE account");
         exec(ds, "ANALYZE endpoint");
         exec(ds, "ANALYZE check_rollup_hourly");
+        exec(ds, "ANALYZE check_rollup_daily");
         exec(ds, "CHECKPOINT");
         long rows = scalar(ds, "SELECT count(*) FROM check_rollup_hourly WHERE hour_start >= ? AND hour_start < ?",
                 epoch.start().atOffset(ZoneOffset.UTC), epoch.end().atOffset(ZoneOffset.UTC));
@@ -78,10 +85,17 @@ class SettlementBenchmark {
                     epoch.start().atOffset(ZoneOffset.UTC), epoch.end().atOffset(ZoneOffset.UTC));
             long countMs = (System.nanoTime() - s) / 1_000_000;
             s = System.nanoTime();
-            int inputs = repo.inputs(epoch).size();
+            Set<List<Long>> hourly = hourlyAggregation(epoch);
+            long hourlyMs = (System.nanoTime() - s) / 1_000_000;
+            s = System.nanoTime();
+            // in a transaction as in settle(), so that the query's SET LOCAL work_mem applies
+            Set<List<Long>> inputs = QuarkusTransaction.requiringNew().call(() -> repo.inputs(epoch).stream()
+                    .map(i -> List.of(i.endpointId(), i.operatorId(), i.up(), i.down(), i.weakUp())).collect(Collectors.toSet()));
             long queryMs = (System.nanoTime() - s) / 1_000_000;
-            System.out.printf("[settle-bench] baseline run %d: count(*) of the epoch's rows %d ms, aggregation query alone %d ms (%,d endpoints)%n",
-                    run, countMs, queryMs, inputs);
+            System.out.printf("[settle-bench] baseline run %d: count(*) of the epoch's rows %d ms, old aggregation of the hourly"
+                    + " rows %d ms (%,d endpoints), aggregation query alone (daily sums) %d ms (%,d endpoints)%n",
+                    run, countMs, hourlyMs, hourly.size(), queryMs, inputs.size());
+            assertEquals(hourly, inputs, "the daily sums must give exactly what the hourly rows give");
         }
         long s = System.nanoTime();
         SettleResult r = service.settle(epoch);
@@ -103,5 +117,19 @@ class SettlementBenchmark {
         cleanUp(ds, ledger);
         exec(ds, "DELETE FROM payout_address WHERE account_id IN (SELECT id FROM account WHERE handle LIKE 'bench-%')");
         exec(ds, "DELETE FROM account WHERE handle LIKE 'bench-%'");
+    }
+
+    /** The inputs query as it was before the daily sums: all 168 hourly rows per endpoint grouped (same-run baseline). */
+    private Set<List<Long>> hourlyAggregation(Epoch epoch) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            exec(ds, "SET LOCAL work_mem = '128MB'");
+            return new HashSet<>(query(ds, """
+                    SELECT e.id, e.account_id, e.type, e.region, r.up, r.down, r.weak FROM (
+                        SELECT endpoint_id, sum(up_count) AS up, sum(down_count) AS down, sum(weak_up_count) AS weak
+                        FROM check_rollup_hourly WHERE hour_start >= ? AND hour_start < ? GROUP BY endpoint_id) r
+                    JOIN endpoint e ON e.id = r.endpoint_id""",
+                    rs -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(5), rs.getLong(6), rs.getLong(7)),
+                    epoch.start().atOffset(ZoneOffset.UTC), epoch.end().atOffset(ZoneOffset.UTC)));
+        });
     }
 }
