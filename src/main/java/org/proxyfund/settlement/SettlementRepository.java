@@ -61,20 +61,23 @@ public class SettlementRepository {
     /**
      * Every endpoint with rollups in [start, end): UP, DOWN and weak UP summed (already merged across monitors by the
      * rollup), with its operator, type and region. The whole UTC days come from the daily sums (7 rows per endpoint
-     * and week instead of 168), the partial days at the edges from the hours ({@link RollupRanges}); one grouped
-     * query over both. UNKNOWN checks are not read at all.
+     * and week instead of 168), the partial days at the edges from the hours ({@link RollupRanges}); one query.
+     * UNKNOWN checks are not read at all.
+     *
+     * <p>Each source is summed on its own and the two joined, rather than grouping their UNION ALL: over a UNION ALL
+     * the planner cannot estimate the groups (it assumes 200) and joins the endpoints by 100,000 index probes; this way
+     * it knows there are ~100,000 and hash-joins them (measured 20-25 % faster on a week of 100,000 endpoints).
      */
     List<InputRow> inputs(Epoch epoch) {
         String sql = """
-                SELECT e.id, e.account_id, e.type, e.region, r.up, r.down, r.weak FROM (
-                    SELECT endpoint_id, sum(up) AS up, sum(down) AS down, sum(weak) AS weak FROM (
-                        SELECT endpoint_id, up_count AS up, down_count AS down, weak_up_count AS weak
-                        FROM check_rollup_daily WHERE day_start >= ? AND day_start < ?
-                        UNION ALL
-                        SELECT endpoint_id, up_count, down_count, weak_up_count FROM check_rollup_hourly
-                        WHERE (hour_start >= ? AND hour_start < ?) OR (hour_start >= ? AND hour_start < ?)) u
-                    GROUP BY endpoint_id) r
-                JOIN endpoint e ON e.id = r.endpoint_id""";
+                SELECT e.id, e.account_id, e.type, e.region, (coalesce(d.up, 0) + coalesce(h.up, 0))::bigint,
+                       (coalesce(d.down, 0) + coalesce(h.down, 0))::bigint, (coalesce(d.weak, 0) + coalesce(h.weak, 0))::bigint
+                FROM (SELECT endpoint_id, sum(up_count) AS up, sum(down_count) AS down, sum(weak_up_count) AS weak
+                      FROM check_rollup_daily WHERE day_start >= ? AND day_start < ? GROUP BY endpoint_id) d
+                FULL JOIN (SELECT endpoint_id, sum(up_count) AS up, sum(down_count) AS down, sum(weak_up_count) AS weak
+                           FROM check_rollup_hourly WHERE (hour_start >= ? AND hour_start < ?) OR (hour_start >= ? AND hour_start < ?)
+                           GROUP BY endpoint_id) h USING (endpoint_id)
+                JOIN endpoint e ON e.id = endpoint_id""";
         RollupRanges ranges = RollupRanges.of(epoch);
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             // 100,000 groups of sums outgrow the default 4 MB work_mem: the hash aggregate would spill to disk
