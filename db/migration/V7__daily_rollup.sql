@@ -38,64 +38,58 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- Applies per-day deltas (any sign; the row type only carries them, its checks do not apply to values in an array).
--- Days that exist are updated first: an INSERT ... ON CONFLICT cannot carry a negative delta, since its proposed
--- row must pass the >= 0 checks before the conflict is seen. Days that do not exist are inserted only when
--- may_insert (never for deletes: when an endpoint is deleted its days go by their own cascade, and a row recreated
--- for it would violate the foreign key). Days left without hours are deleted.
-CREATE FUNCTION check_rollup_daily_apply(delta check_rollup_daily[], may_insert BOOLEAN) RETURNS void
-LANGUAGE plpgsql AS $$
-BEGIN
-    UPDATE check_rollup_daily d SET up_count = d.up_count + x.up_count, down_count = d.down_count + x.down_count,
-        unknown_count = d.unknown_count + x.unknown_count, weak_up_count = d.weak_up_count + x.weak_up_count,
-        hour_count = d.hour_count + x.hour_count
-    FROM unnest(delta) x WHERE d.endpoint_id = x.endpoint_id AND d.day_start = x.day_start;
-    IF may_insert THEN
-        INSERT INTO check_rollup_daily AS d
-        SELECT * FROM unnest(delta) x WHERE NOT EXISTS (
-            SELECT 1 FROM check_rollup_daily e WHERE e.endpoint_id = x.endpoint_id AND e.day_start = x.day_start)
-        ORDER BY 1, 2
-        ON CONFLICT (endpoint_id, day_start) DO UPDATE SET up_count = d.up_count + EXCLUDED.up_count,
-            down_count = d.down_count + EXCLUDED.down_count, unknown_count = d.unknown_count + EXCLUDED.unknown_count,
-            weak_up_count = d.weak_up_count + EXCLUDED.weak_up_count, hour_count = d.hour_count + EXCLUDED.hour_count;
-    END IF;
-    DELETE FROM check_rollup_daily d USING unnest(delta) x
-    WHERE d.endpoint_id = x.endpoint_id AND d.day_start = x.day_start AND d.hour_count = 0;
-END $$;
-
 -- A rewritten hour (the rollup's ON CONFLICT DO UPDATE) moves its day by new minus old; days whose sums did not
--- change are left alone. An update moving an hour to another endpoint or day works too (hour_count moves with it).
+-- change are left alone. The delta may be negative, so days that exist are updated, not upserted: an INSERT ... ON
+-- CONFLICT's proposed row must pass the >= 0 checks before the conflict is seen. Only days that did not exist are
+-- inserted, which happens when an update moves an hour to another endpoint or day (hour_count moves with it); a
+-- day left without hours is deleted. Set-based over the transition tables, so a statement of any size works.
 CREATE FUNCTION check_rollup_daily_update() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    delta check_rollup_daily[];
 BEGIN
-    SELECT array_agg(ROW(endpoint_id, day_start, up, down, unknown, weak, hours)::check_rollup_daily) INTO delta
-    FROM (SELECT endpoint_id, date_trunc('day', hour_start, 'UTC') AS day_start, sum(up_count) AS up,
-                 sum(down_count) AS down, sum(unknown_count) AS unknown, sum(weak_up_count) AS weak, sum(n) AS hours
-          FROM (SELECT endpoint_id, hour_start, up_count, down_count, unknown_count, weak_up_count, 1 AS n FROM new_hours
-                UNION ALL
-                SELECT endpoint_id, hour_start, -up_count, -down_count, -unknown_count, -weak_up_count, -1 FROM old_hours) c
-          GROUP BY 1, 2
-          HAVING sum(up_count) <> 0 OR sum(down_count) <> 0 OR sum(unknown_count) <> 0 OR sum(weak_up_count) <> 0
-              OR sum(n) <> 0) s;
-    IF delta IS NOT NULL THEN
-        PERFORM check_rollup_daily_apply(delta, true);
-    END IF;
+    WITH delta AS (
+        SELECT endpoint_id, date_trunc('day', hour_start, 'UTC') AS day_start, sum(up) AS up, sum(down) AS down,
+               sum(unknown) AS unknown, sum(weak) AS weak, sum(n) AS hours
+        FROM (SELECT endpoint_id, hour_start, up_count AS up, down_count AS down, unknown_count AS unknown,
+                     weak_up_count AS weak, 1 AS n FROM new_hours
+              UNION ALL
+              SELECT endpoint_id, hour_start, -up_count, -down_count, -unknown_count, -weak_up_count, -1 FROM old_hours) c
+        GROUP BY 1, 2
+        HAVING sum(up) <> 0 OR sum(down) <> 0 OR sum(unknown) <> 0 OR sum(weak) <> 0 OR sum(n) <> 0
+    ), updated AS (
+        UPDATE check_rollup_daily d SET up_count = d.up_count + x.up, down_count = d.down_count + x.down,
+            unknown_count = d.unknown_count + x.unknown, weak_up_count = d.weak_up_count + x.weak,
+            hour_count = d.hour_count + x.hours
+        FROM delta x WHERE d.endpoint_id = x.endpoint_id AND d.day_start = x.day_start
+        RETURNING d.endpoint_id, d.day_start
+    )
+    INSERT INTO check_rollup_daily AS d (endpoint_id, day_start, up_count, down_count, unknown_count, weak_up_count,
+                                         hour_count)
+    SELECT endpoint_id, day_start, up, down, unknown, weak, hours FROM delta x
+    WHERE NOT EXISTS (SELECT 1 FROM updated u WHERE u.endpoint_id = x.endpoint_id AND u.day_start = x.day_start)
+    ORDER BY 1, 2
+    ON CONFLICT (endpoint_id, day_start) DO UPDATE SET up_count = d.up_count + EXCLUDED.up_count,
+        down_count = d.down_count + EXCLUDED.down_count, unknown_count = d.unknown_count + EXCLUDED.unknown_count,
+        weak_up_count = d.weak_up_count + EXCLUDED.weak_up_count, hour_count = d.hour_count + EXCLUDED.hour_count;
+    DELETE FROM check_rollup_daily d USING (SELECT DISTINCT endpoint_id, date_trunc('day', hour_start, 'UTC') AS day_start
+                                            FROM old_hours) o
+    WHERE d.endpoint_id = o.endpoint_id AND d.day_start = o.day_start AND d.hour_count = 0;
     RETURN NULL;
 END $$;
 
--- Deleted hours (retention, repairs, an endpoint's cascade) subtract from their day.
+-- Deleted hours (retention, repairs, an endpoint's cascade) subtract from their day; a day left without hours is
+-- deleted. Never inserts: when an endpoint is deleted its days go by their own cascade, and a row recreated for it
+-- would violate the foreign key.
 CREATE FUNCTION check_rollup_daily_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    delta check_rollup_daily[];
 BEGIN
-    SELECT array_agg(ROW(endpoint_id, day_start, -up, -down, -unknown, -weak, -hours)::check_rollup_daily) INTO delta
+    UPDATE check_rollup_daily d SET up_count = d.up_count - o.up, down_count = d.down_count - o.down,
+        unknown_count = d.unknown_count - o.unknown, weak_up_count = d.weak_up_count - o.weak,
+        hour_count = d.hour_count - o.hours
     FROM (SELECT endpoint_id, date_trunc('day', hour_start, 'UTC') AS day_start, sum(up_count) AS up,
                  sum(down_count) AS down, sum(unknown_count) AS unknown, sum(weak_up_count) AS weak, count(*) AS hours
-          FROM old_hours GROUP BY 1, 2) s;
-    IF delta IS NOT NULL THEN
-        PERFORM check_rollup_daily_apply(delta, false);
-    END IF;
+          FROM old_hours GROUP BY 1, 2) o
+    WHERE d.endpoint_id = o.endpoint_id AND d.day_start = o.day_start;
+    DELETE FROM check_rollup_daily d USING (SELECT DISTINCT endpoint_id, date_trunc('day', hour_start, 'UTC') AS day_start
+                                            FROM old_hours) o
+    WHERE d.endpoint_id = o.endpoint_id AND d.day_start = o.day_start AND d.hour_count = 0;
     RETURN NULL;
 END $$;
 
