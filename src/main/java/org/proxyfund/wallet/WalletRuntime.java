@@ -123,8 +123,11 @@ final class WalletRuntime implements AutoCloseable {
         wallet.addChangeEventListener(Threading.SAME_THREAD, w -> fire());
         wallet.addReorganizeEventListener(Threading.SAME_THREAD, w -> fire());
         chain.addNewBestBlockListener(Threading.SAME_THREAD, block -> fire());
-        peers.start();
+        // The download listener first: a peer that connects before it is set becomes the download peer without
+        // ever being asked for the chain (PeerGroup starts a download only for peers that arrive after it), and the
+        // wallet would stay at its old height until that peer goes away.
         peers.startBlockChainDownload(new DownloadProgressTracker());
+        peers.start();
         LOG.infof("Wallet started on %s; %d receive addresses issued", network, wallet.getActiveKeyChain().getIssuedExternalKeys());
     }
 
