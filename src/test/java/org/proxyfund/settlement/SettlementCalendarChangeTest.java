@@ -102,9 +102,10 @@ class SettlementCalendarChangeTest {
         long whole = policy.budget(balance, 0, 0, Instant.ofEpochSecond(rows.getFirst()[0]),
                 Instant.ofEpochSecond(rows.getLast()[1])).policySats();
         assertEquals(whole, asked, "the budget of the elapsed time is asked for once");
-        BigInteger perWeek = BigInteger.valueOf(balance).multiply(BigInteger.valueOf(config.budgetPercentBp())).divide(BigInteger.valueOf(10_000));
         long seconds = rows.getLast()[1] - rows.getFirst()[0];
-        assertTrue(whole <= perWeek.multiply(BigInteger.valueOf(seconds)).divide(BigInteger.valueOf(604_800)).longValue() + 1,
+        BigInteger weeklyRate = BigInteger.valueOf(balance).multiply(BigInteger.valueOf(config.budgetPercentBp()))
+                .multiply(BigInteger.valueOf(seconds)).divide(BigInteger.valueOf(10_000L * 604_800));
+        assertTrue(whole <= weeklyRate.longValueExact() + 1,
                 "no more than the weekly rate for " + seconds + " s");
 
         // every hour of uptime inside the settled time is counted in exactly one settlement
