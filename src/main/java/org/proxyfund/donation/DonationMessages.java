@@ -46,8 +46,11 @@ public interface DonationMessages {
     @Message("Status")
     String status_label();
 
-    @Message("{#when status}{#is 'WAITING'}Waiting for payment{#is 'SEEN'}Payment seen, waiting for confirmation{#is 'CONFIRMED'}Confirmed. Thank you!{#is 'EXPIRED'}Expired (a late payment still counts){/when}")
+    @Message("{#when status}{#is 'WAITING'}Waiting for payment{#is 'SEEN'}Payment seen, waiting for confirmation{#is 'CONFIRMED'}Confirmed. Thank you!{#is 'EXPIRED'}Expired (a late payment still counts){#is 'LEFT_CHAIN'}Your payment left the chain: waiting for it to be confirmed again{/when}")
     String status_name(String status);
+
+    @Message("Your payment {txids} was in a block, but a reorganization of the Bitcoin chain replaced that block with others that do not contain it. It is not lost: it counts as unconfirmed again and is normally mined into a new block soon, and the confirmations start again. Until then it is not counted as confirmed. If your wallet shows it as failed, replaced or missing for several hours, send the donation again to the same address.")
+    String left_chain(String txids);
 
     @Message("Send bitcoin to")
     String send_to();

@@ -115,13 +115,18 @@ public class DonationReconciler {
         } else if (!status.equals("CONFIRMED") && entry != null) {
             ledger.reverse(entry, "reversed (" + status.toLowerCase() + " after reorg or double-spend): " + reference);
             entry = null;
-            LOG.warnf("Donation payment %s:%d is no longer confirmed (%s); ledger entry reversed", o.txid(), o.vout(), status);
+            LOG.warnf("Donation payment %s:%d is no longer confirmed (%s); ledger entry reversed, the donor is told on"
+                    + " the donation page", o.txid(), o.vout(), status);
         }
+        // left_chain_at: the payment was in a block (confirmations >= 1) and is in none now; the donor is told.
         em.createNativeQuery("""
                         INSERT INTO donation_payment(txid, vout, donation_id, amount_sats, confirmations, status, ledger_entry_id)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                         ON CONFLICT (txid, vout) DO UPDATE SET confirmations = EXCLUDED.confirmations,
-                            status = EXCLUDED.status, ledger_entry_id = EXCLUDED.ledger_entry_id, updated_at = now()""")
+                            status = EXCLUDED.status, ledger_entry_id = EXCLUDED.ledger_entry_id, updated_at = now(),
+                            left_chain_at = CASE WHEN EXCLUDED.confirmations >= 1 THEN NULL
+                                                 WHEN donation_payment.confirmations >= 1 THEN now()
+                                                 ELSE donation_payment.left_chain_at END""")
                 .setParameter(1, o.txid()).setParameter(2, o.vout()).setParameter(3, d.id).setParameter(4, o.amountSats())
                 .setParameter(5, o.confirmations()).setParameter(6, status).setParameter(7, entry).executeUpdate();
         return true;

@@ -89,7 +89,8 @@ public class DonationResource {
     @Operation(hidden = true)
     public TemplateInstance status(@PathParam("id") String id) {
         Donation d = donations.find(id).orElseThrow(NotFoundException::new);
-        return pages.page(Templates.status(DonationView.of(d, donations.paymentUri(d), donations.confirmationsRequired())));
+        return pages.page(Templates.status(DonationView.of(d, donations.paymentUri(d), donations.confirmationsRequired(),
+                donations.leftChain(d))));
     }
 
     @GET

@@ -79,6 +79,19 @@ public class DonationService {
         return Donation.findByIdOptional(id);
     }
 
+    /**
+     * Txids of the donation's payments that were in a block and are in none now (a reorg took the block away), and
+     * not confirmed again since: what the donation page tells the donor.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> leftChain(Donation d) {
+        return Donation.getEntityManager().createNativeQuery("""
+                SELECT DISTINCT txid FROM donation_payment
+                WHERE donation_id = ?1 AND left_chain_at IS NOT NULL AND status <> 'CONFIRMED' ORDER BY txid""")
+                .setParameter(1, d.id).getResultList();
+    }
+
     /** The BIP21 URI donors pay. */
     public String paymentUri(Donation d) {
         return Bip21.uri(d.address, d.requestedSats, config.label());

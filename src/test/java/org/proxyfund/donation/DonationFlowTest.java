@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,11 +155,13 @@ class DonationFlowTest {
     }
 
     @Test
-    void shouldReverseAConfirmedDonationWhenAReorgRemovesItsPayment() {
+    void shouldReverseAConfirmedDonationWhenAReorgRemovesItsPaymentAndTellTheDonor() {
         node.mine(1); // an empty mempool: bcoin then drops, rather than re-queues, the invalidated block's transactions
         String id = createDonation(null, null);
-        node.sendToAddress(donation(id).address, 250_000L);
+        String txid = node.sendToAddress(donation(id).address, 250_000L);
         awaitStatus(id, DonationStatus.SEEN);
+        String raw = node.rpc("getrawtransaction", txid).asText(); // what the donor's wallet keeps and can send again
+        given().get("/donate/" + id).then().body(not(containsString("id=\"left-chain\"")));
         String block = node.mine(1).get(0);
         awaitStatus(id, DonationStatus.CONFIRMED);
         long walletAccount = ledger.balances().get(LedgerService.WALLET);
@@ -166,6 +169,13 @@ class DonationFlowTest {
         node.invalidateBlock(block);
         node.mine(2);
         awaitStatus(id, DonationStatus.SEEN);
+        given().get("/donate/" + id + "?lang=en").then().statusCode(200)
+                .body(containsString("Your payment left the chain"))
+                .body(containsString("id=\"left-chain\""))
+                .body(containsString("Your payment " + txid + " was in a block"));
+        given().get("/donate/" + id + "?lang=ru").then().statusCode(200)
+                .body(containsString("Ваш платёж покинул цепочку"))
+                .body(containsString("Ваш платёж " + txid + " был в блоке"));
         assertEquals(0L, donation(id).confirmedSats);
         assertEquals(walletAccount - 250_000L, ledger.balances().get(LedgerService.WALLET));
         Number reversals = (Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
@@ -173,6 +183,13 @@ class DonationFlowTest {
                 .setParameter(1, "%" + id + "%").getSingleResult());
         assertEquals(1, reversals.intValue());
         assertTrue(checks.run().sumsToZero());
+
+        // The donor's wallet sends it again (bcoin dropped it with the block): confirmed again, the notice goes.
+        node.sendRawTransaction(raw);
+        node.mine(1);
+        awaitStatus(id, DonationStatus.CONFIRMED);
+        given().get("/donate/" + id + "?lang=en").then().statusCode(200)
+                .body(not(containsString("id=\"left-chain\""))).body(containsString("Confirmed. Thank you!"));
     }
 
     @Test
