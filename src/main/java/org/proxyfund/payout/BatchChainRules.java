@@ -4,6 +4,7 @@ import org.proxyfund.payout.BatchCommand.Fail;
 import org.proxyfund.payout.BatchCommand.FailConflicted;
 import org.proxyfund.payout.BatchCommand.MarkBroadcast;
 import org.proxyfund.payout.BatchCommand.MarkConfirmed;
+import org.proxyfund.payout.BatchCommand.MarkLeftChain;
 import org.proxyfund.payout.BatchCommand.MarkSigned;
 import org.proxyfund.payout.BatchCommand.RecordReplacement;
 import org.proxyfund.payout.BatchResult.Ok;
@@ -20,7 +21,8 @@ import static org.proxyfund.payout.BatchStateMachine.checkReason;
 import static org.proxyfund.payout.BatchStateMachine.invalidState;
 
 /**
- * The sending side of the payout state machine: signing, broadcast, replacement, confirmation, failure.
+ * The sending side of the payout state machine: signing, broadcast, replacement, confirmation, a confirmation lost to
+ * a reorg, failure.
  * Each command first checks whether its effect is already on record and then answers Ok without an event,
  * so a sender or reconciler that crashed and restarted can simply repeat what it was doing.
  */
@@ -92,6 +94,26 @@ final class BatchChainRules {
         BatchSnapshot next = b.transitionTo(CONFIRMED, b.revision(), b.totalSats(), b.approvals(), b.signed(),
                 b.replacements(), c.txid(), null);
         return Ok.changed(next, new BatchEvent.Confirmed(c.txid(), c.confirmations()));
+    }
+
+    /**
+     * CONFIRMED → BROADCAST when the confirming transaction left the chain. Nothing else changes: the same recorded
+     * transactions stay the only ones that can pay the lines, and one of them may confirm again.
+     */
+    static BatchResult markLeftChain(BatchSnapshot b, MarkLeftChain c) {
+        if ((b.state() == SIGNED || b.state() == BROADCAST) && b.isKnownTxid(c.txid())) {
+            return Ok.unchanged(b);
+        }
+        if (b.state() != CONFIRMED) {
+            return invalidState(b, "take its confirmation back", "only a CONFIRMED batch has a confirmation to lose");
+        }
+        if (!c.txid().equals(b.confirmedTxid())) {
+            return new Refused(BatchReason.UNKNOWN_TXID, "transaction " + c.txid() + " did not confirm this batch ("
+                    + b.confirmedTxid() + " did); only the confirming transaction's leaving the chain reopens it");
+        }
+        BatchSnapshot next = b.transitionTo(BROADCAST, b.revision(), b.totalSats(), b.approvals(), b.signed(),
+                b.replacements(), null, null);
+        return Ok.changed(next, new BatchEvent.LeftChain(c.txid()));
     }
 
     static BatchResult fail(BatchSnapshot b, Fail c) {

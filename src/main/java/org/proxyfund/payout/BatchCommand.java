@@ -57,6 +57,16 @@ public sealed interface BatchCommand {
         }
     }
 
+    /**
+     * The transaction that confirmed the batch is no longer in the best chain (a reorg took its block away): in flight
+     * again. Idempotent: a batch already in flight with {@code txid} among its transactions is left as it is.
+     */
+    record MarkLeftChain(String txid) implements BatchCommand {
+        public MarkLeftChain {
+            SignedTransaction.requireTxid(txid);
+        }
+    }
+
     /** The batch cannot be sent (before signing only); lines return to payable. Idempotent. */
     record Fail(String reason) implements BatchCommand {
     }

@@ -40,6 +40,10 @@ public sealed interface BatchEvent {
     record Confirmed(String txid, int confirmations) implements BatchEvent {
     }
 
+    /** A reorg took the confirming {@code txid} out of the chain: in flight again (reverse the booking, send it again). */
+    record LeftChain(String txid) implements BatchEvent {
+    }
+
     /** The batch failed from {@code from}; its lines return to payable. */
     record Failed(BatchState from, String reason) implements BatchEvent {
     }

@@ -21,7 +21,11 @@ import java.util.Set;
  *     the batch's transactions can never confirm: a conflicting transaction spending the same inputs,
  *     confirmed to the required depth. "Not in our mempool" is no such proof, and neither is
  *     "we never called broadcast", so a plain failure is refused there.</li>
- * <li>CONFIRMED, REJECTED and FAILED are terminal; FAILED and REJECTED return the lines to payable.</li>
+ * <li>CONFIRMED → BROADCAST: a reorg took the confirming transaction out of the chain. The batch is in flight again
+ *     with the same recorded transactions (the stored bytes are sent again), the ledger entry of its confirmation is
+ *     reversed, and an operator with a line in it is proposed for nothing new while it is in flight. It never goes
+ *     back further than BROADCAST: the old transaction can still confirm, so no new one may pay the same lines.</li>
+ * <li>REJECTED and FAILED are terminal and return the lines to payable; CONFIRMED is closed, but not terminal.</li>
  * </ul>
  */
 public enum BatchState {
@@ -34,7 +38,7 @@ public enum BatchState {
         ALLOWED.put(APPROVED, EnumSet.of(SIGNED, REJECTED, FAILED));
         ALLOWED.put(SIGNED, EnumSet.of(BROADCAST, CONFIRMED, FAILED));
         ALLOWED.put(BROADCAST, EnumSet.of(BROADCAST, CONFIRMED, FAILED));
-        ALLOWED.put(CONFIRMED, EnumSet.noneOf(BatchState.class));
+        ALLOWED.put(CONFIRMED, EnumSet.of(BROADCAST));
         ALLOWED.put(REJECTED, EnumSet.noneOf(BatchState.class));
         ALLOWED.put(FAILED, EnumSet.noneOf(BatchState.class));
     }
@@ -47,6 +51,14 @@ public enum BatchState {
     /** Whether no command can change a batch in this state any more. */
     public boolean isTerminal() {
         return ALLOWED.get(this).isEmpty();
+    }
+
+    /**
+     * Whether nothing is left to do: paid (CONFIRMED), rejected or failed. A CONFIRMED batch reopens only when a reorg
+     * takes its transaction out of the chain.
+     */
+    public boolean isClosed() {
+        return this == CONFIRMED || isTerminal();
     }
 
     /** Whether a signed transaction of this batch may exist (and so may be on the network). */

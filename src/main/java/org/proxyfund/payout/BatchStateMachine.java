@@ -5,6 +5,7 @@ import org.proxyfund.payout.BatchCommand.Fail;
 import org.proxyfund.payout.BatchCommand.FailConflicted;
 import org.proxyfund.payout.BatchCommand.MarkBroadcast;
 import org.proxyfund.payout.BatchCommand.MarkConfirmed;
+import org.proxyfund.payout.BatchCommand.MarkLeftChain;
 import org.proxyfund.payout.BatchCommand.MarkSigned;
 import org.proxyfund.payout.BatchCommand.RecordReplacement;
 import org.proxyfund.payout.BatchCommand.Reject;
@@ -42,6 +43,7 @@ public final class BatchStateMachine {
             case RecordReplacement c -> BatchChainRules.recordReplacement(batch, c);
             case MarkBroadcast c -> BatchChainRules.markBroadcast(batch, c);
             case MarkConfirmed c -> BatchChainRules.markConfirmed(batch, c);
+            case MarkLeftChain c -> BatchChainRules.markLeftChain(batch, c);
             case Fail c -> BatchChainRules.fail(batch, c);
             case FailConflicted c -> BatchChainRules.failConflicted(batch, c);
         };

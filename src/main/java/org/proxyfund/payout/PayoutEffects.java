@@ -9,6 +9,7 @@ import org.proxyfund.payout.BatchEvent.ApprovalRecorded;
 import org.proxyfund.payout.BatchEvent.Broadcast;
 import org.proxyfund.payout.BatchEvent.Confirmed;
 import org.proxyfund.payout.BatchEvent.Failed;
+import org.proxyfund.payout.BatchEvent.LeftChain;
 import org.proxyfund.payout.BatchEvent.Rejected;
 import org.proxyfund.payout.BatchEvent.ReplacementRecorded;
 import org.proxyfund.payout.BatchEvent.Revised;
@@ -31,6 +32,7 @@ class PayoutEffects {
     void store(long batchId, BatchSnapshot before, BatchSnapshot after, BatchEvent event, Long actorId,
                PayoutService.TxFacts facts) {
         Long fee = null;
+        Long booked = null;
         switch (event) {
             case ApprovalRecorded e -> repository.insertApproval(batchId, e.revision(), e.adminId());
             case Approved e -> repository.insertApproval(batchId, e.revision(), e.adminIds().getLast());
@@ -43,8 +45,9 @@ class PayoutEffects {
             case Confirmed e -> {
                 fee = repository.txs(batchId).stream().filter(t -> t.txid().equals(e.txid())).findFirst()
                         .orElseThrow().feeSats();
-                book(batchId, e.txid(), fee);
+                booked = book(batchId, e.txid(), fee);
             }
+            case LeftChain e -> unbook(batchId, e.txid());
             case Rejected e -> repository.closeLines(batchId);
             case Failed e -> repository.closeLines(batchId);
             case Revised e -> {
@@ -52,18 +55,34 @@ class PayoutEffects {
             case Broadcast e -> {
             }
         }
-        repository.updateBatch(batchId, after, fee);
+        repository.updateBatch(batchId, after, fee, booked);
         repository.insertEvent(batchId, event.getClass().getSimpleName(), before.state(), after.state(), actorId,
                 detail(event));
     }
 
-    /** Confirmed: operators' payables are paid out of the wallet, the miner fee booked, and the lines closed. */
-    private void book(long batchId, String txid, long feeSats) {
+    /**
+     * Confirmed: operators' payables are paid out of the wallet, the miner fee booked, and the lines closed. Returns
+     * the ledger entry, remembered on the batch so that a reorg reverses exactly it.
+     */
+    private long book(long batchId, String txid, long feeSats) {
         List<PayoutLine> lines = repository.lines(batchId);
         Map<Long, Long> paid = new LinkedHashMap<>();
         lines.forEach(l -> paid.merge(l.accountId(), l.amountSats(), Math::addExact));
-        ledger.postPayoutConfirmed("payout batch " + batchId + " tx " + txid, paid, feeSats);
+        long entry = ledger.postPayoutConfirmed("payout batch " + batchId + " tx " + txid, paid, feeSats);
         repository.closeLines(batchId);
+        return entry;
+    }
+
+    /**
+     * Left the chain: the confirmation's entry is reversed (the ledger is append-only), so the payables are owed again
+     * and the wallet account holds the coins the wallet again counts as its own. The lines stay closed; the proposer
+     * skips every operator with a line in a batch in flight, so nothing new pays them while this one can confirm.
+     */
+    private void unbook(long batchId, String txid) {
+        long entry = repository.ledgerEntry(batchId).orElseThrow(() -> new IllegalStateException(
+                "batch " + batchId + " was CONFIRMED without a ledger entry"));
+        ledger.reverse(entry, "reorg: payout batch " + batchId + " tx " + txid + " left the chain");
+        repository.noteLeftChain(batchId);
     }
 
     private static PayoutService.TxFacts requireFacts(PayoutService.TxFacts facts) {
@@ -84,6 +103,8 @@ class PayoutEffects {
             case Broadcast e -> "broadcast " + e.txid();
             case Confirmed e -> "confirmed " + e.txid() + " (" + e.confirmations() + " confirmations)";
             case Failed e -> "failed from " + e.from() + ": " + e.reason();
+            case LeftChain e -> "a reorg took " + e.txid() + " out of the chain; its booking is reversed, the same"
+                    + " transaction is sent again";
         };
     }
 }

@@ -36,7 +36,9 @@ public class PayoutFault {
         /** A fee-bump replacement is signed but not yet stored. */
         AFTER_BUMP_SIGN_BEFORE_COMMIT,
         /** A fee-bump replacement is stored but not yet broadcast. */
-        AFTER_BUMP_COMMIT_BEFORE_BROADCAST
+        AFTER_BUMP_COMMIT_BEFORE_BROADCAST,
+        /** A reorg took a CONFIRMED batch's transaction away: BROADCAST again is stored, the same bytes not yet sent. */
+        AFTER_LEFT_CHAIN_BEFORE_REBROADCAST
     }
 
     /** What the fault does. */

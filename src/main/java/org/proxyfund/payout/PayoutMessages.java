@@ -85,6 +85,12 @@ public interface PayoutMessages {
     @Message("Why it closed")
     String closing_reason();
 
+    @Message("Left the chain")
+    String reorged();
+
+    @Message("{count} time(s), last at {at}: a reorg took the block with its transaction away; the booking was reversed and the same transaction sent again")
+    String reorged_detail(int count, java.time.Instant at);
+
     @Message("{sats} sat")
     String sats(long sats);
 

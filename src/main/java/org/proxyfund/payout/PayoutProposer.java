@@ -11,7 +11,10 @@ import java.util.List;
 
 /**
  * Chooses what a new proposal pays: every APPROVED operator with a PROVEN payout address, not held by an admin,
- * whose payable balance in the ledger reaches the minimum payout and who is in no open batch. Read-only; PayoutService stores it.
+ * whose payable balance in the ledger reaches the minimum payout and who is in no open batch and in no batch in flight.
+ * A batch a reorg sent back to BROADCAST has closed lines but its amounts are payable again (its booking was
+ * reversed) while its transaction can still confirm: proposing those operators now could pay them twice, so they wait
+ * until that batch is CONFIRMED again (or FAILED). Read-only; PayoutService stores it.
  */
 @ApplicationScoped
 class PayoutProposer {
@@ -33,7 +36,8 @@ class PayoutProposer {
                 JOIN account a ON a.id = p.account_id AND a.state = 'APPROVED' AND a.role = 'OPERATOR'
                 JOIN payout_address pa ON pa.account_id = p.account_id AND pa.state = 'PROVEN'
                 WHERE p.sats >= ?1
-                  AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.account_id = p.account_id AND l.open)
+                  AND NOT EXISTS (SELECT 1 FROM payout_line l JOIN payout_batch b ON b.id = l.batch_id
+                                  WHERE l.account_id = p.account_id AND (l.open OR b.state IN ('SIGNED', 'BROADCAST')))
                   AND NOT EXISTS (SELECT 1 FROM operator_hold h WHERE h.account_id = p.account_id AND h.released_at IS NULL)
                 ORDER BY p.account_id""").setParameter(1, minimum).getResultList();
         List<PayoutLine> out = new ArrayList<>(rows.size());

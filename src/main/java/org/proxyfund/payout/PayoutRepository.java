@@ -16,7 +16,7 @@ class PayoutRepository {
     private static final String BATCH_COLUMNS = """
             id, proposal_key, part, parts, state, revision, total_sats, line_count, two_admin_threshold_sats, txid,
             confirmed_txid, fee_sats, closing_reason, waiting_reason, created_at, updated_at, signed_at, broadcast_at,
-            closed_at""";
+            closed_at, reorged_at, reorg_count""";
 
     @Inject
     EntityManager em;
@@ -59,7 +59,7 @@ class PayoutRepository {
                 ((Number) r[6]).longValue(), ((Number) r[7]).intValue(), ((Number) r[8]).longValue(), (String) r[9],
                 (String) r[10], r[11] == null ? null : ((Number) r[11]).longValue(), (String) r[12], (String) r[13],
                 (Instant) r[14], (Instant) r[15], (Instant) r[16], (Instant) r[17],
-                (Instant) r[18]);
+                (Instant) r[18], (Instant) r[19], ((Number) r[20]).intValue());
     }
 
     @SuppressWarnings("unchecked")
@@ -139,11 +139,15 @@ class PayoutRepository {
                 .executeUpdate();
     }
 
-    /** Writes the state machine's new snapshot onto the row; timestamps of the milestones it reached. */
-    void updateBatch(long batchId, BatchSnapshot next, Long feeSats) {
+    /**
+     * Writes the state machine's new snapshot onto the row; timestamps of the milestones it reached. {@code ledgerEntryId}
+     * is the entry that booked a CONFIRMED batch (kept while it stays CONFIRMED, cleared when it leaves that state).
+     */
+    void updateBatch(long batchId, BatchSnapshot next, Long feeSats, Long ledgerEntryId) {
         em.createNativeQuery("""
                 UPDATE payout_batch SET state = CAST(?2 AS TEXT), revision = ?3, total_sats = ?4, txid = CAST(?5 AS TEXT), confirmed_txid = CAST(?6 AS TEXT),
                     fee_sats = COALESCE(CAST(?7 AS BIGINT), fee_sats), closing_reason = CAST(?8 AS TEXT), updated_at = now(),
+                    ledger_entry_id = CASE WHEN ?2 = 'CONFIRMED' THEN COALESCE(CAST(?9 AS BIGINT), ledger_entry_id) END,
                     waiting_reason = CASE WHEN ?2 IN ('PROPOSED', 'APPROVED') THEN waiting_reason END,
                     signed_at = CASE WHEN CAST(?5 AS TEXT) IS NOT NULL THEN COALESCE(signed_at, now()) END,
                     broadcast_at = CASE WHEN ?2 IN ('BROADCAST', 'CONFIRMED') THEN COALESCE(broadcast_at, now()) ELSE broadcast_at END,
@@ -152,7 +156,20 @@ class PayoutRepository {
                 .setParameter(1, batchId).setParameter(2, next.state().name()).setParameter(3, next.revision())
                 .setParameter(4, next.totalSats()).setParameter(5, next.signed() == null ? null : next.signed().txid())
                 .setParameter(6, next.confirmedTxid()).setParameter(7, feeSats).setParameter(8, next.closingReason())
-                .executeUpdate();
+                .setParameter(9, ledgerEntryId).executeUpdate();
+    }
+
+    /** The ledger entry that booked a CONFIRMED batch; empty in any other state. */
+    Optional<Long> ledgerEntry(long batchId) {
+        Object id = em.createNativeQuery("SELECT ledger_entry_id FROM payout_batch WHERE id = ?1").setParameter(1, batchId)
+                .getSingleResult();
+        return Optional.ofNullable(id).map(n -> ((Number) n).longValue());
+    }
+
+    /** A reorg took the batch's confirmation away: when, and one more time. */
+    void noteLeftChain(long batchId) {
+        em.createNativeQuery("UPDATE payout_batch SET reorged_at = now(), reorg_count = reorg_count + 1 WHERE id = ?1")
+                .setParameter(1, batchId).executeUpdate();
     }
 
     void updateLineCount(long batchId, int lineCount) {

@@ -9,6 +9,7 @@ import org.proxyfund.payout.BatchCommand.Fail;
 import org.proxyfund.payout.BatchCommand.FailConflicted;
 import org.proxyfund.payout.BatchCommand.MarkBroadcast;
 import org.proxyfund.payout.BatchCommand.MarkConfirmed;
+import org.proxyfund.payout.BatchCommand.MarkLeftChain;
 import org.proxyfund.payout.BatchCommand.MarkSigned;
 import org.proxyfund.payout.BatchCommand.RecordReplacement;
 import org.proxyfund.payout.BatchCommand.Reject;
@@ -136,6 +137,12 @@ public class PayoutService {
     @Transactional
     public PayoutOutcome markConfirmed(long batchId, String txid, int confirmations) {
         return apply(batchId, new MarkConfirmed(txid, confirmations, config.confirmations()), null, null);
+    }
+
+    /** A reorg took the confirming {@code txid} out of the chain: BROADCAST again, its ledger booking reversed. */
+    @Transactional
+    public PayoutOutcome markLeftChain(long batchId, String txid) {
+        return apply(batchId, new MarkLeftChain(txid), null, null);
     }
 
     /** The batch cannot be sent (before signing only); its lines return to payable. */

@@ -37,6 +37,8 @@ public class PayoutTracker {
     PayoutFault fault;
 
     private final Map<String, Instant> lastBroadcast = new ConcurrentHashMap<>();
+    /** Transactions whose last broadcast no node took: sent again at the next pass. */
+    private final java.util.Set<String> notTaken = ConcurrentHashMap.newKeySet();
 
     /** Tracks every SIGNED and BROADCAST batch; returns how many reached CONFIRMED now. */
     public int track() {
@@ -98,8 +100,12 @@ public class PayoutTracker {
         }
         PayoutBatchView batch = queries.batch(batchId).orElseThrow();
         PayoutTx latest = txs.getLast();
+        // Unconfirmed since its newest transaction was stored, or since a reorg took its confirmation away: a batch
+        // back in flight after a reorg is first sent again as it was, not bumped at once for its age.
+        Instant since = batch.reorgedAt() != null && batch.reorgedAt().isAfter(latest.createdAt())
+                ? batch.reorgedAt() : latest.createdAt();
         if (batch.state() == BatchState.BROADCAST
-                && Duration.between(latest.createdAt(), now).compareTo(config.stuckAfter()) > 0
+                && Duration.between(since, now).compareTo(config.stuckAfter()) > 0
                 && bump(batch, latest, now)) {
             return false;
         }
@@ -155,26 +161,34 @@ public class PayoutTracker {
 
     /**
      * Sends a stored transaction again every {@code rebroadcast-every}: a node may have dropped it (a reorg, a
-     * restart, mempool expiry), and a node that still holds it just says so.
+     * restart, mempool expiry), and a node that still holds it just says so. At once when a reorg took the batch's
+     * confirmation away since the last broadcast (the reconciler sends it right away; this covers a crash in between).
      */
     private void rebroadcastIfForgotten(PayoutBatchView batch, PayoutTx latest, Instant now) {
-        Instant last = lastBroadcast.get(latest.txid());
-        if (last != null && Duration.between(last, now).compareTo(config.rebroadcastEvery()) < 0) {
-            return;
-        }
-        if (last == null && batch.broadcastAt() != null
-                && Duration.between(batch.broadcastAt(), now).compareTo(config.rebroadcastEvery()) < 0) {
+        Instant last = lastBroadcast.containsKey(latest.txid()) ? lastBroadcast.get(latest.txid())
+                : notTaken.contains(latest.txid()) ? null : batch.broadcastAt();
+        boolean reorgSince = batch.reorgedAt() != null && (last == null || batch.reorgedAt().isAfter(last));
+        if (!reorgSince && last != null && Duration.between(last, now).compareTo(config.rebroadcastEvery()) < 0) {
             return;
         }
         broadcast(latest.txid(), latest.raw(), now);
     }
 
-    /** Broadcasts stored bytes (safe to repeat) and remembers when. */
+    /**
+     * Broadcasts stored bytes (safe to repeat) and remembers when. One that no node took is not remembered, so the
+     * next pass tries again instead of waiting {@code rebroadcast-every} (a node drops the connection of a wallet that
+     * just restarted, for one, and a broadcast in that moment finds nobody).
+     */
     BroadcastResult broadcast(String txid, byte[] raw, Instant now) {
-        lastBroadcast.put(txid, now);
+        lastBroadcast.remove(txid);
+        notTaken.add(txid); // until a node has it
         BroadcastResult result = wallet.broadcast(raw);
         if (result.outcome() == BroadcastResult.Outcome.REJECTED || result.outcome() == BroadcastResult.Outcome.NOT_TAKEN) {
             LOG.warnf("broadcast of %s: %s (%s)", txid, result.outcome(), result.detail());
+        }
+        if (result.outcome() != BroadcastResult.Outcome.NOT_TAKEN) {
+            lastBroadcast.put(txid, now);
+            notTaken.remove(txid);
         }
         return result;
     }

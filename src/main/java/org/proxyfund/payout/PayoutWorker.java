@@ -31,8 +31,18 @@ public class PayoutWorker {
     @Scheduled(every = "${proxyfund.payout.work-every:30s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        if (!config.schedulerEnabled() || !wallet.running() || !wallet.state().synced() || !leader.lead()) {
-            return;
+        if (config.schedulerEnabled()) {
+            pass();
+        }
+    }
+
+    /**
+     * One scheduled pass: skipped (false) while the wallet is off or not synced (it may not have seen the latest
+     * blocks yet) or another replica leads; otherwise reconcile, send and track, and true.
+     */
+    public boolean pass() {
+        if (!wallet.running() || !wallet.state().synced() || !leader.lead()) {
+            return false;
         }
         try {
             runOnce();
@@ -41,6 +51,7 @@ public class PayoutWorker {
         } catch (RuntimeException e) {
             LOG.warn("payout work failed; the next run retries", e);
         }
+        return true;
     }
 
     /** Reconcile, send, track: one pass (the scheduled job's body, callable by tests). */

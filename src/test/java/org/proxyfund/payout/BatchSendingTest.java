@@ -48,6 +48,28 @@ class BatchSendingTest {
     }
 
     @Test
+    void shouldSendAConfirmedBatchWhoseTransactionLeftTheChainBackToBroadcastWithTheSameTransactionsOnly() {
+        BatchSnapshot confirmed = batches.get(BatchState.CONFIRMED);
+        refused(confirmed, new BatchCommand.MarkLeftChain(ORIGINAL.txid()), BatchReason.UNKNOWN_TXID);
+        refused(confirmed, new BatchCommand.MarkLeftChain(STRANGER), BatchReason.UNKNOWN_TXID);
+        BatchSnapshot back = must(confirmed, new BatchCommand.MarkLeftChain(BUMP.txid()));
+        assertEquals(BatchState.BROADCAST, back.state());
+        assertEquals(null, back.confirmedTxid());
+        assertEquals(confirmed.knownTxids(), back.knownTxids(), "the same recorded transactions, nothing new");
+        assertRepeatIsHarmless(back, new BatchCommand.MarkLeftChain(BUMP.txid()));
+        // Still never a second signature, never a rejection or plain failure: the old transaction can confirm.
+        refused(back, new BatchCommand.MarkSigned(tx('d', 1)), BatchReason.INVALID_STATE);
+        refused(back, new BatchCommand.Reject(1, "paid already?"), BatchReason.INVALID_STATE);
+        refused(back, new BatchCommand.Fail("gone"), BatchReason.MAY_ALREADY_BE_SENT);
+        // Either transaction may confirm it again; a confirmed conflict may fail it.
+        assertEquals(BatchState.CONFIRMED, must(back, new BatchCommand.MarkConfirmed(ORIGINAL.txid(), 6, 6)).state());
+        assertEquals(BatchState.FAILED, must(back, new BatchCommand.FailConflicted("spent", STRANGER, 6, 6)).state());
+        for (BatchState state : List.of(BatchState.PROPOSED, BatchState.APPROVED, BatchState.REJECTED, BatchState.FAILED)) {
+            refused(batches.get(state), new BatchCommand.MarkLeftChain(ORIGINAL.txid()), BatchReason.INVALID_STATE);
+        }
+    }
+
+    @Test
     void shouldNeverRecordASecondTransactionForTheSameLines() {
         for (BatchState state : List.of(BatchState.SIGNED, BatchState.BROADCAST, BatchState.CONFIRMED)) {
             Refused other = refused(batches.get(state), new BatchCommand.MarkSigned(tx('d', 1)), BatchReason.INVALID_STATE);

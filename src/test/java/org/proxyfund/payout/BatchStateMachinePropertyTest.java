@@ -23,7 +23,8 @@ import static org.proxyfund.payout.BatchFixtures.THRESHOLD;
 /**
  * Random command sequences (fixed seed) against the payout state machine, checked against a model the test
  * keeps itself: the txid never changes once signed except by tracked replacements, nothing returns to an
- * approvable state after signing, completion needs enough confirmations of a known txid, closed stays closed.
+ * approvable state after signing, completion needs enough confirmations of a known txid, only the confirming
+ * transaction's leaving the chain reopens a CONFIRMED batch (and only to BROADCAST), REJECTED and FAILED stay closed.
  */
 class BatchStateMachinePropertyTest {
 
@@ -34,6 +35,8 @@ class BatchStateMachinePropertyTest {
     private final Map<BatchState, Integer> finalStates = new EnumMap<>(BatchState.class);
     private final Map<BatchReason, Integer> refusals = new EnumMap<>(BatchReason.class);
     private int confirmedByReplacement;
+    private int leftChain;
+    private int confirmedAgain;
     private int twoAdminApprovals;
     private int steps;
 
@@ -50,6 +53,8 @@ class BatchStateMachinePropertyTest {
             assertTrue(refusals.getOrDefault(reason, 0) > 50, "too few " + reason + ": " + refusals);
         }
         assertTrue(confirmedByReplacement > 50, "replacements confirmed: " + confirmedByReplacement);
+        assertTrue(leftChain > 50, "confirmations lost to a reorg: " + leftChain);
+        assertTrue(confirmedAgain > 50, "confirmed again after a reorg: " + confirmedAgain);
         assertTrue(twoAdminApprovals > 50, "two-admin approvals: " + twoAdminApprovals);
         assertTrue(steps > 200_000, "steps: " + steps);
     }
@@ -59,6 +64,7 @@ class BatchStateMachinePropertyTest {
         String firstTxid = null;
         List<String> tracked = new ArrayList<>();
         Set<Long> approvers = new HashSet<>();
+        boolean reorged = false;
         for (int step = 0; step < length; step++, steps++) {
             BatchCommand command = randomCommand(batch);
             BatchResult result = BatchStateMachine.apply(batch, command);
@@ -115,6 +121,16 @@ class BatchStateMachinePropertyTest {
                 assertTrue(confirmed.confirmations() >= confirmed.required(), "confirmed too early");
                 assertTrue(prev.knownTxids().contains(confirmed.txid()), "confirmed by a foreign txid");
                 confirmedByReplacement += confirmed.txid().equals(firstTxid) ? 0 : 1;
+                confirmedAgain += reorged ? 1 : 0;
+            }
+            if (prev.state() == BatchState.CONFIRMED) {
+                BatchCommand.MarkLeftChain left = assertInstanceOf(BatchCommand.MarkLeftChain.class, command,
+                        "only a lost confirmation reopens a CONFIRMED batch");
+                assertEquals(prev.confirmedTxid(), left.txid(), "reopened by a transaction that did not confirm it");
+                assertEquals(BatchState.BROADCAST, batch.state(), "a reopened batch is in flight, nowhere else");
+                assertEquals(null, batch.confirmedTxid());
+                leftChain++;
+                reorged = true;
             }
         }
         finalStates.merge(batch.state(), 1, Integer::sum);
@@ -131,8 +147,11 @@ class BatchStateMachinePropertyTest {
             assertEquals(b.isKnownTxid(confirmed.txid()) ? BatchReason.NOT_ENOUGH_CONFIRMATIONS
                     : BatchReason.UNKNOWN_TXID, refused.reason(), refused.message());
         }
-        if (b.state().isTerminal() && !(command instanceof BatchCommand.Reject || command instanceof BatchCommand.Fail
-                || command instanceof BatchCommand.FailConflicted)) {
+        if (b.state() == BatchState.CONFIRMED && command instanceof BatchCommand.MarkLeftChain left) {
+            assertEquals(BatchReason.UNKNOWN_TXID, refused.reason(), "only the confirming txid: " + left.txid());
+        }
+        if (b.state().isClosed() && !(command instanceof BatchCommand.MarkLeftChain || command instanceof BatchCommand.Reject
+                || command instanceof BatchCommand.Fail || command instanceof BatchCommand.FailConflicted)) {
             assertTrue(refused.reason() == BatchReason.INVALID_STATE || refused.reason() == BatchReason.ALREADY_APPROVED_BY_YOU,
                     refused.message());
         }
@@ -153,8 +172,11 @@ class BatchStateMachinePropertyTest {
             return new BatchCommand.RecordReplacement(randomTransaction());
         } else if (pick < 72) {
             return new BatchCommand.MarkBroadcast(randomTxid(b));
-        } else if (pick < 94) {
+        } else if (pick < 91) {
             return new BatchCommand.MarkConfirmed(randomTxid(b), random.nextInt(9), 1 + random.nextInt(6));
+        } else if (pick < 94) {
+            return new BatchCommand.MarkLeftChain(b.confirmedTxid() != null && random.nextBoolean() ? b.confirmedTxid()
+                    : randomTxid(b));
         } else if (pick < 97) {
             return new BatchCommand.Fail(random.nextInt(5) == 0 ? "" : "cannot send");
         }

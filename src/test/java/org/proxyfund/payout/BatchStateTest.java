@@ -25,7 +25,7 @@ class BatchStateTest {
             /* APPROVED  */ ". . X . . X X",
             /* SIGNED    */ ". . . X X . X",
             /* BROADCAST */ ". . . X X . X",
-            /* CONFIRMED */ ". . . . . . .",
+            /* CONFIRMED */ ". . . X . . .",
             /* REJECTED  */ ". . . . . . .",
             /* FAILED    */ ". . . . . . ."};
 
@@ -42,7 +42,9 @@ class BatchStateTest {
                 new BatchCommand.MarkBroadcast(ORIGINAL.txid()), new BatchCommand.MarkBroadcast(BUMP.txid()),
                 new BatchCommand.MarkBroadcast(STRANGER), new BatchCommand.MarkConfirmed(ORIGINAL.txid(), 6, 6),
                 new BatchCommand.MarkConfirmed(BUMP.txid(), 9, 6), new BatchCommand.MarkConfirmed(STRANGER, 9, 6),
-                new BatchCommand.Fail("broken"), new BatchCommand.FailConflicted("double-spent", STRANGER, 6, 6));
+                new BatchCommand.Fail("broken"), new BatchCommand.FailConflicted("double-spent", STRANGER, 6, 6),
+                new BatchCommand.MarkLeftChain(ORIGINAL.txid()), new BatchCommand.MarkLeftChain(BUMP.txid()),
+                new BatchCommand.MarkLeftChain(STRANGER));
     }
 
     @Test
@@ -52,8 +54,10 @@ class BatchStateTest {
             for (BatchState to : BatchState.values()) {
                 assertEquals(expected(from, to), from.canMoveTo(to), from + " -> " + to);
             }
-            assertEquals(EnumSet.of(BatchState.CONFIRMED, BatchState.REJECTED, BatchState.FAILED).contains(from),
+            assertEquals(EnumSet.of(BatchState.REJECTED, BatchState.FAILED).contains(from),
                     from.isTerminal(), from + " terminal");
+            assertEquals(EnumSet.of(BatchState.CONFIRMED, BatchState.REJECTED, BatchState.FAILED).contains(from),
+                    from.isClosed(), from + " closed");
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,9 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Never paid twice, under faults: in each randomized run a batch is sent while a fault strikes at one step of
  * sending (signed but not stored, stored but not broadcast, broadcast but not marked, while tracking, and the same
- * for a fee bump). The "crash" restarts the wallet from its file and runs the reconciler, as a restarted service
- * does; blocks are mined at random moments. Each run ends with every line paid exactly once on the regtest chain.
- * (Process kills with exit 137 at the same steps: PayoutKillIT.)
+ * for a fee bump, and between a reorg's taking a confirmed batch back to BROADCAST and sending it again: those runs
+ * confirm their batches, then replace the blocks holding them). The "crash" restarts the wallet from its file and runs
+ * the reconciler, as a restarted service does; blocks are mined at random moments. Each run ends with every line paid
+ * exactly once on the regtest chain. (Process kills with exit 137 at the same steps: PayoutProcessIT.)
  */
 @QuarkusTest
 @TestProfile(WalletTestProfile.class)
@@ -80,6 +82,7 @@ class PayoutFaultInjectionTest {
         int crashes = 0;
         long admin = data.admin();
         long secondAdmin = data.admin();
+        int syncRestarts = chain.syncRestarts();
         long t0 = System.nanoTime();
         for (int run = 0; run < RUNS; run++) {
             int start = node.blockCount() + 1;
@@ -103,10 +106,22 @@ class PayoutFaultInjectionTest {
             PayoutFault.Step step = PayoutFault.Step.values()[random.nextInt(PayoutFault.Step.values().length)];
             boolean bumpRun = step.name().contains("BUMP");
             fault.arm(step, PayoutFault.Mode.THROW);
+            boolean reorgRun = step == PayoutFault.Step.AFTER_LEFT_CHAIN_BEFORE_REBROADCAST;
+            boolean reorged = false;
             int rounds = 0;
-            while (!batches.stream().allMatch(id -> queries.batch(id).orElseThrow().state().isTerminal())) {
+            while (true) {
+                if (batches.stream().allMatch(id -> queries.batch(id).orElseThrow().state().isClosed())) {
+                    if (!reorgRun || reorged) {
+                        break;
+                    }
+                    reorgAway(batches, start);
+                    reorged = true;
+                }
                 assertTrue(++rounds < 40, "run " + run + " did not finish: " + states(batches));
                 try {
+                    if (reorgRun) {
+                        reconciler.reconcile(); // the worker's first move: it finds the confirmations the reorg took
+                    }
                     sender.sendApproved();
                     if (bumpRun && rounds == 1) {
                         tracker.track(Instant.now().plus(Duration.ofHours(7)));
@@ -125,6 +140,12 @@ class PayoutFaultInjectionTest {
                     reconciler.reconcile();
                 }
             }
+            if (reorgRun) {
+                for (long id : batches) {
+                    assertTrue(queries.batch(id).orElseThrow().reorgCount() >= 1, "run " + run + ": batch " + id
+                            + " went back to BROADCAST when the reorg took its block");
+                }
+            }
             fault.disarm();
             Map<String, long[]> paid = ChainPayments.received(node, start, new HashSet<>(addresses.values()));
             for (Map.Entry<Long, Long> o : owed.entrySet()) {
@@ -141,11 +162,36 @@ class PayoutFaultInjectionTest {
         assertEquals(0, ledger.total());
         assertEquals(chain.confirmedBalance() - walletBefore, ledger.balances().get(LedgerService.WALLET) - ledgerBefore,
                 "the ledger's wallet account moved exactly as the wallet's confirmed balance");
+        assertEquals(syncRestarts, chain.syncRestarts(), "the wallet followed every reorg without a restart");
         System.out.printf("payout fault injection: seed %d, %d runs in %d s, faults struck %s (%d restarts)%n", SEED, RUNS,
                 (System.nanoTime() - t0) / 1_000_000_000, struck, crashes);
         assertTrue(struck.keySet().containsAll(List.of(PayoutFault.Step.AFTER_SIGN_BEFORE_COMMIT,
                 PayoutFault.Step.AFTER_COMMIT_BEFORE_BROADCAST, PayoutFault.Step.AFTER_BROADCAST_BEFORE_STATE,
-                PayoutFault.Step.DURING_TRACKING)), "every sending step was hit: " + struck);
+                PayoutFault.Step.DURING_TRACKING, PayoutFault.Step.AFTER_LEFT_CHAIN_BEFORE_REBROADCAST)),
+                "every sending step was hit: " + struck);
+    }
+
+    /**
+     * Replaces every block from the lowest one holding a confirming transaction of {@code batches} up to the tip by one
+     * block more (bcoin's invalidateblock with an empty mempool drops their transactions), and waits for the wallet.
+     */
+    private void reorgAway(List<Long> batches, int fromHeight) {
+        if (!node.mempool().isEmpty()) {
+            chain.mine(1);
+        }
+        Set<String> txids = new HashSet<>();
+        batches.forEach(id -> txids.add(queries.batch(id).orElseThrow().confirmedTxid()));
+        int tip = node.blockCount();
+        int lowest = tip + 1;
+        for (int h = fromHeight; h <= tip && lowest > tip; h++) {
+            if (node.blockTxids(node.rpc("getblockhash", h).asText()).stream().anyMatch(txids::contains)) {
+                lowest = h;
+            }
+        }
+        assertTrue(lowest <= tip, "the batches' transactions are in the chain");
+        node.invalidateBlock(node.rpc("getblockhash", lowest).asText());
+        node.mine(tip - lowest + 2);
+        chain.awaitSynced();
     }
 
     private String states(List<Long> batches) {

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Never twice, with real processes: the packaged service runs as separate JVMs against one PostgreSQL and the regtest
  * node. Two replicas triggered at the same instant and an admin approving twice (once on each replica) give one
  * batch and one transaction; a replica killed outright ({@code Runtime.halt(137)}, no shutdown of anything) at each
- * step of sending and started again pays every line exactly once, as the chain itself shows.
+ * step of sending (and after a reorg took a paid batch's block away, before its stored bytes went out again) and
+ * started again pays every line exactly once, as the chain itself shows.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayoutProcessIT {
@@ -128,12 +129,25 @@ class PayoutProcessIT {
                 h.awaitState(batch, "BROADCAST", SETTLE);
                 h.node.mine(6);
             }
+            boolean reorgStep = step == PayoutFault.Step.AFTER_LEFT_CHAIN_BEFORE_REBROADCAST;
+            if (reorgStep) {
+                h.awaitState(batch, "BROADCAST", SETTLE);
+                h.node.mine(6);
+                h.awaitState(batch, "CONFIRMED", SETTLE);
+                reorgAway(h.text("SELECT confirmed_txid FROM payout_batch WHERE id = ?", batch), fromHeight);
+            }
 
             assertEquals(137, payer.awaitExit(SETTLE), step + ": the process was killed by the fault");
             assertTrue(payer.log().contains("payout fault strikes: HALT at " + step), step + ": struck at the step");
             String stateAtDeath = h.state(batch);
 
             try (ServiceProcess again = h.start("payer", Map.of()).awaitReady(START)) {
+                if (reorgStep) {
+                    assertEquals(1, h.number("SELECT reorg_count FROM payout_batch WHERE id = ?", batch), "back from CONFIRMED");
+                    String txid = h.text("SELECT txid FROM payout_tx WHERE batch_id = ? ORDER BY seq DESC LIMIT 1", batch);
+                    org.proxyfund.wallet.testing.RegtestNode.await("the stored bytes sent again after the restart", SETTLE,
+                            () -> h.node.mempool().contains(txid));
+                }
                 if (step != PayoutFault.Step.DURING_TRACKING) {
                     awaitInFlight(batch);
                     h.node.mine(6);
@@ -144,6 +158,19 @@ class PayoutProcessIT {
                         step, stateAtDeath, batch, h.number("SELECT count(*) FROM payout_tx WHERE batch_id = ?", batch));
             }
         }
+    }
+
+    /** Replaces the block holding {@code txid} and every block above it by one block more (a reorg removing it). */
+    private void reorgAway(String txid, int fromHeight) {
+        int tip = h.node.blockCount();
+        int at = fromHeight;
+        while (at <= tip && !h.node.blockTxids(h.node.rpc("getblockhash", at).asText()).contains(txid)) {
+            at++;
+        }
+        assertTrue(at <= tip, txid + " is in the chain");
+        assertTrue(h.node.mempool().isEmpty(), "an empty mempool: bcoin then drops the removed blocks' transactions");
+        h.node.invalidateBlock(h.node.rpc("getblockhash", at).asText());
+        h.node.mine(tip - at + 2);
     }
 
     /** Waits until the batch is on its way (broadcast, or already confirmed after a restart saw it). */

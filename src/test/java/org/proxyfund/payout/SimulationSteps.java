@@ -108,6 +108,48 @@ class SimulationSteps {
         return mine(2);
     }
 
+    /**
+     * A reorg that takes a paid batch's block away: batches in flight are first mined to their confirmations and
+     * tracked to CONFIRMED; then, with nothing in flight, the blocks from the one holding the most recently CONFIRMED
+     * batch's transaction (at most 10 deep) up to the tip are replaced by one block more (the mempool flushed into a
+     * block first, so bcoin drops rather than re-queues their transactions). Nothing in flight means no signed payout
+     * spends a coin of those blocks. The wallet must follow the new chain by itself: no further block, no restart.
+     * False when there was no such batch.
+     */
+    boolean deepReorg() {
+        if (inFlight() > 0) {
+            mine(payoutConfig.confirmations());
+            chain.awaitSynced();
+            worker(() -> reconciler.reconcile(now()) >= 0);
+        }
+        if (inFlight() > 0) {
+            return false;
+        }
+        if (!node.mempool().isEmpty()) {
+            mine(1);
+        }
+        PayoutBatchView paid = queries.inStates(List.of(BatchState.CONFIRMED), 1).stream().findFirst().orElse(null);
+        if (paid == null) {
+            return false;
+        }
+        int tip = node.blockCount();
+        int at = -1;
+        for (int h = tip; h > tip - 10 && at < 0; h--) {
+            if (node.blockTxids(node.rpc("getblockhash", h).asText()).contains(paid.confirmedTxid())) {
+                at = h;
+            }
+        }
+        if (at < 0) {
+            return false;
+        }
+        node.invalidateBlock(node.rpc("getblockhash", at).asText());
+        mine(tip - at + 2);
+        int height = node.blockCount();
+        RegtestNode.await("the wallet following a " + (tip - at + 1) + "-block reorg by itself", Duration.ofSeconds(60),
+                () -> wallet.state().synced() && wallet.state().chainHeight() == height);
+        return true;
+    }
+
     /** An admin approves the current revision of a PROPOSED batch (a second admin's approval where two are needed). */
     boolean approve(Random random, List<Long> admins) {
         List<PayoutBatchView> open = queries.inStates(List.of(BatchState.PROPOSED), 50);
@@ -180,8 +222,15 @@ class SimulationSteps {
         return sender.sendApproved() > 0;
     }
 
+    /** The worker's reconcile-and-track move: a batch whose confirmation a reorg took goes back to BROADCAST here. */
     boolean track() {
-        return tracker.track(now()) > 0;
+        return reconciler.reconcile(now()) > 0;
+    }
+
+    /** Batches since {@code firstBatchId} that a reorg took back from CONFIRMED, and how often in all. */
+    int[] leftChain(long firstBatchId) {
+        List<PayoutBatchView> back = batchesSince(firstBatchId).stream().filter(b -> b.reorgCount() > 0).toList();
+        return new int[] {back.size(), back.stream().mapToInt(PayoutBatchView::reorgCount).sum()};
     }
 
     /**

@@ -14,6 +14,16 @@ public final class WalletRestart {
         wallet.start();
     }
 
+    /** How often the wallet was started in this JVM (a recovery without restart leaves it unchanged). */
+    public static int starts(WalletService wallet) {
+        return wallet.starts();
+    }
+
+    /** bitcoinj's own estimate of the peers' height (reorgs push it ahead of the real chain). */
+    public static int bitcoinjPeerHeightEstimate(WalletService wallet) {
+        return wallet.bitcoinjPeerHeightEstimate();
+    }
+
     /** Whether the calling thread still holds bitcoinj's wallet lock (it never should between calls). */
     public static boolean lockHeldByCaller(WalletService wallet) {
         try {
