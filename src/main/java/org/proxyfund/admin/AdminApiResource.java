@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.proxyfund.common.problem.Problem;
+import org.proxyfund.common.validation.FieldError;
 import org.proxyfund.endpoint.Endpoint;
 import org.proxyfund.endpoint.EndpointService;
 import org.proxyfund.endpoint.EndpointState;
@@ -48,10 +50,6 @@ public class AdminApiResource {
     public record StateChange(String state, String reason) {
     }
 
-    /** The outcome of a state change: DONE, NOT_FOUND, NOT_ALLOWED or REASON_REQUIRED. */
-    public record StateChangeResult(String result) {
-    }
-
     /** One audit log line. */
     public record AuditView(OffsetDateTime at, String actor, String subjectType, long subjectId, String action, String detail) {
     }
@@ -79,7 +77,7 @@ public class AdminApiResource {
             OperatorState s = OperatorState.valueOf(state.toUpperCase(Locale.ROOT));
             return Response.ok(Account.operatorsIn(s).stream().map(OperatorView::of).toList()).build();
         } catch (IllegalArgumentException e) {
-            return Response.status(400).entity(new StateChangeResult("UNKNOWN_STATE")).build();
+            return unknownState("state", OperatorState.values()).response();
         }
     }
 
@@ -92,10 +90,11 @@ public class AdminApiResource {
         try {
             next = OperatorState.valueOf(change == null || change.state() == null ? "" : change.state().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return Response.status(400).entity(new StateChangeResult("UNKNOWN_STATE")).build();
+            return unknownState("state", OperatorState.values()).response();
         }
         var p = viewer.require();
-        return answer(accounts.transitionTo(id, next, new Actor(p.accountId(), p.handle()), change.reason()));
+        TransitionResult r = accounts.transitionTo(id, next, new Actor(p.accountId(), p.handle()), change.reason());
+        return r == TransitionResult.DONE ? Response.ok(OperatorView.of(Account.findById(id))).build() : refusal(r, "operator").response();
     }
 
     /** An endpoint as admins see it (never its credential). */
@@ -122,10 +121,11 @@ public class AdminApiResource {
         try {
             next = EndpointState.valueOf(change == null || change.state() == null ? "" : change.state().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return Response.status(400).entity(new StateChangeResult("UNKNOWN_STATE")).build();
+            return unknownState("state", EndpointState.values()).response();
         }
         var p = viewer.require();
-        return answer(endpoints.transitionTo(id, next, new Actor(p.accountId(), p.handle()), change.reason()));
+        TransitionResult r = endpoints.transitionTo(id, next, new Actor(p.accountId(), p.handle()), change.reason());
+        return r == TransitionResult.DONE ? Response.ok(EndpointView.of(Endpoint.findById(id))).build() : refusal(r, "endpoint").response();
     }
 
     @GET
@@ -135,14 +135,19 @@ public class AdminApiResource {
         return flags.all();
     }
 
-    private static Response answer(TransitionResult r) {
-        int status = switch (r) {
-            case DONE -> 200;
-            case NOT_FOUND -> 404;
-            case NOT_ALLOWED -> 409;
-            case REASON_REQUIRED -> 400;
+    /** A refused state change as a problem (DONE never gets here). */
+    static Problem refusal(TransitionResult r, String subject) {
+        return switch (r) {
+            case NOT_FOUND -> Problem.notFound(subject + ".not-found", "No such " + subject + ".");
+            case NOT_ALLOWED -> Problem.of(409, "state.not-allowed", "The transition table does not allow this move from the current state.");
+            case REASON_REQUIRED -> Problem.invalid(List.of(new FieldError("reason", "state.reason-required", "A reason is required to suspend.")));
+            case DONE -> throw new IllegalArgumentException("DONE is not a refusal");
         };
-        return Response.status(status).entity(new StateChangeResult(r.name())).build();
+    }
+
+    private static Problem unknownState(String field, Enum<?>[] states) {
+        return Problem.invalid(List.of(new FieldError(field, "state.unknown",
+                "Unknown state; use one of: " + java.util.Arrays.stream(states).map(Enum::name).collect(java.util.stream.Collectors.joining(", ")) + ".")));
     }
 
     @GET

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.proxyfund.common.problem.Problem;
 import org.proxyfund.common.validation.FieldError;
 import org.proxyfund.operator.Actor;
 import org.proxyfund.operator.Principal;
@@ -45,9 +46,7 @@ public class EndpointApiResource {
                                OffsetDateTime createdAt) {
     }
 
-    /** Field errors of a refused registration or rotation. */
-    public record Errors(List<FieldError> errors) {
-    }
+    private static final Problem NOT_FOUND = Problem.notFound("endpoint.not-found", "No such endpoint among yours.");
 
     @Inject
     Viewer viewer;
@@ -66,13 +65,13 @@ public class EndpointApiResource {
     @Operation(summary = "Register an endpoint; the answer carries the monitor credential to configure on the proxy")
     public Response register(Registration r) {
         if (r == null) {
-            return Response.status(400).entity(new Errors(List.of(new FieldError("body", "request.empty", "Send a JSON body.")))).build();
+            return Problem.invalid(List.of(new FieldError("body", "request.empty", "Send a JSON body."))).response();
         }
         Principal p = viewer.require();
         EndpointService.Result result = endpoints.register(p.accountId(),
                 new EndpointDraft(r.type(), r.host(), r.port(), r.region(), r.protocolFields()), r.label(), new Actor(p.accountId(), p.handle()));
         if (!result.ok()) {
-            return Response.status(400).entity(new Errors(result.errors())).build();
+            return refusal(result.errors()).response();
         }
         return Response.status(201).entity(withCredential(result.endpoint().id)).build();
     }
@@ -82,7 +81,7 @@ public class EndpointApiResource {
     @Operation(summary = "One of the operator's endpoints, with its monitor credential")
     public Response get(@RestPath long id) {
         EndpointView v = withCredential(id);
-        return v == null ? Response.status(404).build() : Response.ok(v).build();
+        return v == null ? NOT_FOUND.response() : Response.ok(v).build();
     }
 
     @POST
@@ -94,10 +93,24 @@ public class EndpointApiResource {
         EndpointService.Result result = endpoints.rotate(p.accountId(), id, r == null ? null : r.host(), r == null ? null : r.port(),
                 new Actor(p.accountId(), p.handle()));
         if (!result.ok()) {
-            boolean missing = result.errors().get(0).code().equals("endpoint.not-found");
-            return Response.status(missing ? 404 : 400).entity(new Errors(result.errors())).build();
+            return refusal(result.errors()).response();
         }
         return Response.ok(withCredential(id)).build();
+    }
+
+    /**
+     * A refused registration or rotation: another operator's or a missing endpoint is 404, an address already
+     * registered or the per-operator limit is 409 (the state of the service, not the input, is in the way), the rest 400.
+     */
+    static Problem refusal(List<FieldError> errors) {
+        String code = errors.get(0).code();
+        if (code.equals("endpoint.not-found")) {
+            return NOT_FOUND;
+        }
+        if (code.equals("endpoint.duplicate") || code.equals("endpoint.limit")) {
+            return Problem.ofFields(409, code, errors.get(0).message(), errors);
+        }
+        return Problem.invalid(errors);
     }
 
     private EndpointView withCredential(long id) {

@@ -8,9 +8,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.proxyfund.common.problem.HttpProblems;
 import org.proxyfund.web.Pages;
 
-/** A signed-in user without the role gets a page saying so (pages) or a short JSON answer (API), both 403. */
+/** A signed-in user without the role gets a page saying so (pages) or a problem answer (API), both 403. */
 public class ForbiddenMapper {
 
     @Inject
@@ -21,9 +22,8 @@ public class ForbiddenMapper {
 
     @ServerExceptionMapper(ForbiddenException.class)
     public Response forbidden(UriInfo uri) {
-        if (uri.getPath().startsWith("/api/")) {
-            return Response.status(403).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity("{\"code\":\"forbidden\",\"message\":\"This token's account may not use this operation.\"}").build();
+        if (HttpProblems.isApi(uri.getPath())) {
+            return HttpProblems.forStatus(403, null).response();
         }
         return Response.status(403).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(pages.page(page.instance()).render()).build();

@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.proxyfund.common.problem.Problem;
+import org.proxyfund.common.validation.FieldError;
+
+import java.util.List;
 
 /** The operator's payout address and its ownership proof as JSON. */
 @Path("/api/v1/payout-address")
@@ -37,10 +41,6 @@ public class PayoutApiResource {
     public record ProofRequest(String signature) {
     }
 
-    /** Why an address or a proof was refused: a stable code and an English sentence. */
-    public record Problem(String code, String message) {
-    }
-
     @Inject
     Viewer viewer;
 
@@ -52,7 +52,7 @@ public class PayoutApiResource {
     public Response get() {
         return PayoutAddress.currentOf(viewer.require().accountId())
                 .map(p -> Response.ok(AddressView.of(p)).build())
-                .orElse(Response.status(404).entity(new Problem("payout.none", "No payout address yet.")).build());
+                .orElse(Problem.notFound("payout.none", "No payout address yet.").response());
     }
 
     @PUT
@@ -61,7 +61,7 @@ public class PayoutApiResource {
     public Response set(AddressRequest r) {
         PayoutAddressService.SetResult result = payouts.setAddress(viewer.require().accountId(), r == null ? null : r.address());
         if (!result.ok()) {
-            return Response.status(400).entity(new Problem(result.code(), result.message())).build();
+            return Problem.invalid(List.of(new FieldError("address", result.code(), result.message()))).response();
         }
         return Response.ok(AddressView.of(result.address())).build();
     }
@@ -73,10 +73,10 @@ public class PayoutApiResource {
     public Response prove(ProofRequest r) {
         PayoutAddressService.ProveResult result = payouts.prove(viewer.require().accountId(), r == null ? null : r.signature());
         if (result.address() == null) {
-            return Response.status(409).entity(new Problem("payout.none", "Set a payout address first.")).build();
+            return Problem.of(409, "payout.none", "Set a payout address first.").response();
         }
         if (!result.proof().valid()) {
-            return Response.status(400).entity(new Problem(result.proof().code(), result.proof().message())).build();
+            return Problem.invalid(List.of(new FieldError("signature", result.proof().code(), result.proof().message()))).response();
         }
         return Response.ok(AddressView.of(result.address())).build();
     }

@@ -8,12 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.proxyfund.common.problem.Problem;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code POST /api/v1/payouts/trigger}: the same trigger as the cron job, for a Kubernetes CronJob. Authenticated by
@@ -26,6 +26,10 @@ public class PayoutTriggerResource {
 
     private static final String BEARER = "Bearer ";
 
+    /** What a trigger did: the proposal's key, whether it was created now, and its batches (none when nobody is due). */
+    public record Triggered(String proposalKey, boolean created, List<Long> batchIds) {
+    }
+
     @Inject
     PayoutTrigger trigger;
     @Inject
@@ -34,22 +38,22 @@ public class PayoutTriggerResource {
     @POST
     public Response fire(@HeaderParam("Authorization") String authorization) {
         if (config.triggerToken().isEmpty() || config.triggerToken().get().isBlank()) {
-            return Response.status(503).entity(Map.of("error",
-                    "the HTTP payout trigger is off: set proxyfund.payout.trigger-token to enable it")).build();
+            return Problem.of(503, "payout.trigger.off",
+                    "The HTTP payout trigger is off: set proxyfund.payout.trigger-token to enable it.").response();
         }
         String given = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? authorization.substring(BEARER.length()).strip() : "";
         if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                 config.triggerToken().get().getBytes(StandardCharsets.UTF_8))) {
-            return Response.status(401).header("WWW-Authenticate", "Bearer")
-                    .entity(Map.of("error", "missing or wrong trigger token")).build();
+            return Response.fromResponse(Problem.of(401, "payout.trigger.token", "Missing or wrong trigger token.").response())
+                    .header("WWW-Authenticate", "Bearer").build();
         }
         PayoutOutcome outcome = trigger.run(Instant.now());
-        return Response.ok(switch (outcome) {
-            case PayoutOutcome.Proposed p -> Map.of("proposalKey", p.proposalKey(), "created", p.created(),
-                    "batchIds", p.batches().stream().map(PayoutBatchView::id).toList());
-            case PayoutOutcome.NothingToPay n -> Map.of("proposalKey", n.proposalKey(), "created", false, "batchIds", List.of());
-            default -> Map.of("result", outcome.toString());
-        }).build();
+        return switch (outcome) {
+            case PayoutOutcome.Proposed p -> Response.ok(new Triggered(p.proposalKey(), p.created(),
+                    p.batches().stream().map(PayoutBatchView::id).toList())).build();
+            case PayoutOutcome.NothingToPay n -> Response.ok(new Triggered(n.proposalKey(), false, List.of())).build();
+            default -> throw new IllegalStateException("a trigger answered " + outcome);
+        };
     }
 }

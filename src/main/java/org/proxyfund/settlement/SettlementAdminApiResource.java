@@ -3,7 +3,6 @@ package org.proxyfund.settlement;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -11,6 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.proxyfund.common.problem.Problem;
+import org.proxyfund.common.problem.ProblemException;
 
 import java.util.List;
 
@@ -39,7 +40,8 @@ public class SettlementAdminApiResource {
     @Path("{epochKey}")
     @Operation(summary = "One settlement by epoch key (e.g. 2026-W47): inputs, rules, each operator's share, each endpoint's counts and outcome")
     public Detail detail(@RestPath String epochKey) {
-        Settlement s = reads.byKey(epochKey).orElseThrow(() -> new NotFoundException("no settlement " + epochKey));
+        Settlement s = reads.byKey(epochKey).orElseThrow(() -> new ProblemException(
+                Problem.notFound("settlement.not-found", "No settlement has this epoch key.")));
         return new Detail(s, reads.shares(s.id()), reads.endpoints(s.id(), Integer.MAX_VALUE));
     }
 }

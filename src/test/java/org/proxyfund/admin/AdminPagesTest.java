@@ -66,11 +66,14 @@ class AdminPagesTest {
         given().header("Authorization", "Bearer " + token).get("/api/v1/admin/operators?state=PENDING")
                 .then().statusCode(200).body("handle", hasItem(handle));
         given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body("{\"state\":\"SUSPENDED\"}")
-                .post("/api/v1/admin/operators/" + id + "/state").then().statusCode(400).body("result", equalTo("REASON_REQUIRED"));
+                .post("/api/v1/admin/operators/" + id + "/state").then().statusCode(400)
+                .body("code", equalTo("request.invalid")).body("errors[0].field", equalTo("reason")).body("errors[0].code", equalTo("state.reason-required"));
         given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body("{\"state\":\"APPROVED\",\"reason\":\"ok\"}")
-                .post("/api/v1/admin/operators/" + id + "/state").then().statusCode(200).body("result", equalTo("DONE"));
+                .post("/api/v1/admin/operators/" + id + "/state").then().statusCode(200)
+                .body("handle", equalTo(handle)).body("state", equalTo("APPROVED"));
         given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body("{\"state\":\"PENDING\"}")
-                .post("/api/v1/admin/operators/" + id + "/state").then().statusCode(409).body("result", equalTo("NOT_ALLOWED"));
+                .post("/api/v1/admin/operators/" + id + "/state").then().statusCode(409)
+                .body("code", equalTo("state.not-allowed"));
         given().header("Authorization", "Bearer " + token).get("/api/v1/admin/audit")
                 .then().statusCode(200).body("action", hasItem("PENDING->APPROVED"));
     }

@@ -197,7 +197,7 @@ class ReplicasIT {
 
     private static List<Check> checks(List<Long> ids) throws Exception {
         List<Check> out = new ArrayList<>();
-        try (var c = DriverManager.getConnection(h.jdbcUrl, "postgres", "postgres");
+        try (var c = DriverManager.getConnection(h.jdbcUrl, org.proxyfund.common.db.EmbeddedPostgresServer.user(), org.proxyfund.common.db.EmbeddedPostgresServer.password());
              var ps = c.prepareStatement("SELECT endpoint_id, checked_at, status, monitor FROM check_result"
                      + " WHERE endpoint_id = ANY(?) ORDER BY endpoint_id, checked_at")) {
             ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));

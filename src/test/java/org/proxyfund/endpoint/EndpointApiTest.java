@@ -53,7 +53,7 @@ class EndpointApiTest {
         as(token).body(body("OPENVPN", port + 6, Map.of())).post("/api/v1/endpoints")
                 .then().statusCode(400).body("errors.field", hasItem("protocolFields.transport"));
         as(token).body(body("SOCKS5", port + 1, Map.of())).post("/api/v1/endpoints")
-                .then().statusCode(400).body("errors.code", hasItem("endpoint.duplicate"));
+                .then().statusCode(409).body("code", equalTo("endpoint.duplicate")).body("errors.field", hasItem("host"));
         as(token).body(Map.of("type", "SOCKS5", "host", "192.168.1.1", "port", 1080, "region", "Russia")).post("/api/v1/endpoints")
                 .then().statusCode(400).body("errors.code", hasItem("endpoint.host.refused.private"));
     }
@@ -93,10 +93,11 @@ class EndpointApiTest {
         String admin = WebClient.admin().createApiToken();
         as(admin).get("/api/v1/admin/endpoints").then().statusCode(200).body("id", hasItem(id));
         as(admin).body(Map.of("state", "APPROVED")).post("/api/v1/admin/endpoints/" + id + "/state").then().statusCode(200)
-                .body("result", equalTo("DONE"));
+                .body("id", equalTo(id)).body("state", equalTo("APPROVED"));
         as(admin).body(Map.of("state", "SUSPENDED")).post("/api/v1/admin/endpoints/" + id + "/state").then().statusCode(400)
-                .body("result", equalTo("REASON_REQUIRED"));
-        as(admin).body(Map.of("state", "PENDING")).post("/api/v1/admin/endpoints/" + id + "/state").then().statusCode(409);
+                .body("errors.code", hasItem("state.reason-required"));
+        as(admin).body(Map.of("state", "PENDING")).post("/api/v1/admin/endpoints/" + id + "/state").then().statusCode(409)
+                .body("code", equalTo("state.not-allowed"));
         as(tokenA).get("/api/v1/endpoints/" + id).then().body("state", equalTo("APPROVED"));
         as(tokenA).body(Map.of("state", "APPROVED")).post("/api/v1/admin/endpoints/" + id + "/state").then().statusCode(403);
         as(admin).get("/api/v1/admin/flags").then().statusCode(200)
@@ -124,6 +125,6 @@ class EndpointApiTest {
             as(token).body(body("SOCKS5", port + i, Map.of())).post("/api/v1/endpoints").then().statusCode(201);
         }
         as(token).body(body("SOCKS5", port + 20, Map.of())).post("/api/v1/endpoints")
-                .then().statusCode(400).body("errors.code", hasItem("endpoint.limit"));
+                .then().statusCode(409).body("code", equalTo("endpoint.limit"));
     }
 }

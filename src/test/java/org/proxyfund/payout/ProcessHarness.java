@@ -65,8 +65,8 @@ public final class ProcessHarness implements AutoCloseable {
     public ServiceProcess start(String name, Map<String, String> extra) {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("quarkus.datasource.jdbc.url", jdbcUrl);
-        c.put("quarkus.datasource.username", "postgres");
-        c.put("quarkus.datasource.password", "postgres");
+        c.put("quarkus.datasource.username", EmbeddedPostgresServer.user());
+        c.put("quarkus.datasource.password", EmbeddedPostgresServer.password());
         c.put("proxyfund.bitcoin.network", "regtest");
         c.put("proxyfund.wallet.enabled", "true");
         c.put("proxyfund.wallet.peers", node.p2pAddress());
@@ -233,7 +233,7 @@ public final class ProcessHarness implements AutoCloseable {
     }
 
     private <T> T query(String sql, Object[] params, Row<T> row) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres"); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, EmbeddedPostgresServer.user(), EmbeddedPostgresServer.password()); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }

@@ -34,8 +34,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         String url = EmbeddedPostgresServer.start(dir, clean, port);
         return List.of(new PropertiesConfigSource(Map.of(
                 URL_KEY, url,
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres"), "proxyfund-embedded-postgres", ORDINAL));
+                "quarkus.datasource.username", EmbeddedPostgresServer.user(),
+                "quarkus.datasource.password", EmbeddedPostgresServer.password()), "proxyfund-embedded-postgres", ORDINAL));
     }
 
     /**

@@ -26,6 +26,7 @@ public final class EmbeddedPostgresServer {
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
     private static EmbeddedPostgres running;
     private static Path runningDir;
+    private static String runningPassword;
 
     private EmbeddedPostgresServer() {
     }
@@ -44,15 +45,25 @@ public final class EmbeddedPostgresServer {
         String jvmKey = "proxyfund.embedded-db.running-url@" + dir;
         String started = System.getProperty(jvmKey);
         if (started != null && readPid(dir).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false)) {
+            try {
+                runningPassword = EmbeddedPostgresAuth.passwordFor(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return started;
         }
         checkRootCanRunPostgres();
         try {
+            Path passwordFile = EmbeddedPostgresAuth.passwordFile(dir);
             if (clean) {
                 deleteTree(dir);
+                // A fresh database gets a fresh password (tests: one per run).
+                Files.deleteIfExists(passwordFile);
             }
             Files.createDirectories(dir);
             stopOrphan(dir);
+            boolean newPassword = !Files.exists(passwordFile);
+            String password = EmbeddedPostgresAuth.passwordFor(dir);
             long t0 = System.nanoTime();
             running = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
@@ -62,9 +73,13 @@ public final class EmbeddedPostgresServer {
                     // Durable commits: this database records money movements.
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("listen_addresses", "localhost")
+                    // Before the postmaster listens: password set, pg_hba.conf asking for it (no trust, ever).
+                    .setDataDirectoryCustomizer(d -> EmbeddedPostgresAuth.secure(d.toPath(), password, newPassword))
+                    .setConnectConfig("password", password)
                     .setRegisterShutdownHook(true)
                     .start();
             runningDir = dir;
+            runningPassword = password;
             System.setProperty(jvmKey, url());
             LOG.infof("Embedded PostgreSQL started in %d ms on port %d, data in %s",
                     (System.nanoTime() - t0) / 1_000_000, running.getPort(), dir);
@@ -76,9 +91,22 @@ public final class EmbeddedPostgresServer {
         }
     }
 
-    /** The JDBC URL of the running server. */
+    /** The JDBC URL of the running server (without credentials: see {@link #user()} and {@link #password()}). */
     public static synchronized String url() {
-        return running.getJdbcUrl("postgres", "postgres");
+        return running.getJdbcUrl(EmbeddedPostgresAuth.USER, "postgres");
+    }
+
+    /** The database user the service connects as. */
+    public static String user() {
+        return EmbeddedPostgresAuth.USER;
+    }
+
+    /** The generated password of the running server (kept in {@code <data-dir>.password}, mode 0600). */
+    public static synchronized String password() {
+        if (runningPassword == null) {
+            throw new IllegalStateException("no embedded PostgreSQL was started in this JVM");
+        }
+        return runningPassword;
     }
 
     /** Stops the server now (also done by the shutdown hook). */
@@ -91,6 +119,7 @@ public final class EmbeddedPostgresServer {
             } finally {
                 running = null;
                 runningDir = null;
+                runningPassword = null;
             }
         }
     }

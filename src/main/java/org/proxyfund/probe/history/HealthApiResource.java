@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.proxyfund.common.problem.Problem;
 import org.proxyfund.endpoint.Endpoint;
 import org.proxyfund.operator.Viewer;
 
@@ -54,7 +55,7 @@ public class HealthApiResource {
     @APIResponse(responseCode = "404", description = "No such endpoint among the operator's own")
     public Response one(@RestPath long endpointId) {
         if (Endpoint.owned(endpointId, viewer.require().accountId()).isEmpty()) {
-            return Response.status(404).build();
+            return Problem.notFound("endpoint.not-found", "No such endpoint among yours.").response();
         }
         Instant now = Instant.now();
         return Response.ok(HealthJson.EndpointUptimeView.of(uptime.uptime(endpointId, now), uptime.current(endpointId),

@@ -35,7 +35,7 @@ class PayoutProofApiTest {
                 .body("state", equalTo("UNPROVEN")).extract().path("challenge");
         String wrong = new ECKey().signMessage(challenge);
         as(token).body(Map.of("signature", wrong)).post("/api/v1/payout-address/proof").then().statusCode(400)
-                .body("code", containsString("wrong-key"));
+                .body("errors[0].field", equalTo("signature")).body("errors[0].code", containsString("wrong-key"));
         as(token).body(Map.of("signature", key.signMessage(challenge + " tampered"))).post("/api/v1/payout-address/proof")
                 .then().statusCode(400);
         as(token).body(Map.of("signature", key.signMessage(challenge))).post("/api/v1/payout-address/proof").then().statusCode(200)
