@@ -100,6 +100,12 @@ public interface OperatorMessages {
     @Message("Too many attempts from your network. Wait a few minutes and try again.")
     String problem_rate_limited();
 
+    @Message("Too many failed sign-ins for this handle. Try again in {minutes} min, or sign in from a device or network you have signed in from before.")
+    String problem_account_throttled(long minutes);
+
+    @Message("Too many wrong current passwords. Try again in {minutes} min.")
+    String problem_password_guesses(long minutes);
+
     @Message("Your account")
     String account_title();
 

@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.proxyfund.settlement.EpochCalendar;
 import org.proxyfund.settlement.Settlement;
 import org.proxyfund.settlement.SettlementService;
 
@@ -29,7 +30,12 @@ public class PayoutTrigger {
 
     /** Settles due epochs and proposes the payouts they made due; returns the proposal (created or found). */
     public PayoutOutcome run(Instant now) {
-        List<Settlement> settled = settlements.settleDue(now);
+        return run(now, settlements.calendar());
+    }
+
+    /** As {@link #run(Instant)} on {@code calendar} (the configured one, or another after a change of calendar). */
+    public PayoutOutcome run(Instant now, EpochCalendar calendar) {
+        List<Settlement> settled = settlements.settleDue(now, calendar);
         String key = "epoch:" + settled.getLast().epochKey();
         PayoutOutcome outcome = payouts.propose(key);
         LOG.infof("payout trigger: %d settlement(s) up to %s; proposal %s", settled.size(), settled.getLast().epochKey(),

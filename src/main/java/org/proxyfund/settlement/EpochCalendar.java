@@ -21,7 +21,8 @@ import java.util.Objects;
  * <p>Key: for a weekly calendar anchored on a Monday 00:00 UTC the key is the ISO week of the start, e.g.
  * {@code 2026-W47} (week-based year, so the week from Monday 2026-12-28 is {@code 2026-W53}); for any other
  * calendar it is the start instant in ISO-8601, e.g. {@code 2026-11-16T00:00:00Z}. Both are unique per epoch of one
- * calendar; a change of calendar should start at a new anchor after the last settled epoch.
+ * calendar. After a change of calendar, settlement continues where the last settled epoch ended
+ * ({@link #periodStartingAt}), whatever the new grid.
  */
 public final class EpochCalendar {
 
@@ -105,6 +106,30 @@ public final class EpochCalendar {
     /** The epoch length. */
     public Duration length() {
         return length;
+    }
+
+    /** Where epoch 0 starts. */
+    public Instant anchor() {
+        return anchor;
+    }
+
+    /**
+     * The period that starts exactly at {@code start}: the calendar's epoch when {@code start} is one of its
+     * boundaries, otherwise a shortened transition period from {@code start} to the end of the epoch containing it
+     * (after a change of epoch length or anchor, so that nothing before {@code start} is settled again).
+     */
+    public Epoch periodStartingAt(Instant start) {
+        Epoch containing = epochContaining(start);
+        if (containing.start().equals(start)) {
+            return containing;
+        }
+        return new Epoch(containing.index(), start, containing.end(), start.toString());
+    }
+
+    /** Whether {@code epoch} is exactly one of this calendar's epochs (not a transition period). */
+    public boolean isEpoch(Epoch epoch) {
+        Epoch own = epochContaining(epoch.start());
+        return own.start().equals(epoch.start()) && own.end().equals(epoch.end());
     }
 
     private String key(Instant start) {

@@ -46,13 +46,13 @@ class EpochSettler {
         }
         repo.lock();
         Optional<Settlement> existing = repo.byKey(epoch.key());
-        if (existing.isPresent()) {
+        if (existing.isPresent() && existing.get().epochStart().toInstant().equals(epoch.start())
+                && existing.get().epochEnd().toInstant().equals(epoch.end())) {
             return new SettleResult(SettleResult.Status.EXISTING, existing.get(), "epoch " + epoch.key() + " was already settled");
         }
-        Optional<Settlement> latest = repo.latest();
-        if (latest.isPresent() && !latest.get().epochStart().toInstant().isBefore(epoch.start())) {
-            return SettleResult.refused(SettleResult.Status.OUT_OF_ORDER, "epoch " + epoch.key() + " comes before "
-                    + latest.get().epochKey() + ", which is already settled; settlements are made in epoch order");
+        Optional<SettleResult> refused = repo.latest().flatMap(latest -> refusal(epoch, latest));
+        if (refused.isPresent()) {
+            return refused.get();
         }
         long carried = repo.latestBefore(epoch.start()).map(Settlement::carriedOutSats).orElse(0L);
         Map<String, Long> balances = ledger.balances();
@@ -60,7 +60,7 @@ class EpochSettler {
         long owed = Math.max(0, -balances.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(LedgerService.OPERATOR_PAYABLE_PREFIX)).mapToLong(Map.Entry::getValue).sum());
         BudgetPolicy policy = BudgetPolicy.from(config);
-        Budget budget = policy.budget(balance, owed, carried);
+        Budget budget = policy.budget(balance, owed, carried, epoch.start(), epoch.end());
         SettlementRules rules = SettlementRules.from(config);
 
         long t0 = System.nanoTime();
@@ -129,6 +129,25 @@ class EpochSettler {
                 (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000, (t6 - t5) / 1_000_000);
         return new SettleResult(SettleResult.Status.CREATED, repo.byKey(epoch.key()).orElseThrow(),
                 "epoch " + epoch.key() + " settled: " + distributed + " sats to " + amounts.size() + " operators");
+    }
+
+    /**
+     * Settlements are one chain in time: an epoch that starts before the latest settled one is out of order, one that
+     * starts before its end would settle a moment twice (e.g. after a change of epoch length or anchor).
+     */
+    private static Optional<SettleResult> refusal(Epoch epoch, Settlement latest) {
+        Instant start = latest.epochStart().toInstant();
+        Instant end = latest.epochEnd().toInstant();
+        if (epoch.start().isBefore(start)) {
+            return Optional.of(SettleResult.refused(SettleResult.Status.OUT_OF_ORDER, "epoch " + epoch.key() + " comes before "
+                    + latest.epochKey() + ", which is already settled; settlements are made in epoch order"));
+        }
+        if (epoch.start().isBefore(end)) {
+            return Optional.of(SettleResult.refused(SettleResult.Status.OVERLAPS, "epoch " + epoch.key() + " (" + epoch.start()
+                    + " – " + epoch.end() + ") overlaps " + latest.epochKey() + " (" + start + " – " + end
+                    + "), which is already settled; every moment is settled once, so settlement continues at " + end));
+        }
+        return Optional.empty();
     }
 
     private String rulesJson(SettlementRules rules) {

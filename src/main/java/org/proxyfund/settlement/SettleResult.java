@@ -2,7 +2,8 @@ package org.proxyfund.settlement;
 
 /**
  * What {@code SettlementService.settle} did: created the settlement, found it already there, or refused (the epoch
- * has not ended, or a later epoch is already settled, so this one's carried remainder would be counted twice).
+ * has not ended, a later epoch is already settled, so this one's carried remainder would be counted twice, or it
+ * overlaps the time of the latest settlement).
  */
 public record SettleResult(Status status, Settlement settlement, String message) {
 
@@ -15,7 +16,9 @@ public record SettleResult(Status status, Settlement settlement, String message)
         /** The epoch has not ended yet. */
         NOT_ENDED,
         /** A later epoch is already settled; settlements are made in epoch order only. */
-        OUT_OF_ORDER
+        OUT_OF_ORDER,
+        /** The epoch starts before the end of the latest settlement (a calendar change): that time is settled already. */
+        OVERLAPS
     }
 
     /** True when a settlement exists for the epoch now (created or found). */

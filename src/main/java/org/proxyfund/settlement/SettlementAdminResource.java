@@ -29,7 +29,7 @@ public class SettlementAdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Settlement> settlements, String notice);
+        static native TemplateInstance list(List<Row> settlements, CalendarStatus calendar, String notice);
 
         static native TemplateInstance detail(Settlement s, List<SettledShare> shares, List<SettledEndpoint> endpoints);
     }
@@ -43,10 +43,21 @@ public class SettlementAdminResource {
     @Inject
     SettlementService service;
 
+    /** A settlement in the list, and whether it is a transition period between two calendars. */
+    public record Row(Settlement s, boolean transition) {
+    }
+
     @GET
     @Operation(hidden = true)
     public TemplateInstance list() {
-        return pages.page(Templates.list(reads.list(200), null));
+        return list(null);
+    }
+
+    private TemplateInstance list(String notice) {
+        EpochCalendar calendar = service.calendar();
+        List<Row> rows = reads.list(200).stream().map(s -> new Row(s, !calendar.isEpoch(new Epoch(0,
+                s.epochStart().toInstant(), s.epochEnd().toInstant(), s.epochKey())))).toList();
+        return pages.page(Templates.list(rows, service.calendarStatus(Instant.now(), calendar), notice));
     }
 
     @POST
@@ -55,7 +66,7 @@ public class SettlementAdminResource {
     public TemplateInstance settleDue(@RestForm String csrf) {
         List<Settlement> done = service.settleDue(Instant.now());
         String notice = SettlementPages.messages(pages.locale()).settled_notice(done.size(), done.get(done.size() - 1).epochKey());
-        return pages.page(Templates.list(reads.list(200), notice));
+        return list(notice);
     }
 
     @GET

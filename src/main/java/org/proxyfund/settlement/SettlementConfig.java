@@ -16,15 +16,22 @@ public interface SettlementConfig {
     @WithDefault("2024-01-01T00:00:00Z")
     String epochAnchor();
 
-    /** FIXED: budget-fixed-sats per epoch; PERCENT: budget-percent-bp of the confirmed balance. */
+    /** FIXED: budget-fixed-sats per budget-period; PERCENT: budget-percent-bp of the confirmed balance per budget-period. */
     @WithDefault("PERCENT")
     BudgetPolicy.Mode budgetMode();
 
-    /** Budget per epoch in satoshis when budget-mode is FIXED. */
+    /**
+     * The elapsed time the budget amounts are for (ISO period or duration, like epoch-length): each settled epoch
+     * gets its length's share of it, so changing the epoch length never changes how much is spent per week.
+     */
+    @WithDefault("P1W")
+    String budgetPeriod();
+
+    /** Budget per budget-period in satoshis when budget-mode is FIXED. */
     @WithDefault("0")
     long budgetFixedSats();
 
-    /** Budget per epoch in basis points of the confirmed balance when budget-mode is PERCENT (1000 = 10 %). */
+    /** Budget per budget-period in basis points of the confirmed balance when budget-mode is PERCENT (1000 = 10 %). */
     @WithDefault("1000")
     int budgetPercentBp();
 

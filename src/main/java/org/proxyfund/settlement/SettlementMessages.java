@@ -58,6 +58,18 @@ public interface SettlementMessages {
     @Message("Settled {count} epoch(s); the latest is {key}.")
     String settled_notice(int count, String key);
 
+    @Message("Calendar: epochs of {length} counted from {anchor} (UTC); budgets are per elapsed time.")
+    String calendar_now(String length, String anchor);
+
+    @Message("Next to settle: {key} ({start} – {end}).")
+    String calendar_next(String key, String start, String end);
+
+    @Message("The calendar changed: the latest settlement ended at {latestEnd}, which is not a boundary of this calendar. Settlement continues exactly there with a shortened transition period up to {nextEnd}; the calendar's own epochs follow. No moment is settled twice, and each period's budget is for its own length.")
+    String calendar_transition(String latestEnd, String nextEnd);
+
+    @Message("transition")
+    String transition();
+
     @Message("Computed at")
     String computed_at();
 

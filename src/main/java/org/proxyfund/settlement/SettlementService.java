@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Settles epochs: once per epoch (unique epoch key, replica-wide advisory lock), in epoch order, each in its own
- * transaction with its ledger entry. The payout side calls {@link #settleDue(Instant)} and reads {@link #latest()}.
+ * Settles epochs: once per epoch (unique epoch key, replica-wide advisory lock), in epoch order and never over time
+ * already settled, each in its own transaction with its ledger entry. The payout side calls
+ * {@link #settleDue(Instant)} and reads {@link #latest()}.
  */
 @ApplicationScoped
 public class SettlementService {
@@ -39,27 +40,45 @@ public class SettlementService {
         return settler.settle(epoch, now);
     }
 
-    /**
-     * Settles every finished, unsettled epoch after the latest settled one, oldest first (each epoch's carried
-     * remainder feeds the next); if none was ever settled, only the last finished epoch. Returns the settlements it
-     * created or found, in epoch order; the last is always the last finished epoch's.
-     */
+    /** {@link #settleDue(Instant, EpochCalendar)} on the configured calendar. */
     public List<Settlement> settleDue(Instant now) {
-        EpochCalendar calendar = calendar();
-        Epoch lastFinished = calendar.previous(calendar.epochContaining(now));
-        Epoch next = repo.latest()
-                .map(s -> calendar.next(calendar.epochContaining(s.epochStart().toInstant())))
-                .filter(e -> !e.start().isAfter(lastFinished.start()))
-                .orElse(lastFinished);
+        return settleDue(now, calendar());
+    }
+
+    /**
+     * Settles every finished, unsettled period after the latest settlement, oldest first (each period's carried
+     * remainder feeds the next); if none was ever settled, only the last finished epoch. The first period starts
+     * exactly where the latest settlement ended, whatever {@code calendar}'s grid: after a change of epoch length or
+     * anchor it is a transition period up to the calendar's next boundary ({@link EpochCalendar#periodStartingAt}),
+     * so no moment is settled twice or skipped. Returns the settlements it created, in order; when nothing was due,
+     * the latest settlement (so the last element always is the latest settlement).
+     */
+    public List<Settlement> settleDue(Instant now, EpochCalendar calendar) {
+        Optional<Settlement> latest = repo.latest();
+        Epoch next = latest.map(s -> calendar.periodStartingAt(s.epochEnd().toInstant()))
+                .orElseGet(() -> calendar.previous(calendar.epochContaining(now)));
         List<Settlement> out = new ArrayList<>();
-        for (Epoch e = next; !e.start().isAfter(lastFinished.start()); e = calendar.next(e)) {
+        for (Epoch e = next; !e.end().isAfter(now); e = calendar.periodStartingAt(e.end())) {
             SettleResult r = settle(e, now);
             if (r.settlement() == null) {
-                throw new IllegalStateException("settling due epoch " + e.key() + " was refused: " + r.message());
+                throw new IllegalStateException("settling due period " + e.key() + " was refused: " + r.message());
             }
             out.add(r.settlement());
         }
+        if (out.isEmpty()) {
+            latest.ifPresent(out::add);
+        }
         return out;
+    }
+
+    /** Where settlement stands against {@code calendar} at {@code now}: the latest settlement and what comes next. */
+    public CalendarStatus calendarStatus(Instant now, EpochCalendar calendar) {
+        Optional<Settlement> latest = repo.latest();
+        Epoch next = latest.map(s -> calendar.periodStartingAt(s.epochEnd().toInstant()))
+                .orElseGet(() -> calendar.previous(calendar.epochContaining(now)));
+        return new CalendarStatus(calendar.length(), calendar.anchor(), latest.map(Settlement::epochKey).orElse(null),
+                latest.map(s -> s.epochEnd().toInstant()).orElse(null), next.key(), next.start(), next.end(),
+                !calendar.isEpoch(next));
     }
 
     /** The most recent settlement, if any. */

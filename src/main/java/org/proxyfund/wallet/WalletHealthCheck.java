@@ -25,6 +25,6 @@ public class WalletHealthCheck implements HealthCheck {
         return HealthCheckResponse.named("Bitcoin wallet").status(s.running() && s.synced())
                 .withData("running", s.running()).withData("peers", s.peers())
                 .withData("chainHeight", s.chainHeight()).withData("peersChainHeight", s.bestPeerHeight())
-                .withData("synced", s.synced()).build();
+                .withData("synced", s.synced()).withData("sync", s.sync().name()).build();
     }
 }

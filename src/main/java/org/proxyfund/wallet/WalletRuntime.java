@@ -44,6 +44,7 @@ final class WalletRuntime implements AutoCloseable {
     final BlockChain chain;
     final PeerGroup peers;
     final P2pBroadcaster p2p;
+    final ChainSync sync = new ChainSync(java.time.Clock.systemUTC());
     final String passphrase;
     final Context context;
     private final List<WalletListener> listeners = new CopyOnWriteArrayList<>();
@@ -123,6 +124,7 @@ final class WalletRuntime implements AutoCloseable {
         wallet.addChangeEventListener(Threading.SAME_THREAD, w -> fire());
         wallet.addReorganizeEventListener(Threading.SAME_THREAD, w -> fire());
         chain.addNewBestBlockListener(Threading.SAME_THREAD, block -> fire());
+        sync.attach(peers);
         // The download listener first: a peer that connects before it is set becomes the download peer without
         // ever being asked for the chain (PeerGroup starts a download only for peers that arrive after it), and the
         // wallet would stay at its old height until that peer goes away.
@@ -174,6 +176,13 @@ final class WalletRuntime implements AutoCloseable {
 
     int chainHeight() {
         return chain.getBestChainHeight();
+    }
+
+    /** Where the chain stands against the download peer's (see {@link ChainSync}). */
+    WalletState state() {
+        int height = chainHeight();
+        ChainSync.Judgement j = sync.judge(peers.getDownloadPeer(), store, height);
+        return new WalletState(true, peers.numConnectedPeers(), height, j.peerHeight(), j.status());
     }
 
     @Override

@@ -29,6 +29,7 @@ public class WalletService {
     private volatile WalletRuntime runtime;
     private volatile RpcBroadcaster rpc;
     private final List<WalletListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
         if (config.enabled()) {
@@ -58,6 +59,23 @@ public class WalletService {
         listeners.forEach(r::addListener);
         r.start(Path.of(config.dataDir()).resolve(WalletRuntime.WALLET_FILE));
         runtime = r;
+        starts.incrementAndGet();
+    }
+
+    /** How often the wallet was started in this process (tests prove a recovery needed no restart). */
+    int starts() {
+        return starts.get();
+    }
+
+    /** The hash of the wallet's best block (tests compare it with the node's). */
+    String bestBlockHash() {
+        return rt().chain.getChainHead().getHeader().getHashAsString();
+    }
+
+    /** bitcoinj's own estimate of the peers' height, which reorgs push too high (tests show the drift). */
+    int bitcoinjPeerHeightEstimate() {
+        WalletRuntime r = runtime;
+        return r == null ? 0 : r.peers.getMostCommonChainHeight();
     }
 
     /** Stops peers and saves the wallet file. */
@@ -122,16 +140,13 @@ public class WalletService {
         return WalletReads.confirmations(rt().wallet, txid);
     }
 
+    /** Whether the wallet follows its download peer's chain, judged from facts (see ChainSync), and the heights. */
     public WalletState state() {
         WalletRuntime r = runtime;
         if (r == null) {
-            return new WalletState(false, 0, 0, 0, false);
+            return new WalletState(false, 0, 0, 0, WalletState.Sync.NOT_RUNNING);
         }
-        int peers = r.peers.numConnectedPeers();
-        int best = r.peers.getMostCommonChainHeight();
-        int height = r.chainHeight();
-        // Peers' heights are estimates (a reorg can leave one a block ahead), so one block of slack.
-        return new WalletState(true, peers, height, best, peers > 0 && height + 1 >= best);
+        return r.state();
     }
 
     /** Builds and signs like {@link #buildAndSign(List, long)} at the configured proxyfund.wallet.fee-rate-sats-per-kvb. */

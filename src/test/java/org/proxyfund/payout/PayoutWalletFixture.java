@@ -29,6 +29,7 @@ public class PayoutWalletFixture {
     PayoutConfig payouts;
 
     final RegtestNode node = RegtestNode.shared();
+    private final java.util.concurrent.atomic.AtomicInteger syncRestarts = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * Donates {@code sats} to the wallet in eight payments (eight coins, so several batches can be signed before
@@ -61,9 +62,9 @@ public class PayoutWalletFixture {
     }
 
     /**
-     * Waits until the wallet has the node's best block. bitcoinj's connection to bcoin now and then goes quiet after
-     * a reconnect (no inv for new blocks, no disconnect); when it stays behind for 20 s the wallet is reopened, as an
-     * operator would restart a stalled service, at most twice.
+     * Waits until the wallet has the node's best block. Should it stay behind for 20 s, the wallet is reopened, as an
+     * operator would restart a stalled service, at most twice, and counted: tests that claim the wallet recovers by
+     * itself assert {@link #syncRestarts()} stays 0.
      */
     public void awaitSynced() {
         int height = node.blockCount();
@@ -76,9 +77,16 @@ public class PayoutWalletFixture {
                 if (attempt == 2) {
                     throw stalled;
                 }
+                System.out.println("wallet stalled, restarting it: " + wallet.state() + ", node at " + node.blockCount());
+                syncRestarts.incrementAndGet();
                 org.proxyfund.wallet.WalletRestart.restart(wallet);
             }
         }
+    }
+
+    /** How often {@link #awaitSynced} had to restart a wallet that did not follow the node by itself. */
+    public int syncRestarts() {
+        return syncRestarts.get();
     }
 
     /** The wallet's confirmed balance at the donation depth (what the ledger check compares with). */

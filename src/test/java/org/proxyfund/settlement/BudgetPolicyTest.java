@@ -2,6 +2,7 @@ package org.proxyfund.settlement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +60,45 @@ class BudgetPolicyTest {
         assertThrows(IllegalArgumentException.class, () -> BudgetPolicy.percent(10_001, 0));
         assertThrows(IllegalArgumentException.class, () -> BudgetPolicy.fixed(-1, 0));
         assertThrows(IllegalArgumentException.class, () -> BudgetPolicy.fixed(1, 0).budget(-5, 0, 0));
+    }
+
+    @Test
+    void shouldAskTheBudgetOfTheElapsedTimeOnceWhateverTheGridAcrossTenThousandRandomSplits() {
+        java.util.Random random = new java.util.Random(20261206L);
+        for (int run = 0; run < 10_000; run++) {
+            BudgetPolicy policy = random.nextBoolean()
+                    ? new BudgetPolicy(BudgetPolicy.Mode.FIXED, random.nextLong(0, 10_000_000_000L), 0, 0,
+                            java.time.Duration.ofSeconds(random.nextLong(86_400, 5_000_000)))
+                    : new BudgetPolicy(BudgetPolicy.Mode.PERCENT, 0, random.nextInt(0, 10_001), 0,
+                            java.time.Duration.ofSeconds(random.nextLong(86_400, 5_000_000)));
+            long balance = random.nextLong(0, 2_100_000_000_000_000L);
+            java.time.Instant t0 = java.time.Instant.ofEpochSecond(random.nextLong(1_600_000_000L, 2_000_000_000L));
+            java.time.Instant t = t0;
+            long sum = 0;
+            int pieces = 1 + random.nextInt(40);
+            for (int p = 0; p < pieces; p++) {
+                java.time.Instant next = t.plusSeconds(random.nextLong(1, 2_000_000));
+                sum = Math.addExact(sum, policy.budget(balance, 0, 0, t, next).policySats());
+                t = next;
+            }
+            long whole = policy.budget(balance, 0, 0, t0, t).policySats();
+            assertEquals(whole, sum, "run " + run + ": " + pieces + " periods ask exactly what the whole time asks");
+            long seconds = t.getEpochSecond() - t0.getEpochSecond();
+            boolean fixed = policy.mode() == BudgetPolicy.Mode.FIXED;
+            java.math.BigInteger exact = (fixed ? java.math.BigInteger.valueOf(policy.fixedSats())
+                    : java.math.BigInteger.valueOf(balance).multiply(java.math.BigInteger.valueOf(policy.percentBp())))
+                    .multiply(java.math.BigInteger.valueOf(seconds))
+                    .divide(java.math.BigInteger.valueOf(policy.period().getSeconds() * (fixed ? 1 : 10_000)));
+            assertTrue(Math.abs(whole - exact.longValueExact()) <= 1, "run " + run + ": the rate times the time, to a satoshi");
+        }
+    }
+
+    @Test
+    void shouldGiveAFiveMinuteEpochFiveMinutesOfAWeeklyBudget() {
+        BudgetPolicy weekly = BudgetPolicy.percent(1000, 0);
+        java.time.Instant start = java.time.Instant.parse("2026-11-23T06:00:00Z");
+        Budget b = weekly.budget(108_895_112L, 0, 0, start, start.plusSeconds(300));
+        // 10 % of 108,895,112 per week = 10,889,511.2; five minutes (300 of 604,800 s) of it = 5,401.5
+        assertTrue(b.policySats() >= 5_401 && b.policySats() <= 5_402, "five minutes' worth, not a fresh 10 %: " + b.policySats());
     }
 }

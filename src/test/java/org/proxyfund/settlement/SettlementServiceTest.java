@@ -266,7 +266,7 @@ class SettlementServiceTest {
         assertEquals(before.getOrDefault(LedgerService.WALLET, 0L), ledger.balances().get(LedgerService.WALLET),
                 "settling moves no money out of the wallet");
         assertEquals(before.getOrDefault(LedgerService.WALLET, 0L), s.balanceSats(), "balance = the ledger's wallet account");
-        Budget expected = BudgetPolicy.from(config).budget(s.balanceSats(), s.owedSats(), s.carriedInSats());
+        Budget expected = BudgetPolicy.from(config).budget(s.balanceSats(), s.owedSats(), s.carriedInSats(), e.start(), e.end());
         assertEquals(expected.amountSats(), s.budgetSats());
         assertEquals(expected.limit().name(), s.budgetLimit());
     }
