@@ -22,6 +22,18 @@ public interface AppMessages {
     @Message("Language")
     String language();
 
+    @Message("Pages")
+    String pages();
+
+    @Message("Newest")
+    String page_newest();
+
+    @Message("← Newer")
+    String page_newer();
+
+    @Message("Older →")
+    String page_older();
+
     @Message("Bitcoin for the people who keep messengers reachable")
     String home_title();
 
