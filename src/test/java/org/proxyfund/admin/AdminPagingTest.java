@@ -45,7 +45,7 @@ class AdminPagingTest {
         WebClient owner = new WebClient();
         owner.signUp("paged-endpoints");
         String ownerToken = owner.createApiToken();
-        int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(33000, 40000);
+        int port = org.proxyfund.common.testing.TestPorts.block(5);
         for (int i = 0; i < 5; i++) {
             given().header("Authorization", "Bearer " + ownerToken).contentType(io.restassured.http.ContentType.JSON)
                     .body(java.util.Map.of("type", "SOCKS5", "host", "127.0.0.1", "port", port + i, "region", "Iran"))

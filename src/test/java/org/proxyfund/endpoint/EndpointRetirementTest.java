@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.common.crypto.SecretCipher;
+import org.proxyfund.common.testing.TestPorts;
 import org.proxyfund.operator.WebClient;
 import org.proxyfund.probe.schedule.LeasedCheck;
 import org.proxyfund.probe.schedule.ScheduleRepository;
@@ -58,7 +59,7 @@ class EndpointRetirementTest {
         WebClient c = new WebClient();
         c.signUp("retirer");
         String token = c.createApiToken();
-        int port = EndpointPagesTest.freePort() / 2;
+        int port = TestPorts.block(40);
         int first = 0;
         for (int i = 0; i < 20; i++) {
             int id = as(token).body(socks(port + i)).post("/api/v1/endpoints").then().statusCode(201).extract().path("id");
@@ -101,7 +102,7 @@ class EndpointRetirementTest {
         WebClient c = new WebClient();
         c.signUp("readdress");
         String token = c.createApiToken();
-        int port = EndpointPagesTest.freePort();
+        int port = TestPorts.block(2);
         int id = as(token).body(socks(port)).post("/api/v1/endpoints").then().statusCode(201).extract().path("id");
         as(token).body(socks(port)).post("/api/v1/endpoints").then().statusCode(409).body("code", equalTo("endpoint.duplicate"));
         as(token).delete("/api/v1/endpoints/" + id).then().statusCode(200);
@@ -114,7 +115,7 @@ class EndpointRetirementTest {
         c.signUp("unchecked");
         String token = c.createApiToken();
         String admin = WebClient.admin().createApiToken();
-        int port = EndpointPagesTest.freePort();
+        int port = TestPorts.block(2);
         int kept = as(token).body(socks(port)).post("/api/v1/endpoints").then().statusCode(201).extract().path("id");
         int retired = as(token).body(socks(port + 1)).post("/api/v1/endpoints").then().statusCode(201).extract().path("id");
         for (int id : new int[] {kept, retired}) {
@@ -137,7 +138,7 @@ class EndpointRetirementTest {
         WebClient c = new WebClient();
         c.signUp("page-retire");
         String token = c.createApiToken();
-        int port = EndpointPagesTest.freePort();
+        int port = TestPorts.block(2);
         int id = as(token).body(socks(port)).post("/api/v1/endpoints").then().statusCode(201).extract().path("id");
         c.get("/endpoints/" + id).then().statusCode(200).body(containsString("action=\"/endpoints/" + id + "/retire\""));
         c.post("/endpoints/" + id + "/retire").then().statusCode(400).body(containsString("Tick the box to confirm"));
