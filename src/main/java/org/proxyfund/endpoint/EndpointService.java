@@ -103,7 +103,7 @@ public class EndpointService {
             // The id is part of the encryption context, so a ciphertext cannot be moved to another row.
             e.credentialEnc = cipher.encrypt(credential.encode(), context(e.id));
             addVersion(e, now);
-            audit.record(actor.id(), actor.handle(), "ENDPOINT", e.id, "REGISTERED", e.type + " " + e.host + ":" + e.port);
+            audit.record(actor.id(), actor.handle(), "ENDPOINT", e.id, "REGISTERED", e.type.label() + " " + e.address());
             return new Result(e, List.of());
         });
     }
