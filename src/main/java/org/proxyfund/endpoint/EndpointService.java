@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.proxyfund.common.crypto.SecretCipher;
+import org.proxyfund.common.db.KeyLocks;
 import org.proxyfund.common.validation.FieldError;
 import org.proxyfund.operator.Account;
 import org.proxyfund.operator.Actor;
@@ -72,13 +73,14 @@ public class EndpointService {
         EndpointDraft draft = validator.normalize(input);
         String subnet = Subnets.of(hostGuard.check(draft.host()).addresses());
         MonitorCredential credential = issuer.issue(draft.type(), draft);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return claimingAddress(draft, () -> {
             // Lock the account row so two parallel registrations cannot both slip under the limit.
             em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-            if (Endpoint.count("accountId", accountId) >= config.maxPerOperator()) {
+            if (Endpoint.liveCount(accountId) >= config.maxPerOperator()) {
                 return new Result(null, List.of(new FieldError("type", "endpoint.limit",
                         "You have reached the limit of " + config.maxPerOperator() + " endpoints per operator.")));
             }
+            lockAddress(draft);
             if (Endpoint.hostPortTaken(draft.host(), draft.port(), null)) {
                 return new Result(null, List.of(duplicate(draft)));
             }
@@ -101,7 +103,7 @@ public class EndpointService {
             // The id is part of the encryption context, so a ciphertext cannot be moved to another row.
             e.credentialEnc = cipher.encrypt(credential.encode(), context(e.id));
             addVersion(e, now);
-            audit.record(actor.id(), actor.handle(), "ENDPOINT", e.id, "REGISTERED", e.type + " " + e.host + ":" + e.port);
+            audit.record(actor.id(), actor.handle(), "ENDPOINT", e.id, "REGISTERED", e.type.label() + " " + e.address());
             return new Result(e, List.of());
         });
     }
@@ -116,6 +118,9 @@ public class EndpointService {
             return new Result(null, List.of(new FieldError("id", "endpoint.not-found", "No such endpoint.")));
         }
         Endpoint old = current.get();
+        if (!old.state.live()) {
+            return new Result(null, List.of(retired()));
+        }
         EndpointDraft input = new EndpointDraft(old.type, host, port, old.region, protocolFields(old));
         List<FieldError> errors = validator.validateAndGuard(input);
         if (!errors.isEmpty()) {
@@ -124,11 +129,15 @@ public class EndpointService {
         EndpointDraft draft = validator.normalize(input);
         String subnet = Subnets.of(hostGuard.check(draft.host()).addresses());
         MonitorCredential credential = issuer.issue(draft.type(), draft);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return claimingAddress(draft, () -> {
             Endpoint e = em.find(Endpoint.class, endpointId, LockModeType.PESSIMISTIC_WRITE);
             if (e == null || e.accountId != accountId) {
                 return new Result(null, List.of(new FieldError("id", "endpoint.not-found", "No such endpoint.")));
             }
+            if (!e.state.live()) {
+                return new Result(null, List.of(retired()));
+            }
+            lockAddress(draft);
             if (Endpoint.hostPortTaken(draft.host(), draft.port(), e.id)) {
                 return new Result(null, List.of(duplicate(draft)));
             }
@@ -154,12 +163,18 @@ public class EndpointService {
                 .map(e -> MonitorCredential.decode(cipher.decrypt(e.credentialEnc, context(e.id))).operatorView()));
     }
 
-    /** The only place an endpoint's state changes: transition table, reason to suspend, audit line. */
+    /**
+     * The only place admins change an endpoint's state: transition table, reason to suspend, audit line. Retiring is
+     * the owner's decision ({@link #retire}), never an admin's: they suspend instead.
+     */
     public TransitionResult transitionTo(long endpointId, EndpointState next, Actor actor, String reason) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Endpoint e = em.find(Endpoint.class, endpointId, LockModeType.PESSIMISTIC_WRITE);
             if (e == null) {
                 return TransitionResult.NOT_FOUND;
+            }
+            if (next == EndpointState.RETIRED) {
+                return TransitionResult.NOT_ALLOWED;
             }
             String why = reason == null ? "" : reason.strip();
             if (next == EndpointState.SUSPENDED && why.isEmpty()) {
@@ -201,7 +216,31 @@ public class EndpointService {
         }
     }
 
-    private static FieldError duplicate(EndpointDraft d) {
+    /**
+     * Runs a transaction that may take host:port. Claimants of one address queue on {@link #lockAddress}, so the later
+     * one sees the earlier one's row and answers "duplicate"; the unique index stays the last word, mapped the same way.
+     */
+    private Result claimingAddress(EndpointDraft draft, java.util.concurrent.Callable<Result> work) {
+        try {
+            return QuarkusTransaction.requiringNew().call(work);
+        } catch (RuntimeException e) {
+            if (KeyLocks.violatedUniqueConstraint(e).filter(c -> c.endsWith("endpoint_host_port_uq")).isPresent()) {
+                return new Result(null, List.of(duplicate(draft)));
+            }
+            throw e;
+        }
+    }
+
+    /** Serialises every transaction claiming this host:port (case-insensitive, as the unique index). */
+    private void lockAddress(EndpointDraft d) {
+        KeyLocks.lock(em, "endpoint-address:" + d.host().toLowerCase(java.util.Locale.ROOT) + ":" + d.port());
+    }
+
+    private static FieldError retired() {
+        return new FieldError("id", "endpoint.retired", "This endpoint is retired: register a new one instead.");
+    }
+
+        private static FieldError duplicate(EndpointDraft d) {
         return new FieldError("host", "endpoint.duplicate", "The endpoint " + d.host() + ":" + d.port() + " is already registered.");
     }
 

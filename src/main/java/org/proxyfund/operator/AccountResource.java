@@ -49,6 +49,9 @@ public class AccountResource {
     @Inject
     SessionCookies cookies;
 
+    @Inject
+    LoginGuard guard;
+
     @GET
     @Operation(hidden = true)
     public TemplateInstance show() {
@@ -60,7 +63,15 @@ public class AccountResource {
     @Operation(hidden = true)
     public Response changePassword(@RestForm String current, @RestForm String password, @RestForm String repeat, @RestForm String csrf) {
         long id = viewer.require().accountId();
+        LoginGuard.Gate gate = guard.beginPasswordCheck(id);
+        if (!gate.open()) {
+            String message = Problems.messages(pages.locale()).problem_password_guesses(gate.waitMinutes());
+            return Response.status(429).header("Retry-After", Long.toString(gate.waitSeconds())).entity(page(null, message, null)).build();
+        }
         Optional<AccountProblem> p = accounts.changePassword(id, current, password, repeat);
+        if (p.isEmpty() || p.get() != AccountProblem.WRONG_CURRENT_PASSWORD) {
+            guard.passwordCheckPassed(gate);
+        }
         if (p.isPresent()) {
             return Response.status(400).entity(page(null, Problems.text(p.get(), pages.locale()), null)).build();
         }

@@ -28,7 +28,7 @@ public class AuthResource {
 
         static native TemplateInstance login(String handle, String error);
 
-        static native TemplateInstance tooMany();
+        static native TemplateInstance tooMany(String message);
     }
 
     @Inject
@@ -52,6 +52,9 @@ public class AuthResource {
     @Inject
     ClientKeys clientKeys;
 
+    @Inject
+    LoginGuard guard;
+
     @GET
     @Path("signup")
     @Operation(hidden = true)
@@ -74,6 +77,7 @@ public class AuthResource {
             return Response.status(400).entity(pages.page(Templates.signup(nz(handle), nz(email), message))).build();
         }
         replaceSession(r.account().id);
+        guard.remember(r.account().id, knownDevice(), client);
         return Response.seeOther(URI.create("/dashboard")).build();
     }
 
@@ -88,8 +92,15 @@ public class AuthResource {
     @Path("login")
     @Operation(hidden = true)
     public Response login(@RestForm String handle, @RestForm String password, @RestForm String csrf) {
-        if (!rateLimiter.tryAcquire(RateLimiter.Bucket.LOGIN, clientAddress())) {
+        String client = clientAddress();
+        if (!rateLimiter.tryAcquire(RateLimiter.Bucket.LOGIN, client)) {
             return tooMany();
+        }
+        LoginGuard.Gate gate = guard.beginLogin(handle, cookies.device(request), client);
+        if (!gate.open()) {
+            String message = Problems.messages(pages.locale()).problem_account_throttled(gate.waitMinutes());
+            return Response.status(429).header("Retry-After", Long.toString(gate.waitSeconds()))
+                    .entity(pages.page(Templates.tooMany(message))).build();
         }
         Optional<Account> a = accounts.authenticate(handle, password);
         if (a.isEmpty()) {
@@ -97,6 +108,7 @@ public class AuthResource {
             return Response.status(401).entity(pages.page(Templates.login(nz(handle), message))).build();
         }
         replaceSession(a.get().id);
+        guard.loginSucceeded(gate, a.get().id, knownDevice(), client);
         return Response.seeOther(URI.create(a.get().role == Role.ADMIN ? "/admin" : "/dashboard")).build();
     }
 
@@ -121,8 +133,19 @@ public class AuthResource {
         cookies.set(request, sessions.startSession(accountId).token());
     }
 
+    /** This browser's device token, issued now if it has none. */
+    private String knownDevice() {
+        String device = cookies.device(request);
+        if (device == null) {
+            device = Tokens.random();
+            cookies.setDevice(request, device);
+        }
+        return device;
+    }
+
     private Response tooMany() {
-        return Response.status(429).header("Retry-After", "600").entity(pages.page(Templates.tooMany())).build();
+        String message = Problems.text(AccountProblem.RATE_LIMITED, pages.locale());
+        return Response.status(429).header("Retry-After", "600").entity(pages.page(Templates.tooMany(message))).build();
     }
 
     private String clientAddress() {

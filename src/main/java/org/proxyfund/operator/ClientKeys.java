@@ -39,10 +39,19 @@ public class ClientKeys {
      * otherwise step around the limits by changing the low bits.
      */
     public String of(String clientAddress) {
+        return keyed(countedPart(clientAddress));
+    }
+
+    /** The keyed hash of any short text (a typed handle), so the database never holds the text itself. */
+    public String ofText(String text) {
+        return keyed("text:" + text);
+    }
+
+    private String keyed(String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            byte[] out = mac.doFinal(countedPart(clientAddress).getBytes(StandardCharsets.UTF_8));
+            byte[] out = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(out, 16));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);

@@ -50,4 +50,27 @@ public interface OperatorConfig {
     /** Sign-ups from one client address (within the retention) at which admins see a flag. */
     @WithDefault("3")
     int manySignupsThreshold();
+
+    /**
+     * Failed password checks one account accepts from strangers (and, separately, from each client it trusts, and on
+     * its change-password form) before each further failure makes the next check wait.
+     */
+    @WithDefault("5")
+    int guessFreeFailures();
+
+    /** Wait after the first failure beyond the free ones; it doubles with every further failure. */
+    @WithDefault("1s")
+    Duration guessBaseDelay();
+
+    /** The longest wait between two password checks of one account (about 100 guesses a day at 15m). */
+    @WithDefault("15m")
+    Duration guessMaxDelay();
+
+    /** A throttle with no attempt for this long starts again from zero failures. */
+    @WithDefault("24h")
+    Duration guessForgetAfter();
+
+    /** How long a device or client address that signed in successfully keeps its own allowance. */
+    @WithDefault("30d")
+    Duration trustedClientTtl();
 }

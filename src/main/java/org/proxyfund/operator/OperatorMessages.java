@@ -100,6 +100,12 @@ public interface OperatorMessages {
     @Message("Too many attempts from your network. Wait a few minutes and try again.")
     String problem_rate_limited();
 
+    @Message("Too many failed sign-ins for this handle. Try again in {minutes} min, or sign in from a device or network you have signed in from before.")
+    String problem_account_throttled(long minutes);
+
+    @Message("Too many wrong current passwords. Try again in {minutes} min.")
+    String problem_password_guesses(long minutes);
+
     @Message("Your account")
     String account_title();
 
@@ -238,7 +244,7 @@ public interface OperatorMessages {
     @Message("Give a reason for the suspension.")
     String transition_reason_required();
 
-    @Message("{#when s}{#is 'PENDING'}waiting for approval{#is 'APPROVED'}approved{#is 'SUSPENDED'}suspended{#else}{s}{/when}")
+    @Message("{#when s}{#is 'PENDING'}waiting for approval{#is 'APPROVED'}approved{#is 'SUSPENDED'}suspended{#is 'RETIRED'}retired{#else}{s}{/when}")
     String state(String s);
 
     @Message("{#when kind}{#is 'MANY_SIGNUPS'}Many sign-ups from one client address{#is 'SAME_SUBNET'}Endpoints in one /24 or /48 across operators{#is 'SHARED_PAYOUT'}One payout address for several operators{#else}{kind}{/when}")
@@ -348,4 +354,10 @@ public interface OperatorMessages {
 
     @Message("Your account may not open this page. Admin pages are only for admins; operator pages only for operators.")
     String forbidden_text();
+
+    @Message("Account suspended")
+    String suspended_title();
+
+    @Message("Your account is suspended, so it can change nothing: you can still read your dashboard, endpoints, uptime and earnings, and sign out. Ask the admins to lift the suspension.")
+    String suspended_text();
 }

@@ -13,5 +13,11 @@ public enum DownReason {
     /** The endpoint answered something that is not the protocol it was registered with. */
     PROTOCOL_ERROR,
     /** The SSRF guard refused the host (it now resolves to a non-public address); nothing was sent. */
-    BLOCKED_TARGET
+    BLOCKED_TARGET,
+    /** The endpoint relayed for a client without the issued credential (no authentication or a wrong one): anyone can use it. */
+    OPEN_PROXY,
+    /** The endpoint relayed to the monitor's canary but not to a target its users need (a Telegram data centre). */
+    CANARY_ONLY,
+    /** The endpoint answered, but its ownership token is not verified (OpenVPN), so it cannot earn. */
+    OWNERSHIP_UNVERIFIED
 }

@@ -35,6 +35,16 @@ record BenchSchedule(ScheduleConfig base, Duration interval, int maxConcurrent, 
     }
 
     @Override
+    public Duration checkDeadline() {
+        return base.checkDeadline();
+    }
+
+    @Override
+    public Duration stopGrace() {
+        return base.stopGrace();
+    }
+
+    @Override
     public Duration tickPeriod() {
         return base.tickPeriod();
     }

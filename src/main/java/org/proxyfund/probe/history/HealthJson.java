@@ -18,11 +18,15 @@ public final class HealthJson {
         }
     }
 
-    /** The latest check: state UP, DOWN, UNKNOWN or NONE (never checked), reason while DOWN. */
-    public record Current(String state, String reason, String detail, OffsetDateTime lastCheckedAt, Integer latencyMs,
-                          OffsetDateTime downSince, boolean weakEvidence) {
+    /**
+     * The latest check: state UP, DOWN, UNKNOWN, STALE (no result for more than two check intervals: never shown as UP)
+     * or NONE (never checked); lastStatus is the latest recorded status; reason when that was DOWN.
+     */
+    public record Current(String state, String lastStatus, boolean stale, String reason, String detail, OffsetDateTime lastCheckedAt,
+                          Integer latencyMs, OffsetDateTime downSince, boolean weakEvidence) {
         static Current of(CurrentCheck c) {
-            return new Current(c.state(), c.reason(), c.detail(), c.lastCheckedAt(), c.latencyMs(), c.downSince(), c.weakEvidence());
+            return new Current(c.state(), c.lastStatus(), c.stale(), c.reason(), c.detail(), c.lastCheckedAt(), c.latencyMs(),
+                    c.downSince(), c.weakEvidence());
         }
     }
 

@@ -16,10 +16,19 @@ public interface HealthMessages {
     @Message("Current state")
     String current_state();
 
-    @Message("{#when s}{#is 'UP'}Up{#is 'DOWN'}Down{#is 'UNKNOWN'}Unknown{#else}Not checked yet{/when}")
+    @Message("{#when s}{#is 'UP'}Up{#is 'DOWN'}Down{#is 'UNKNOWN'}Unknown{#is 'STALE'}Stale: no check result for more than two check intervals{#else}Not checked yet{/when}")
     String state(String s);
 
-    @Message("{#when r}{#is 'CONNECT_REFUSED'}Nothing accepted the connection at this address and port.{#is 'TIMEOUT'}The endpoint did not answer in time.{#is 'AUTH_REJECTED'}The endpoint refused the credential we issued: check that it is configured on the proxy.{#is 'RELAY_FAILED'}The endpoint accepted us but did not carry traffic through to our test server.{#is 'PROTOCOL_ERROR'}The endpoint answered, but not in the protocol it was registered with.{#is 'BLOCKED_TARGET'}The host now resolves to an address we may not check (private or reserved), so nothing was sent.{#else}{r}{/when}")
+    @Message("{#when r}{#is 'CONNECT_REFUSED'}Nothing accepted the connection at this address and port: the server is stopped, or a firewall rejects us."
+            + "{#is 'TIMEOUT'}The endpoint did not answer in time: it is overloaded or very slow, or a firewall silently drops our packets."
+            + "{#is 'AUTH_REJECTED'}The endpoint refused the credential we issued: check that it is configured on the proxy. A proxy that knows the secret but cannot reach onward can look the same: check its route out too."
+            + "{#is 'RELAY_FAILED'}The endpoint accepted us but did not carry traffic through to our test server: its rules do not allow the addresses listed under \"What your proxy must allow\", or its network cannot reach them."
+            + "{#is 'PROTOCOL_ERROR'}The endpoint answered, but not in the protocol it was registered with."
+            + "{#is 'BLOCKED_TARGET'}The host now resolves to an address we may not check (private or reserved), so nothing was sent."
+            + "{#is 'OPEN_PROXY'}The endpoint relays for anyone: it carried our traffic without the credential we issued (or with a wrong one), so anyone could register it. Configure the issued credential so that only it is relayed."
+            + "{#is 'CANARY_ONLY'}The endpoint relayed to our test server but not to Telegram: its rules allow only our test server (allow the Telegram addresses listed under \"What your proxy must allow\"), or its network cannot reach Telegram."
+            + "{#is 'OWNERSHIP_UNVERIFIED'}The server answered, but your ownership token is not published where we look (DNS TXT record or the well-known URL), so it earns nothing until we find it."
+            + "{#else}{r}{/when}")
     String reason(String r);
 
     @Message("The monitor could not tell (its own problem). This is never counted against you.")

@@ -24,6 +24,9 @@ public class HealthTableRepository {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    HistoryRepository history;
+
     /** One page; {@code page} is 1-based and clamped, {@code size} to 1..MAX_SIZE. */
     public HealthTable page(HealthSort sort, boolean descending, int page, int size, Instant now) {
         int pageSize = Math.clamp(size, 1, HealthTable.MAX_SIZE);
@@ -62,6 +65,7 @@ public class HealthTableRepository {
                 + " coalesce(u.unk30, 0) FROM page p JOIN endpoint e ON e.id = p.id" + joins
                 + ratioJoin + " LEFT JOIN u ON u.endpoint_id = e.id" + order;
         List<HealthRow> rows = new ArrayList<>();
+        OffsetDateTime staleBefore = history.staleBefore(now);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
@@ -69,7 +73,7 @@ public class HealthTableRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new HealthRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), HistoryRepository.current(rs, 7), counts(rs, 14), counts(rs, 17), counts(rs, 20)));
+                            rs.getString(6), HistoryRepository.current(rs, 7, staleBefore), counts(rs, 14), counts(rs, 17), counts(rs, 20)));
                 }
             }
         } catch (SQLException e) {

@@ -2,6 +2,7 @@ package org.proxyfund.probe.history;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.proxyfund.probe.schedule.ScheduleConfig;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -69,6 +70,14 @@ public class HistoryRepository {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ScheduleConfig schedule;
+
+    /** Results recorded before this are STALE: two check intervals before {@code now}. */
+    OffsetDateTime staleBefore(Instant now) {
+        return utc(now.minus(schedule.interval().multipliedBy(2)));
+    }
 
     /** Uptime windows of every endpoint in scope, keyed by endpoint id, in id order; endpoints without rollups get empty windows. */
     Map<Long, EndpointUptime> uptime(Scope scope, Instant now) {
@@ -138,6 +147,7 @@ public class HistoryRepository {
 
     /** The latest check of every endpoint in scope, keyed by endpoint id (NONE when never checked). */
     Map<Long, CurrentCheck> current(Scope scope) {
+        OffsetDateTime staleBefore = staleBefore(Instant.now());
         String sql = "SELECT e.id, s.last_status, s.last_reason, s.last_detail, s.last_checked_at, s.last_latency_ms,"
                 + " s.down_since, coalesce(s.last_weak_evidence, false)"
                 + " FROM endpoint e LEFT JOIN check_schedule s ON s.endpoint_id = e.id WHERE " + scope.where() + " ORDER BY e.id";
@@ -148,7 +158,7 @@ public class HistoryRepository {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getLong(1), current(rs, 2));
+                    out.put(rs.getLong(1), current(rs, 2, staleBefore));
                 }
             }
         } catch (SQLException e) {
@@ -157,14 +167,18 @@ public class HistoryRepository {
         return out;
     }
 
-    /** A CurrentCheck from columns status, reason, detail, checked at, latency, down since, weak (from {@code col}). */
-    static CurrentCheck current(ResultSet rs, int col) throws SQLException {
+    /**
+     * A CurrentCheck from columns status, reason, detail, checked at, latency, down since, weak (from {@code col});
+     * STALE when checked before {@code staleBefore}.
+     */
+    static CurrentCheck current(ResultSet rs, int col, OffsetDateTime staleBefore) throws SQLException {
         String status = rs.getString(col);
         OffsetDateTime checkedAt = rs.getObject(col + 3, OffsetDateTime.class);
         if (status == null || checkedAt == null) {
             return CurrentCheck.NONE;
         }
-        return new CurrentCheck(status, rs.getString(col + 1), rs.getString(col + 2), checkedAt,
+        return new CurrentCheck(CurrentCheck.shownState(status, checkedAt, staleBefore), status, rs.getString(col + 1),
+                rs.getString(col + 2), checkedAt,
                 rs.getObject(col + 4, Integer.class), rs.getObject(col + 5, OffsetDateTime.class), rs.getBoolean(col + 6));
     }
 }

@@ -3,22 +3,31 @@ package org.proxyfund.probe.schedule;
 import org.jboss.logging.Logger;
 import org.proxyfund.probe.CheckResult;
 import org.proxyfund.probe.CheckStatus;
+import org.proxyfund.probe.DownReason;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs one leased check outside any transaction: the retry before DOWN, the monitor's impairment turning a result
- * into UNKNOWN, then one short transaction (shared with the results finishing at the same time) to record it while
- * the lease is still ours.
+ * Runs one leased check outside any transaction: each attempt under one overall deadline that also ends inside the
+ * lease, the retry before DOWN, the monitor's impairment turning a result into UNKNOWN, then one short transaction
+ * (shared with the results finishing at the same time) to record it while the lease is still ours. When the scheduler
+ * stops, an unfinished check gives its lease back instead.
  */
 final class CheckRunner {
 
     /** A DOWN is confirmed by a self-check started at most this long before the check ended. */
     static final Duration CONFIRM_WINDOW = Duration.ofSeconds(2);
+    /** An attempt is not started with less time than this left in the lease. */
+    static final Duration MIN_ATTEMPT = Duration.ofMillis(200);
+    /** At most this much of a lease is kept for confirming and recording. */
+    static final Duration MAX_RECORDING_MARGIN = Duration.ofSeconds(5);
 
     private static final Logger LOG = Logger.getLogger(CheckRunner.class);
 
@@ -28,10 +37,16 @@ final class CheckRunner {
     private final SelfCheck self;
     private final SchedulerMetrics metrics;
     private final BooleanSupplier crashed;
+    private final StopSignal stop;
+    private final ScheduleRepository repository;
+    private final String monitor;
 
     CheckRunner(ScheduleConfig config, String monitor, ScheduleRepository repository, Checkers checkers, SelfCheck self,
-                SchedulerMetrics metrics, BooleanSupplier crashed) {
+                SchedulerMetrics metrics, BooleanSupplier crashed, StopSignal stop) {
         this.config = config;
+        this.monitor = monitor;
+        this.repository = repository;
+        this.stop = stop;
         this.writer = new ResultWriter(repository, monitor, config.batchSize());
         this.checkers = checkers;
         this.self = self;
@@ -39,25 +54,41 @@ final class CheckRunner {
         this.crashed = crashed;
     }
 
-    /** The status recorded, or null when nothing was recorded (lease lost, simulated crash, infrastructure failure). */
+    /**
+     * The status recorded, or null when nothing was recorded (lease lost or run out, simulated crash, scheduler
+     * stopping, infrastructure failure).
+     */
     CheckStatus run(LeasedCheck lease, SelfCheck.Verdict round) {
         long started = System.nanoTime();
+        // Work must end inside the lease, with a margin to record in: a result after it would be discarded anyway.
+        long leaseEnd = lease.leasedNanos() + config.leaseDuration().toNanos() - recordingMargin();
         OffsetDateTime checkedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        int attempts = 1;
-        CheckResult result;
+        int attempts = 0;
+        CheckResult result = null;
         try {
             if (!round.healthy()) {
                 result = CheckResult.unknown("monitor impaired this round: " + round.detail());
+                attempts = 1;
             } else if (lease.target() == null) {
                 result = CheckResult.unknown(lease.unreadable());
+                attempts = 1;
             } else {
-                result = attempt(lease);
-                while (result.status() == CheckStatus.DOWN && attempts <= config.retries() && !crashed.getAsBoolean()) {
-                    Thread.sleep(config.retryDelay().toMillis());
-                    result = attempt(lease);
+                while (true) {
+                    long deadline = Math.min(System.nanoTime() + config.checkDeadline().toNanos(), leaseEnd);
+                    if (deadline - System.nanoTime() < MIN_ATTEMPT.toNanos()) break;
+                    CheckResult attempt = attempt(lease, deadline);
+                    if (attempt == StopSignal.STOPPED) return release(lease);
+                    result = attempt;
                     attempts++;
+                    if (!retryable(result) || attempts > config.retries() || crashed.getAsBoolean()) break;
+                    if (stop.pause(config.retryDelay())) return release(lease);
                 }
-                if (result.status() == CheckStatus.DOWN) result = confirmDown(result, started);
+                if (result == null) {
+                    metrics.discarded();
+                    LOG.debugf("Lease on endpoint %d ran out before its check could start; nothing recorded", lease.endpointId());
+                    return null;
+                }
+                if (result.status() == CheckStatus.DOWN && result.reason() != DownReason.OPEN_PROXY) result = confirmDown(result, started);
             }
             if (crashed.getAsBoolean()) return null;
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -72,19 +103,59 @@ final class CheckRunner {
             Thread.currentThread().interrupt();
             return null;
         } catch (RuntimeException e) {
+            if (stop.stopped()) {
+                // The database may already be going away with the application: the lease simply expires.
+                LOG.debugf(e, "Check of endpoint %d not recorded while the monitor stops", lease.endpointId());
+                return null;
+            }
             // The lease expires and another round retries it; nothing half-written stays behind.
             LOG.errorf(e, "Check of endpoint %d could not be completed", lease.endpointId());
             return null;
         }
     }
 
-    private CheckResult attempt(LeasedCheck lease) {
+    /** A DOWN that says something definite about the endpoint is not retried: a second look cannot undo it. */
+    private static boolean retryable(CheckResult result) {
+        return result.status() == CheckStatus.DOWN && result.reason() != DownReason.OPEN_PROXY;
+    }
+
+    /** Runs the checker on a thread of its own, so the deadline can end it (interrupting a virtual thread closes its socket). */
+    private CheckResult attempt(LeasedCheck lease, long deadline) throws InterruptedException {
+        CompletableFuture<CheckResult> verdict = new CompletableFuture<>();
+        long budgetSeconds = Math.max(1, Math.round((deadline - System.nanoTime()) / 1e9));
+        Thread thread = Thread.ofVirtual().name("check-" + lease.endpointId()).start(() -> {
+            try {
+                verdict.complete(checkers.check(lease.type(), lease.target()));
+            } catch (RuntimeException | Error e) {
+                verdict.completeExceptionally(e);
+            }
+        });
         try {
-            return checkers.check(lease.type(), lease.target());
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Checker for %s failed on endpoint %d", lease.type(), lease.endpointId());
-            return CheckResult.unknown("the monitor's checker failed: " + e.getClass().getSimpleName());
+            CheckResult result = stop.await(verdict, deadline - System.nanoTime());
+            if (result == null || result == StopSignal.STOPPED) thread.interrupt();
+            if (result != null) return result;
+            return CheckResult.down(DownReason.TIMEOUT, "the check did not finish within its overall deadline of "
+                    + budgetSeconds + " s (connect, handshake and relay together): "
+                    + "the endpoint answers too slowly, e.g. a trickle of bytes, each just inside the read timeout");
+        } catch (ExecutionException e) {
+            LOG.errorf(e.getCause(), "Checker for %s failed on endpoint %d", lease.type(), lease.endpointId());
+            return CheckResult.unknown("the monitor's checker failed: " + e.getCause().getClass().getSimpleName());
         }
+    }
+
+    /** Gives the lease back unrecorded (the scheduler is stopping), so another replica checks the endpoint at once. */
+    private CheckStatus release(LeasedCheck lease) {
+        try {
+            repository.release(monitor, List.of(lease));
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Lease on endpoint %d left to expire", lease.endpointId());
+        }
+        return null;
+    }
+
+    /** Time kept free at the end of a lease for the confirming self-check and the recording transaction. */
+    private long recordingMargin() {
+        return Math.min(MAX_RECORDING_MARGIN.toNanos(), config.leaseDuration().toNanos() / 4);
     }
 
     /**

@@ -25,6 +25,8 @@ import java.util.concurrent.locks.LockSupport;
 public class CheckScheduler {
 
     private static final Logger LOG = Logger.getLogger(CheckScheduler.class);
+    /** After stop-grace: how long the cut-off checks get to release their leases. */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(5);
 
     private final ScheduleConfig config;
     private final String monitor;
@@ -34,6 +36,7 @@ public class CheckScheduler {
     private final SchedulerMetrics metrics;
     private final Semaphore permits;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final StopSignal stopSignal = new StopSignal();
     private volatile boolean crashed;
     private volatile boolean running;
     private volatile Thread loop;
@@ -55,12 +58,12 @@ public class CheckScheduler {
             repository.insertRound(monitor, verdict.startedAt(), verdict.healthy(), verdict.detail());
             if (!verdict.healthy()) LOG.warnf("Monitor %s impaired: %s", monitor, verdict.detail());
         });
-        this.runner = new CheckRunner(config, monitor, repository, checkers, self, metrics, () -> crashed);
-        Duration worstCheck = probe.connectTimeout().plus(probe.ioTimeout().multipliedBy(4));
-        Duration worst = worstCheck.multipliedBy(config.retries() + 1L).plus(config.retryDelay().multipliedBy(config.retries()));
+        this.runner = new CheckRunner(config, monitor, repository, checkers, self, metrics, () -> crashed, stopSignal);
+        Duration worst = config.checkDeadline().multipliedBy(config.retries() + 1L).plus(config.retryDelay().multipliedBy(config.retries()))
+                .plus(CheckRunner.MAX_RECORDING_MARGIN);
         if (config.leaseDuration().compareTo(worst) <= 0) {
-            LOG.warnf("Lease duration %s does not exceed a slow check's worst case (%s): another monitor may check the same "
-                    + "endpoint while this one is still on it (its result is then discarded)", config.leaseDuration(), worst);
+            LOG.warnf("Lease duration %s does not cover every attempt at its full deadline plus the retry delays (%s): a slow "
+                    + "endpoint's retry is cut short to end inside the lease", config.leaseDuration(), worst);
         }
     }
 
@@ -104,13 +107,27 @@ public class CheckScheduler {
         LOG.infof("Check scheduler %s started (interval %s, max %d concurrent)", monitor, config.interval(), config.maxConcurrent());
     }
 
-    /** Stops ticking and waits for the running checks to be recorded (their leases are released by recording). */
+    /**
+     * Graceful stop: leases nothing more, lets the running checks finish and be recorded for up to stop-grace, then
+     * ends the rest and releases their leases unrecorded, so another replica checks those endpoints at once. Returns
+     * when every check has been recorded or released.
+     */
     public void stop() {
         running = false;
         joinLoop();
         workers.shutdown();
         try {
-            if (!workers.awaitTermination(config.leaseDuration().toMillis(), TimeUnit.MILLISECONDS)) workers.shutdownNow();
+            if (!workers.awaitTermination(config.stopGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                int unfinished = inFlight();
+                stopSignal.stop();
+                if (workers.awaitTermination(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.infof("Check scheduler %s stopped; %d unfinished checks released their leases", monitor, unfinished);
+                } else {
+                    LOG.warnf("Check scheduler %s stopped with checks still running; their leases expire", monitor);
+                }
+            } else {
+                LOG.infof("Check scheduler %s stopped; every running check was recorded", monitor);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

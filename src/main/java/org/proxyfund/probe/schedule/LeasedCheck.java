@@ -16,7 +16,9 @@ import java.time.OffsetDateTime;
  * @param nextCheckAt    when it was due; the next due time is counted from here
  * @param leaseExpiresAt the lease's expiry as stored: it doubles as the lease token when recording
  * @param lag            how late it was leased (now minus due time)
+ * @param leasedNanos    System.nanoTime() just before the lease was taken: the lease ends no sooner than this plus its
+ *                       duration, so a check finished before then is still recorded
  */
 public record LeasedCheck(long endpointId, EndpointType type, CheckTarget target, String unreadable,
-                          OffsetDateTime nextCheckAt, OffsetDateTime leaseExpiresAt, Duration lag) {
+                          OffsetDateTime nextCheckAt, OffsetDateTime leaseExpiresAt, Duration lag, long leasedNanos) {
 }

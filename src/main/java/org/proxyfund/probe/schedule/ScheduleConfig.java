@@ -39,6 +39,21 @@ public interface ScheduleConfig {
     @WithDefault("2m")
     Duration leaseDuration();
 
+    /**
+     * One overall deadline for each check attempt (connect, handshake and relay together): an endpoint that answers
+     * a byte at a time, each inside the read timeout, is DOWN (TIMEOUT) when it passes. Attempts are also cut short
+     * so that a check never outlives its lease.
+     */
+    @WithDefault("20s")
+    Duration checkDeadline();
+
+    /**
+     * On shutdown: how long checks in flight may still finish (and be recorded); the rest are cut off and their
+     * leases released so another replica takes them at once. Keep it well below the pod's termination grace period.
+     */
+    @WithDefault("10s")
+    Duration stopGrace();
+
     /** Most endpoints leased in one transaction. */
     @WithDefault("200")
     int batchSize();

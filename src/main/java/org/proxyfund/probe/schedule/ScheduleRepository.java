@@ -53,6 +53,10 @@ public class ScheduleRepository {
             INSERT INTO check_result (endpoint_id, checked_at, status, reason, latency_ms, weak_evidence, attempts, monitor, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+    private static final String RELEASE = """
+            UPDATE check_schedule SET lease_owner = NULL, lease_expires_at = NULL
+            WHERE endpoint_id = ? AND lease_owner = ? AND lease_expires_at = ?""";
+
     private final DataSource dataSource;
     private final SecretCipher cipher;
     private final ObjectMapper json;
@@ -76,6 +80,7 @@ public class ScheduleRepository {
     /** Leases up to {@code limit} due approved endpoints for {@code monitor}, oldest due first, skipping rows others lock. */
     public List<LeasedCheck> lease(String monitor, int limit, Duration leaseDuration) {
         List<Object[]> rows = new ArrayList<>();
+        long leasedNanos = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement st = c.prepareStatement(LEASE)) {
@@ -99,7 +104,7 @@ public class ScheduleRepository {
             throw new IllegalStateException("leasing due endpoints failed", e);
         }
         // Decryption and JSON parsing happen after the commit, so the transaction stays as short as the SQL.
-        return rows.stream().map(this::toLease).toList();
+        return rows.stream().map(r -> toLease(r, leasedNanos)).toList();
     }
 
     /**
@@ -182,6 +187,27 @@ public class ScheduleRepository {
         return result.latency() == null ? null : (int) Math.min(Integer.MAX_VALUE, result.latency().toMillis());
     }
 
+    /**
+     * Gives up leases without recording anything (a stopping monitor's unfinished checks): each row is released only
+     * while this monitor still holds exactly that lease, and stays due, so any replica leases it at once.
+     */
+    public int release(String monitor, List<LeasedCheck> leases) {
+        if (leases.isEmpty()) return 0;
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(RELEASE)) {
+            for (LeasedCheck l : leases) {
+                st.setLong(1, l.endpointId());
+                st.setString(2, monitor);
+                st.setObject(3, l.leaseExpiresAt());
+                st.addBatch();
+            }
+            int released = 0;
+            for (int n : st.executeBatch()) released += Math.max(0, n);
+            return released;
+        } catch (SQLException e) {
+            throw new IllegalStateException("releasing " + leases.size() + " leases failed", e);
+        }
+    }
+
     /** Writes the outcome of one self-check. */
     public void insertRound(String monitor, OffsetDateTime startedAt, boolean healthy, String detail) {
         try (Connection c = dataSource.getConnection();
@@ -196,7 +222,7 @@ public class ScheduleRepository {
         }
     }
 
-    private LeasedCheck toLease(Object[] r) {
+    private LeasedCheck toLease(Object[] r, long leasedNanos) {
         long id = (Long) r[0];
         EndpointType type = EndpointType.valueOf((String) r[3]);
         Duration lag = Duration.ofNanos((long) ((Double) r[8] * 1e9));
@@ -210,7 +236,7 @@ public class ScheduleRepository {
             // The monitor cannot read its own stored data (e.g. a rotated-out key): not the operator's fault.
             unreadable = "the monitor could not read this endpoint's stored credential or fields: " + e.getClass().getSimpleName();
         }
-        return new LeasedCheck(id, type, target, unreadable, (OffsetDateTime) r[1], (OffsetDateTime) r[2], lag);
+        return new LeasedCheck(id, type, target, unreadable, (OffsetDateTime) r[1], (OffsetDateTime) r[2], lag, leasedNanos);
     }
 
     private static void setInt(PreparedStatement st, int index, Integer value) throws SQLException {

@@ -26,7 +26,9 @@ public class SchedulerLifecycle {
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    // Before the canary and everything else that stops with the application (default priority APPLICATION + 500), so
+    // the checks still running can finish against a listening canary and be recorded while the datasource is open.
+    void onStop(@Observes @Priority(Interceptor.Priority.APPLICATION) ShutdownEvent event) {
         CheckScheduler s = scheduler;
         if (s != null) s.stop();
     }

@@ -90,6 +90,27 @@ class HealthPagesTest {
     }
 
     @Test
+    void shouldShowAnUpOlderThanTwoIntervalsAsStaleOnPagesAndInJsonInBothLanguages() {
+        var op = HistoryFixtures.operator("hp-stale");
+        long old = op.endpoint("hung check");
+        long fresh = op.endpoint("fresh check");
+        // The test profile checks every 60 s: an UP from 121 s ago has had no successor for more than two intervals.
+        HistoryFixtures.current(ds, old, "UP", null, null, Instant.now().minusSeconds(121), 40, null);
+        HistoryFixtures.current(ds, fresh, "UP", null, null, Instant.now().minusSeconds(100), 40, null);
+        String page = op.web().get("/endpoints/" + old).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Current state: Stale: no check result for more than two check intervals"), "stale on the page");
+        assertFalse(page.contains("Current state: Up"), "never Up without a fresh result");
+        op.web().get("/endpoints/" + fresh).then().statusCode(200).body(containsString("Current state: Up"));
+        op.web().get("/dashboard?lang=ru").then().statusCode(200)
+                .body(containsString("Текущее состояние: Устарело: нет результата проверки дольше двух интервалов"));
+        given().header("Authorization", "Bearer " + op.token()).get("/api/v1/uptime/" + old).then().statusCode(200)
+                .body("current.state", equalTo("STALE")).body("current.stale", equalTo(true))
+                .body("current.lastStatus", equalTo("UP"));
+        given().header("Authorization", "Bearer " + op.token()).get("/api/v1/uptime/" + fresh).then().statusCode(200)
+                .body("current.state", equalTo("UP")).body("current.stale", equalTo(false));
+    }
+
+    @Test
     void shouldHideOneOperatorsUptimeFromAnother() {
         var alice = HistoryFixtures.operator("hp-alice");
         long id = alice.endpoint("alice's relay");

@@ -8,6 +8,7 @@ import org.proxyfund.endpoint.MonitorCredential;
 import org.proxyfund.operator.Actor;
 import org.proxyfund.operator.TransitionResult;
 import org.proxyfund.probe.RealServer;
+import org.proxyfund.probe.TestSocks5Relay;
 
 import javax.sql.DataSource;
 import java.io.File;
@@ -45,6 +46,7 @@ final class ScheduleFixture implements AutoCloseable {
     private final EndpointService endpoints;
     private final DataSource db;
     private final List<Served> served = new ArrayList<>();
+    private final List<TestSocks5Relay> relays = new ArrayList<>();
     private long accountId;
     private int onAccount;
 
@@ -98,6 +100,21 @@ final class ScheduleFixture implements AutoCloseable {
         endpoints.transitionTo(id, EndpointState.APPROVED, Actor.system(), null);
         served.add(new Served(id, accountId, null));
         return id;
+    }
+
+    /** An approved endpoint served by a test SOCKS5 relay (started here) that accepts the credential issued for it. */
+    long relay(TestSocks5Relay relay) throws Exception {
+        relay.start();
+        long id = endpointAt(relay.port());
+        Map<String, String> credential = endpoints.credentialFor(accountId, id).orElseThrow();
+        relay.credential(credential.get(MonitorCredential.USERNAME), credential.get(MonitorCredential.PASSWORD));
+        relays.add(relay);
+        return id;
+    }
+
+    /** The account the latest endpoints belong to. */
+    long accountId() {
+        return accountId;
     }
 
     List<Long> ids() {
@@ -154,6 +171,7 @@ final class ScheduleFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        relays.forEach(TestSocks5Relay::stop);
         for (Served s : served) {
             if (s.server() != null) s.server().close();
             endpoints.transitionTo(s.id(), EndpointState.SUSPENDED, Actor.system(), "scheduler test over");

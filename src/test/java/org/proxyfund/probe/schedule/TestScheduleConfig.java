@@ -6,27 +6,35 @@ import java.util.Optional;
 
 /** Scheduler settings for tests: short interval and lease, no jitter unless asked, small batches. */
 record TestScheduleConfig(Duration interval, double jitter, Duration retryDelay, int retries, Duration leaseDuration,
-                          int batchSize, Duration tickPeriod) implements ScheduleConfig {
+                          int batchSize, Duration tickPeriod, Duration checkDeadline, Duration stopGrace) implements ScheduleConfig {
 
     static TestScheduleConfig fast() {
         return new TestScheduleConfig(Duration.ofSeconds(60), 0, Duration.ofMillis(200), 1, Duration.ofSeconds(30), 200,
-                Duration.ofMillis(100));
+                Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(5));
     }
 
     TestScheduleConfig interval(Duration value) {
-        return new TestScheduleConfig(value, jitter, retryDelay, retries, leaseDuration, batchSize, tickPeriod);
+        return new TestScheduleConfig(value, jitter, retryDelay, retries, leaseDuration, batchSize, tickPeriod, checkDeadline, stopGrace);
     }
 
     TestScheduleConfig retry(int count, Duration delay) {
-        return new TestScheduleConfig(interval, jitter, delay, count, leaseDuration, batchSize, tickPeriod);
+        return new TestScheduleConfig(interval, jitter, delay, count, leaseDuration, batchSize, tickPeriod, checkDeadline, stopGrace);
     }
 
     TestScheduleConfig lease(Duration value) {
-        return new TestScheduleConfig(interval, jitter, retryDelay, retries, value, batchSize, tickPeriod);
+        return new TestScheduleConfig(interval, jitter, retryDelay, retries, value, batchSize, tickPeriod, checkDeadline, stopGrace);
     }
 
     TestScheduleConfig batch(int value) {
-        return new TestScheduleConfig(interval, jitter, retryDelay, retries, leaseDuration, value, tickPeriod);
+        return new TestScheduleConfig(interval, jitter, retryDelay, retries, leaseDuration, value, tickPeriod, checkDeadline, stopGrace);
+    }
+
+    TestScheduleConfig deadline(Duration value) {
+        return new TestScheduleConfig(interval, jitter, retryDelay, retries, leaseDuration, batchSize, tickPeriod, value, stopGrace);
+    }
+
+    TestScheduleConfig stopGrace(Duration value) {
+        return new TestScheduleConfig(interval, jitter, retryDelay, retries, leaseDuration, batchSize, tickPeriod, checkDeadline, value);
     }
 
     @Override
