@@ -41,7 +41,7 @@ public class EndpointApiResource {
     }
 
     /** An endpoint; credential only in the owner's single-endpoint and registration answers. */
-    public record EndpointView(long id, String type, String label, String host, int port, String region, String state,
+    public record EndpointView(long id, String type, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String label, String host, int port, String region, String state,
                                int addressVersion, Map<String, String> protocolFields, Map<String, String> credential,
                                OffsetDateTime createdAt) {
     }

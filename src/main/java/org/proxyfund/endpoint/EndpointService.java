@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.proxyfund.common.crypto.SecretCipher;
+import org.proxyfund.common.db.KeyLocks;
 import org.proxyfund.common.validation.FieldError;
 import org.proxyfund.operator.Account;
 import org.proxyfund.operator.Actor;
@@ -72,13 +73,14 @@ public class EndpointService {
         EndpointDraft draft = validator.normalize(input);
         String subnet = Subnets.of(hostGuard.check(draft.host()).addresses());
         MonitorCredential credential = issuer.issue(draft.type(), draft);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return claimingAddress(draft, () -> {
             // Lock the account row so two parallel registrations cannot both slip under the limit.
             em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
             if (Endpoint.count("accountId", accountId) >= config.maxPerOperator()) {
                 return new Result(null, List.of(new FieldError("type", "endpoint.limit",
                         "You have reached the limit of " + config.maxPerOperator() + " endpoints per operator.")));
             }
+            lockAddress(draft);
             if (Endpoint.hostPortTaken(draft.host(), draft.port(), null)) {
                 return new Result(null, List.of(duplicate(draft)));
             }
@@ -124,11 +126,12 @@ public class EndpointService {
         EndpointDraft draft = validator.normalize(input);
         String subnet = Subnets.of(hostGuard.check(draft.host()).addresses());
         MonitorCredential credential = issuer.issue(draft.type(), draft);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return claimingAddress(draft, () -> {
             Endpoint e = em.find(Endpoint.class, endpointId, LockModeType.PESSIMISTIC_WRITE);
             if (e == null || e.accountId != accountId) {
                 return new Result(null, List.of(new FieldError("id", "endpoint.not-found", "No such endpoint.")));
             }
+            lockAddress(draft);
             if (Endpoint.hostPortTaken(draft.host(), draft.port(), e.id)) {
                 return new Result(null, List.of(duplicate(draft)));
             }
@@ -199,6 +202,26 @@ public class EndpointService {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /**
+     * Runs a transaction that may take host:port. Claimants of one address queue on {@link #lockAddress}, so the later
+     * one sees the earlier one's row and answers "duplicate"; the unique index stays the last word, mapped the same way.
+     */
+    private Result claimingAddress(EndpointDraft draft, java.util.concurrent.Callable<Result> work) {
+        try {
+            return QuarkusTransaction.requiringNew().call(work);
+        } catch (RuntimeException e) {
+            if (KeyLocks.violatedUniqueConstraint(e).filter(c -> c.endsWith("endpoint_host_port_uq")).isPresent()) {
+                return new Result(null, List.of(duplicate(draft)));
+            }
+            throw e;
+        }
+    }
+
+    /** Serialises every transaction claiming this host:port (case-insensitive, as the unique index). */
+    private void lockAddress(EndpointDraft d) {
+        KeyLocks.lock(em, "endpoint-address:" + d.host().toLowerCase(java.util.Locale.ROOT) + ":" + d.port());
     }
 
     private static FieldError duplicate(EndpointDraft d) {

@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.proxyfund.common.db.KeyLocks;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Sign-up, password checks and the one place an operator's state changes. */
@@ -36,13 +38,14 @@ public class AccountService {
         if (p.isPresent()) {
             return new SignUpResult(null, p.get());
         }
+        // Two sign-ups racing for one handle queue here, so the second sees the first's row and gets HANDLE_TAKEN.
+        KeyLocks.lock(Account.getEntityManager(), "account-handle:" + handle.toLowerCase(Locale.ROOT));
         if (Account.byHandle(handle).isPresent()) {
             return new SignUpResult(null, AccountProblem.HANDLE_TAKEN);
         }
         Account a = create(handle, password, Role.OPERATOR, OperatorState.PENDING);
         a.email = email == null || email.isBlank() ? null : email.strip();
         a.signupClientKey = clientKey;
-        // Two sign-ups racing for one handle: the unique index decides, the loser gets an error page.
         a.persistAndFlush();
         audit.record(a.id, a.handle, "ACCOUNT", a.id, "SIGNED_UP", null);
         return new SignUpResult(a, null);

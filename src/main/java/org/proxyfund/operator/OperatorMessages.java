@@ -354,4 +354,10 @@ public interface OperatorMessages {
 
     @Message("Your account may not open this page. Admin pages are only for admins; operator pages only for operators.")
     String forbidden_text();
+
+    @Message("Account suspended")
+    String suspended_title();
+
+    @Message("Your account is suspended, so it can change nothing: you can still read your dashboard, endpoints, uptime and earnings, and sign out. Ask the admins to lift the suspension.")
+    String suspended_text();
 }

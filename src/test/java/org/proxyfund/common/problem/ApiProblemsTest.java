@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.proxyfund.common.testing.LogRecorder;
 import org.proxyfund.operator.WebClient;
 
 import java.util.Map;
@@ -15,6 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every error of the API is an RFC 9457 problem: framework refusals, unknown paths, oversized bodies and bugs alike. */
 @QuarkusTest
@@ -96,9 +98,15 @@ class ApiProblemsTest {
 
     @Test
     void shouldAnswerABugWith500ProblemThatLeaksNothing() {
-        problem(given().get("/api/v1/test-only/problem-probe").then(), 500, "internal")
-                .body(not(containsString("hunter2"))).body(not(containsString("select")))
-                .body(not(containsString("Exception"))).body("detail", containsString("Reference"));
+        try (LogRecorder log = new LogRecorder()) {
+            String detail = problem(given().get("/api/v1/test-only/problem-probe").then(), 500, "internal")
+                    .body(not(containsString("hunter2"))).body(not(containsString("select")))
+                    .body(not(containsString("Exception"))).body("detail", containsString("Reference"))
+                    .extract().path("detail");
+            String reference = detail.substring(detail.indexOf("Reference: ") + 11, detail.length() - 1);
+            assertTrue(log.suspicious().stream().anyMatch(l -> l.contains(reference) && l.contains("IllegalStateException")),
+                    "the log has the reference next to the failure");
+        }
     }
 
     @Test
