@@ -29,21 +29,21 @@ public class DonationQueries {
 
     /** Payments of one donation, oldest first. */
     public List<DonationPayment> payments(String donationId) {
-        return select("WHERE p.donation_id = ?1 ORDER BY p.first_seen_at, p.txid, p.vout", donationId, Integer.MAX_VALUE);
+        return select(" WHERE p.donation_id = ?1 ORDER BY p.first_seen_at, p.txid, p.vout", donationId, Integer.MAX_VALUE);
     }
 
     /** Every payment in the order it was first seen, at most {@code limit} (for the accounting export). */
     public List<DonationPayment> all(int limit) {
-        return select("WHERE ?1 = ?1 ORDER BY p.first_seen_at, p.txid, p.vout", "x", limit);
+        return select(" WHERE CAST(?1 AS text) = ?1 ORDER BY p.first_seen_at, p.txid, p.vout", "x", limit);
     }
 
     @SuppressWarnings("unchecked")
     private List<DonationPayment> select(String where, Object parameter, int limit) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT p.donation_id, p.txid, p.vout, d.address, p.amount_sats, p.confirmations, p.status, p.first_seen_at
+                SELECT p.donation_id, p.txid, p.vout, d.address, p.amount_sats, p.confirmations, p.status, p.first_seen_at, d.message
                 FROM donation_payment p JOIN donation d ON d.id = p.donation_id """ + where)
                 .setParameter(1, parameter).setMaxResults(limit).getResultList();
         return rows.stream().map(r -> new DonationPayment((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                (String) r[3], ((Number) r[4]).longValue(), ((Number) r[5]).intValue(), (String) r[6], (Instant) r[7])).toList();
+                (String) r[3], ((Number) r[4]).longValue(), ((Number) r[5]).intValue(), (String) r[6], (Instant) r[7], (String) r[8])).toList();
     }
 }

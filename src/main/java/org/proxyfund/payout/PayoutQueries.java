@@ -27,6 +27,11 @@ public class PayoutQueries {
         return repository.inStates(states, limit);
     }
 
+    /** Batches in any of {@code states} with an id below {@code beforeId} (all when null), newest first, at most {@code limit}. */
+    public List<PayoutBatchView> page(Collection<BatchState> states, Long beforeId, int limit) {
+        return repository.page(states, beforeId == null ? Long.MAX_VALUE : beforeId, limit);
+    }
+
     /** Ids of the batches in {@code state}, oldest first. */
     public List<Long> idsIn(BatchState state) {
         return repository.idsIn(state);
