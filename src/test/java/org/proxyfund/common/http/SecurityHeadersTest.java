@@ -44,7 +44,7 @@ class SecurityHeadersTest {
         admin = WebClient.admin();
         adminToken = admin.createApiToken();
         Response created = bearer(operatorToken).contentType(ContentType.JSON)
-                .body((Object) Map.of("type", "SOCKS5", "host", "127.0.0.1", "port", freePort(), "region", "Russia"))
+                .body((Object) Map.of("type", "SOCKS5", "host", "127.0.0.1", "port", org.proxyfund.common.testing.TestPorts.block(1), "region", "Russia"))
                 .post("/api/v1/endpoints");
         assertEquals(201, created.statusCode(), created.asString());
         endpointId = String.valueOf((Object) created.path("id"));
@@ -153,14 +153,6 @@ class SecurityHeadersTest {
         }
         if (!missing.isEmpty()) {
             problems.add(what + " -> " + r.statusCode() + ": " + missing);
-        }
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
