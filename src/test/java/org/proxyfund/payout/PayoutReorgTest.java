@@ -3,10 +3,10 @@ package org.proxyfund.payout;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import org.proxyfund.common.testing.Management;
 import org.proxyfund.ledger.LedgerCheck;
 import org.proxyfund.ledger.LedgerCheckService;
 import org.proxyfund.ledger.LedgerService;
@@ -100,7 +100,7 @@ class PayoutReorgTest {
     private void assertFollowsWithoutRestart(int starts, String after) {
         RegtestNode.await("wallet synced at the node's tip " + after, Duration.ofSeconds(60),
                 () -> wallet.state().synced() && wallet.state().chainHeight() == node.blockCount());
-        RestAssured.given().get("/q/health/ready").then().statusCode(200)
+        Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Bitcoin wallet' }.status", equalTo("UP"));
         assertEquals(starts, WalletRestart.starts(wallet), "no wallet restart " + after);
         assertTrue(worker.pass(), "the payout worker runs its pass " + after);
