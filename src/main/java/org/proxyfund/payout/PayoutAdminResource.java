@@ -29,11 +29,11 @@ public class PayoutAdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Section> sections, String notice);
+        static native TemplateInstance list(List<Section> sections, Map<Long, String> waiting, String notice);
 
         static native TemplateInstance detail(PayoutBatchView b, List<PayoutLine> lines, Map<Long, String> handles,
                                               List<PayoutTx> txs, List<Long> approvals, List<PayoutEventView> events,
-                                              String notice, String error);
+                                              String waiting, FeeEstimate fee, String notice, String error);
     }
 
     @Inject
@@ -46,6 +46,10 @@ public class PayoutAdminResource {
     PayoutService payouts;
     @Inject
     PayoutTrigger trigger;
+    @Inject
+    BatchWaiting waiting;
+    @Inject
+    FeeEstimator fees;
 
     @GET
     @Operation(hidden = true)
@@ -59,12 +63,19 @@ public class PayoutAdminResource {
 
     private TemplateInstance list(String notice) {
         PayoutMessages m = PayoutPages.messages(pages.locale());
-        return pages.page(Templates.list(List.of(
+        List<Section> sections = List.of(
                 new Section("proposed", m.section_proposed(), queries.inStates(List.of(BatchState.PROPOSED), 200)),
                 new Section("approved", m.section_approved(), queries.inStates(List.of(BatchState.APPROVED), 200)),
                 new Section("in-flight", m.section_in_flight(), queries.inStates(List.of(BatchState.SIGNED, BatchState.BROADCAST), 200)),
                 new Section("completed", m.section_completed(),
-                        queries.inStates(List.of(BatchState.CONFIRMED, BatchState.REJECTED, BatchState.FAILED), 200))), notice));
+                        queries.inStates(List.of(BatchState.CONFIRMED, BatchState.REJECTED, BatchState.FAILED), 200)));
+        Map<Long, String> why = new java.util.HashMap<>();
+        for (Section section : sections) {
+            for (PayoutBatchView b : section.batches()) {
+                waiting.of(b).ifPresent(w -> why.put(b.id(), w.text(pages.locale())));
+            }
+        }
+        return pages.page(Templates.list(sections, why, notice));
     }
 
     @POST
@@ -114,7 +125,9 @@ public class PayoutAdminResource {
 
     private TemplateInstance detail(long id, String notice, String error) {
         PayoutBatchView b = queries.batch(id).orElseThrow(() -> new NotFoundException("no payout batch " + id));
+        String why = waiting.of(b).map(w -> w.text(pages.locale())).orElse(null);
         return pages.page(Templates.detail(b, queries.lines(id), queries.handles(id), queries.transactions(id),
-                queries.approvals(id), queries.events(id), notice, error));
+                queries.approvals(id), queries.events(id), why, b.state() == BatchState.APPROVED || b.state() == BatchState.SIGNED
+                        || b.state() == BatchState.BROADCAST ? fees.estimate(queries.inFlightTxids()) : null, notice, error));
     }
 }

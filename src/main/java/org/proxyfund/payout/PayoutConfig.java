@@ -18,11 +18,17 @@ public interface PayoutConfig {
     @WithDefault("2500")
     int maxOutputs();
 
-    /** Fee rate of a batch's first transaction, in satoshis per virtual byte. */
+    /**
+     * Fee rate of a batch's transaction, in satoshis per virtual byte, when no node estimate is to be had: no
+     * proxyfund.wallet.rpc-url, or the node does not answer. With a node it is asked instead (see {@link #fee()}).
+     */
     @WithDefault("10")
     long feeRateSatPerVb();
 
-    /** Highest fee rate a fee bump may reach, in satoshis per virtual byte. */
+    /**
+     * The ceiling: highest fee rate a batch's transaction or a fee bump may have, in satoshis per virtual byte,
+     * whatever the node estimates.
+     */
     @WithDefault("200")
     long maxFeeRateSatPerVb();
 
@@ -64,6 +70,31 @@ public interface PayoutConfig {
 
     /** Bearer token of the HTTP trigger a Kubernetes CronJob calls; without one the HTTP trigger is off. */
     Optional<String> triggerToken();
+
+    /** The fee estimate from the node and the bumps that follow it ({@code proxyfund.payout.fee.*}). */
+    Fee fee();
+
+    /** How the fee rate follows the node's estimate. */
+    interface Fee {
+        /** Blocks within which a batch should confirm: the target of estimatesmartfee and of the mempool reading. */
+        @WithDefault("6")
+        int targetBlocks();
+
+        /** The floor: lowest fee rate a batch's transaction gets, in satoshis per virtual byte, however quiet the chain. */
+        @WithDefault("2")
+        long floorSatPerVb();
+
+        /**
+         * Virtual bytes one block holds, for reading the mempool: the rate that outbids all but target-blocks blocks'
+         * worth of the mempool's best-paying transactions reaches the target.
+         */
+        @WithDefault("1000000")
+        long blockVsize();
+
+        /** Most fee bumps one batch gets (by the estimate or when stuck); then it waits with its reason shown. */
+        @WithDefault("10")
+        int maxBumps();
+    }
 
     /** Fault injection for the never-paid-twice tests; the service refuses it on every network but regtest. */
     Fault fault();

@@ -37,11 +37,11 @@ class PayoutEffects {
             case ApprovalRecorded e -> repository.insertApproval(batchId, e.revision(), e.adminId());
             case Approved e -> repository.insertApproval(batchId, e.revision(), e.adminIds().getLast());
             case Signed e -> {
-                repository.insertTx(batchId, 0, after.signed(), requireFacts(facts).feeSats(), facts.vsize());
+                repository.insertTx(batchId, 0, after.signed(), requireFacts(facts).feeSats(), facts.vsize(), facts.basis());
                 fee = facts.feeSats();
             }
             case ReplacementRecorded e -> repository.insertTx(batchId, after.replacements().size(),
-                    after.replacements().getLast(), requireFacts(facts).feeSats(), facts.vsize());
+                    after.replacements().getLast(), requireFacts(facts).feeSats(), facts.vsize(), facts.basis());
             case Confirmed e -> {
                 fee = repository.txs(batchId).stream().filter(t -> t.txid().equals(e.txid())).findFirst()
                         .orElseThrow().feeSats();

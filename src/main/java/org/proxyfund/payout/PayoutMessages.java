@@ -132,4 +132,40 @@ public interface PayoutMessages {
 
     @Message("failed: the amount stays owed to you")
     String word_failed();
+
+    @Message("Fee rate")
+    String fee_rate();
+
+    @Message("Fee rate now")
+    String fee_now();
+
+    @Message("{rate} sat/vB from " + SOURCE + ": {estimate} sat/vB for {target} blocks; floor {floor}, ceiling {ceiling} sat/vB")
+    String fee_now_detail(long rate, String source, long estimate, int target, long floor, long ceiling);
+
+    @Message("from " + SOURCE + ": {estimate} sat/vB for {target} blocks")
+    String fee_basis(String source, long estimate, int target);
+
+    /** Where a fee rate came from, in words (a FeeEstimate.Source name in {@code source}). */
+    String SOURCE = "{#when source}{#is 'NODE_ESTIMATE'}the node's estimate (estimatesmartfee){#is 'NODE_MEMPOOL'}the node's mempool{#is 'FIXED'}the fixed rate (proxyfund.payout.fee-rate-sat-per-vb){/when}";
+
+    @Message("The node gave no estimate: {detail}")
+    String fee_no_estimate(String detail);
+
+    @Message("{#when why}"
+            + "{#is 'WALLET_OFF'}The wallet is not running (proxyfund.wallet.enabled=false, or stopped): nothing is signed, sent or tracked."
+            + "{#is 'NO_PEER'}No Bitcoin node is connected to the wallet: nothing is sent or tracked until a node answers."
+            + "{#is 'CATCHING_UP'}The wallet is catching up with the chain (height {a} of the node's {b}): payout work waits until it has."
+            + "{#is 'BLOCK_MISSING'}The node announced a block that has not reached the wallet (wallet at height {a}, node at {b}): the node does not answer in time; payout work waits."
+            + "{#is 'NODE_DID_NOT_TAKE'}Signed and stored, but no Bitcoin node took transaction {a} ({b}): the same bytes are sent again at every pass."
+            + "{#is 'NODE_REJECTED'}The node refused transaction {a} ({b}): the same bytes are sent again at every pass."
+            + "{#is 'FUNDS'}The wallet lacks {a} sat, in coins confirmed at least {b} times, for the outputs and the fee."
+            + "{#is 'FEE_SHARE'}The fee of {a} sat is more than {b} % of the batch's {c} sat: it waits for lower fees or a larger batch."
+            + "{#is 'CONFIRMATIONS'}Sent: {a} of {b} confirmations."
+            + "{#is 'FEE_CEILING'}Unconfirmed at {a} sat/vB: a fee bump would pass the ceiling of {b} sat/vB (proxyfund.payout.max-fee-rate-sat-per-vb)."
+            + "{#is 'BUMP_FEE_SHARE'}Unconfirmed, but a fee bump's fee of {a} sat would be more than {b} % of the batch's {c} sat."
+            + "{#is 'BUMP_FUNDS'}Unconfirmed; a fee bump lacks {a} sat."
+            + "{#is 'CANNOT_BUMP'}Unconfirmed; the wallet cannot bump its fee: {a}."
+            + "{#is 'MAX_BUMPS'}Unconfirmed at {b} sat/vB after {a} fee bumps, the most allowed (proxyfund.payout.fee.max-bumps)."
+            + "{/when}")
+    String wait_reason(String why, String a, String b, String c);
 }

@@ -32,6 +32,14 @@ public class PayoutQueries {
         return repository.page(states, beforeId == null ? Long.MAX_VALUE : beforeId, limit);
     }
 
+    /** Txids of every stored transaction of a batch in flight (SIGNED, BROADCAST): ours, not the market's. */
+    @SuppressWarnings("unchecked")
+    public java.util.Set<String> inFlightTxids() {
+        return java.util.Set.copyOf(em.createNativeQuery("""
+                SELECT t.txid FROM payout_tx t JOIN payout_batch b ON b.id = t.batch_id WHERE b.state IN ('SIGNED', 'BROADCAST')""")
+                .getResultList());
+    }
+
     /** Ids of the batches in {@code state}, oldest first. */
     public List<Long> idsIn(BatchState state) {
         return repository.idsIn(state);

@@ -13,6 +13,9 @@ import java.util.Optional;
 @ApplicationScoped
 class PayoutRepository {
 
+    /** Between the figures of a stored waiting reason (the unit separator, which no figure contains). */
+    private static final String ARG_SEPARATOR = "\u001F";
+
     private static final String BATCH_COLUMNS = """
             id, proposal_key, part, parts, state, revision, total_sats, line_count, two_admin_threshold_sats, txid,
             confirmed_txid, fee_sats, closing_reason, waiting_reason, created_at, updated_at, signed_at, broadcast_at,
@@ -79,10 +82,12 @@ class PayoutRepository {
     @SuppressWarnings("unchecked")
     List<PayoutTx> txs(long batchId) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT txid, seq, raw_tx, fee_sats, vsize, created_at FROM payout_tx WHERE batch_id = ?1 ORDER BY seq""")
+                SELECT txid, seq, raw_tx, fee_sats, vsize, created_at, fee_source, fee_estimate_sat_per_vb, fee_target_blocks
+                FROM payout_tx WHERE batch_id = ?1 ORDER BY seq""")
                 .setParameter(1, batchId).getResultList();
         return rows.stream().map(r -> new PayoutTx((String) r[0], ((Number) r[1]).intValue(), (byte[]) r[2],
-                ((Number) r[3]).longValue(), ((Number) r[4]).intValue(), (Instant) r[5])).toList();
+                ((Number) r[3]).longValue(), ((Number) r[4]).intValue(), (Instant) r[5], (String) r[6],
+                r[7] == null ? null : ((Number) r[7]).longValue(), r[8] == null ? null : ((Number) r[8]).intValue())).toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -130,10 +135,15 @@ class PayoutRepository {
                 .setParameter(1, batchId).setParameter(2, revision).setParameter(3, adminId).executeUpdate();
     }
 
-    void insertTx(long batchId, int seq, SignedTransaction tx, long feeSats, int vsize) {
-        em.createNativeQuery("INSERT INTO payout_tx (txid, batch_id, seq, raw_tx, fee_sats, vsize) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+    void insertTx(long batchId, int seq, SignedTransaction tx, long feeSats, int vsize, FeeEstimate basis) {
+        em.createNativeQuery("""
+                INSERT INTO payout_tx (txid, batch_id, seq, raw_tx, fee_sats, vsize, fee_source, fee_estimate_sat_per_vb,
+                    fee_target_blocks) VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS TEXT), CAST(?8 AS BIGINT), CAST(?9 AS INTEGER))""")
                 .setParameter(1, tx.txid()).setParameter(2, batchId).setParameter(3, seq).setParameter(4, tx.raw())
-                .setParameter(5, feeSats).setParameter(6, vsize).executeUpdate();
+                .setParameter(5, feeSats).setParameter(6, vsize)
+                .setParameter(7, basis == null ? null : basis.source().name())
+                .setParameter(8, basis == null ? null : basis.estimateSatPerVb())
+                .setParameter(9, basis == null ? null : basis.targetBlocks()).executeUpdate();
     }
 
     void insertEvent(long batchId, String kind, BatchState from, BatchState to, Long actorId, String detail) {
@@ -154,6 +164,8 @@ class PayoutRepository {
                     fee_sats = COALESCE(CAST(?7 AS BIGINT), fee_sats), closing_reason = CAST(?8 AS TEXT), updated_at = now(),
                     ledger_entry_id = CASE WHEN ?2 = 'CONFIRMED' THEN COALESCE(CAST(?9 AS BIGINT), ledger_entry_id) END,
                     waiting_reason = CASE WHEN ?2 IN ('PROPOSED', 'APPROVED') THEN waiting_reason END,
+                    waiting_code = CASE WHEN ?2 IN ('PROPOSED', 'APPROVED') THEN waiting_code END,
+                    waiting_args = CASE WHEN ?2 IN ('PROPOSED', 'APPROVED') THEN waiting_args END,
                     signed_at = CASE WHEN CAST(?5 AS TEXT) IS NOT NULL THEN COALESCE(signed_at, now()) END,
                     broadcast_at = CASE WHEN ?2 IN ('BROADCAST', 'CONFIRMED') THEN COALESCE(broadcast_at, now()) ELSE broadcast_at END,
                     closed_at = CASE WHEN ?2 IN ('CONFIRMED', 'REJECTED', 'FAILED') THEN COALESCE(closed_at, now()) END
@@ -183,9 +195,28 @@ class PayoutRepository {
     }
 
     /** Notes why sending waits, without touching the state (no transition: information for admins). */
-    void setWaitingReason(long batchId, String reason) {
-        em.createNativeQuery("UPDATE payout_batch SET waiting_reason = CAST(?2 AS TEXT) WHERE id = ?1")
-                .setParameter(1, batchId).setParameter(2, reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500))
+    void setWaiting(long batchId, BatchWait wait, String english) {
+        em.createNativeQuery("""
+                UPDATE payout_batch SET waiting_reason = CAST(?2 AS TEXT), waiting_code = CAST(?3 AS TEXT),
+                    waiting_args = CAST(?4 AS TEXT) WHERE id = ?1""")
+                .setParameter(1, batchId).setParameter(2, english.length() <= 500 ? english : english.substring(0, 500))
+                .setParameter(3, wait.why().name()).setParameter(4, String.join(ARG_SEPARATOR, wait.args()))
                 .executeUpdate();
+    }
+
+    /** What {@link #setWaiting} stored on the batch, if anything (a code this build no longer knows is skipped). */
+    Optional<BatchWait> waiting(long batchId) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT waiting_code, waiting_args, id FROM payout_batch WHERE id = ?1")
+                .setParameter(1, batchId).getResultStream().findFirst().orElse(null);
+        if (row == null || row[0] == null) {
+            return Optional.empty();
+        }
+        try {
+            BatchWait.Why why = BatchWait.Why.valueOf((String) row[0]);
+            String args = (String) row[1];
+            return Optional.of(new BatchWait(why, args == null || args.isEmpty() ? List.of() : List.of(args.split(ARG_SEPARATOR, -1))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

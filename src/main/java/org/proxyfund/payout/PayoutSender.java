@@ -29,6 +29,8 @@ public class PayoutSender {
     PayoutConfig config;
     @Inject
     PayoutFault fault;
+    @Inject
+    FeeEstimator fees;
 
     /**
      * Rebroadcasts SIGNED batches first (their coins must be known spent before new coins are chosen), then signs
@@ -58,12 +60,13 @@ public class PayoutSender {
         }
         List<PayoutLine> lines = queries.lines(batchId);
         List<PaymentOutput> outputs = lines.stream().map(l -> new PaymentOutput(l.address(), l.amountSats())).toList();
+        // The rate the node's estimate gives for the target, between floor and ceiling (docs/payouts.md, "Fees").
+        FeeEstimate rate = fees.estimate(queries.inFlightTxids());
         // Only coins confirmed as deep as a payout must be: see docs/payouts.md, "Which coins a batch spends".
-        SignResult result = wallet.buildAndSign(outputs, config.feeRateSatPerVb(), config.confirmations());
+        SignResult result = wallet.buildAndSign(outputs, rate.satPerVb(), config.confirmations());
         switch (result) {
             case SignResult.InsufficientFunds f -> {
-                payouts.noteWaiting(batchId, "the wallet lacks " + f.missingSats() + " sats, in coins confirmed at least "
-                        + config.confirmations() + " times, for the outputs and the fee");
+                payouts.noteWaiting(batchId, BatchWait.of(BatchWait.Why.FUNDS, f.missingSats(), config.confirmations()));
                 return false;
             }
             case SignResult.InvalidOutput bad -> {
@@ -74,11 +77,13 @@ public class PayoutSender {
             }
             case SignResult.Signed s -> {
                 if (FeeShare.tooHigh(s.feeSats(), batch.totalSats(), config.maxFeeShareBp())) {
-                    payouts.noteWaiting(batchId, FeeShare.message(s.feeSats(), batch.totalSats(), config.maxFeeShareBp()));
+                    payouts.noteWaiting(batchId, BatchWait.of(BatchWait.Why.FEE_SHARE, s.feeSats(),
+                            BatchWait.percent(config.maxFeeShareBp()), batch.totalSats()));
                     return false;
                 }
                 fault.at(PayoutFault.Step.AFTER_SIGN_BEFORE_COMMIT);
-                PayoutOutcome stored = payouts.markSigned(batchId, new SignedTransaction(s.txid(), s.raw()), s.feeSats(), s.vsize());
+                PayoutOutcome stored = payouts.markSigned(batchId, new SignedTransaction(s.txid(), s.raw()), s.feeSats(),
+                        s.vsize(), rate);
                 if (!(stored instanceof PayoutOutcome.Done done) || !s.txid().equals(done.batch().txid())) {
                     LOG.infof("batch %d changed while it was signed (%s); the signature is dropped unsent", batchId, stored);
                     return false;
@@ -100,8 +105,12 @@ public class PayoutSender {
         fault.at(PayoutFault.Step.AFTER_BROADCAST_BEFORE_STATE);
         switch (sent.outcome()) {
             case SENT, ALREADY_KNOWN -> payouts.markBroadcast(batchId, original.txid());
-            case REJECTED, NOT_TAKEN -> LOG.warnf("batch %d: broadcast of %s %s (%s); it stays SIGNED and is retried",
-                    batchId, original.txid(), sent.outcome(), sent.detail());
+            case REJECTED, NOT_TAKEN -> {
+                LOG.warnf("batch %d: broadcast of %s %s (%s); it stays SIGNED and is retried",
+                        batchId, original.txid(), sent.outcome(), sent.detail());
+                payouts.noteWaiting(batchId, BatchWait.of(sent.outcome() == BroadcastResult.Outcome.REJECTED
+                        ? BatchWait.Why.NODE_REJECTED : BatchWait.Why.NODE_DID_NOT_TAKE, original.txid(), sent.detail()));
+            }
         }
     }
 }

@@ -118,13 +118,25 @@ public class PayoutService {
     /** The signed transaction is stored, in this transaction, BEFORE anything broadcasts it. */
     @Transactional
     public PayoutOutcome markSigned(long batchId, SignedTransaction tx, long feeSats, int vsize) {
-        return apply(batchId, new MarkSigned(tx), null, new TxFacts(feeSats, vsize));
+        return markSigned(batchId, tx, feeSats, vsize, null);
+    }
+
+    /** As {@link #markSigned(long, SignedTransaction, long, int)}, with where its fee rate came from. */
+    @Transactional
+    public PayoutOutcome markSigned(long batchId, SignedTransaction tx, long feeSats, int vsize, FeeEstimate basis) {
+        return apply(batchId, new MarkSigned(tx), null, new TxFacts(feeSats, vsize, basis));
     }
 
     /** A fee-bump replacement is stored before it is broadcast, tracked beside the original. */
     @Transactional
     public PayoutOutcome recordReplacement(long batchId, SignedTransaction tx, long feeSats, int vsize) {
-        return apply(batchId, new RecordReplacement(tx), null, new TxFacts(feeSats, vsize));
+        return recordReplacement(batchId, tx, feeSats, vsize, null);
+    }
+
+    /** As {@link #recordReplacement(long, SignedTransaction, long, int)}, with where its fee rate came from. */
+    @Transactional
+    public PayoutOutcome recordReplacement(long batchId, SignedTransaction tx, long feeSats, int vsize, FeeEstimate basis) {
+        return apply(batchId, new RecordReplacement(tx), null, new TxFacts(feeSats, vsize, basis));
     }
 
     /** A broadcast of one of the batch's transactions returned. */
@@ -157,10 +169,10 @@ public class PayoutService {
         return apply(batchId, new FailConflicted(reason, conflictingTxid, confirmations, config.confirmations()), null, null);
     }
 
-    /** Notes why an approved batch waits (fee too high, wallet not ready); no state change. */
+    /** Notes why a batch waits (too few coins, fee too high, a node that did not take it); no state change. */
     @Transactional
-    public void noteWaiting(long batchId, String reason) {
-        repository.setWaitingReason(batchId, reason);
+    public void noteWaiting(long batchId, BatchWait wait) {
+        repository.setWaiting(batchId, wait, wait.text(java.util.Locale.ENGLISH));
     }
 
     private PayoutOutcome apply(long batchId, BatchCommand command, Long actorId, TxFacts facts) {
@@ -194,7 +206,7 @@ public class PayoutService {
                 row.closingReason());
     }
 
-    /** Fee and size of a signed transaction, stored with it. */
-    record TxFacts(long feeSats, int vsize) {
+    /** Fee and size of a signed transaction, and where its rate came from (null: not known), stored with it. */
+    record TxFacts(long feeSats, int vsize, FeeEstimate basis) {
     }
 }

@@ -13,12 +13,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Follows in-flight batches on the chain: CONFIRMED when any of the batch's transactions (original or a
  * replacement) has the required confirmations, FAILED only when a transaction that is none of the batch's own spent
- * its coins and is confirmed as deep, a fee bump by replacement when it is stuck, and a rebroadcast of the stored
- * bytes when the network seems to have forgotten them.
+ * its coins and is confirmed as deep, a fee bump by replacement when the node's estimate for the target passes the
+ * batch's rate or when it is stuck, and a rebroadcast of the stored bytes when the network seems to have forgotten
+ * them.
  */
 @ApplicationScoped
 public class PayoutTracker {
@@ -35,6 +37,8 @@ public class PayoutTracker {
     PayoutConfig config;
     @Inject
     PayoutFault fault;
+    @Inject
+    FeeEstimator fees;
 
     private final Map<String, Instant> lastBroadcast = new ConcurrentHashMap<>();
     /** Transactions whose last broadcast no node took: sent again at the next pass. */
@@ -48,10 +52,13 @@ public class PayoutTracker {
     /** As {@link #track()}, with the clock given (tests move it past stuck-after). */
     public int track(Instant now) {
         int confirmed = 0;
+        FeeEstimate[] estimate = new FeeEstimate[1]; // asked of the node once per pass, when a batch needs it
+        Supplier<FeeEstimate> rate = () -> estimate[0] != null ? estimate[0]
+                : (estimate[0] = fees.estimate(queries.inFlightTxids()));
         for (BatchState state : List.of(BatchState.SIGNED, BatchState.BROADCAST)) {
             for (long id : queries.idsIn(state)) {
                 try {
-                    if (trackOne(id, now)) {
+                    if (trackOne(id, now, rate)) {
                         confirmed++;
                     }
                 } catch (PayoutFault.InjectedFault e) {
@@ -64,7 +71,7 @@ public class PayoutTracker {
         return confirmed;
     }
 
-    private boolean trackOne(long batchId, Instant now) {
+    private boolean trackOne(long batchId, Instant now, Supplier<FeeEstimate> rate) {
         List<PayoutTx> txs = queries.transactions(batchId);
         boolean allDead = !txs.isEmpty();
         String conflict = null;
@@ -104,9 +111,7 @@ public class PayoutTracker {
         // back in flight after a reorg is first sent again as it was, not bumped at once for its age.
         Instant since = batch.reorgedAt() != null && batch.reorgedAt().isAfter(latest.createdAt())
                 ? batch.reorgedAt() : latest.createdAt();
-        if (batch.state() == BatchState.BROADCAST
-                && Duration.between(since, now).compareTo(config.stuckAfter()) > 0
-                && bump(batch, latest, now)) {
+        if (batch.state() == BatchState.BROADCAST && bumpIfDue(batch, txs, latest, since, now, rate)) {
             return false;
         }
         // Not bumped (not stuck, or a bump is not possible now): keep the network holding one of its transactions.
@@ -117,28 +122,52 @@ public class PayoutTracker {
     }
 
     /**
-     * Signs a replacement at a higher rate, stores it beside the original, then broadcasts it. False when no
+     * A bump by target: the node's estimate for the target is above the rate the batch pays, so it is raised to the
+     * estimate at once. A bump when stuck: unconfirmed for {@code stuck-after}, raised by {@code bump-percent} (and to
+     * the estimate at least). Neither beyond the ceiling or {@code max-bumps}.
+     */
+    private boolean bumpIfDue(PayoutBatchView batch, List<PayoutTx> txs, PayoutTx latest, Instant since, Instant now,
+                              Supplier<FeeEstimate> rate) {
+        boolean stuck = Duration.between(since, now).compareTo(config.stuckAfter()) > 0;
+        FeeEstimate estimate = rate.get();
+        boolean belowTarget = estimate.fromNode() && estimate.satPerVb() > latest.satPerVb();
+        if (!stuck && !belowTarget) {
+            return false;
+        }
+        int bumps = txs.size() - 1;
+        if (bumps >= config.fee().maxBumps()) {
+            payouts.noteWaiting(batch.id(), BatchWait.of(BatchWait.Why.MAX_BUMPS, bumps, latest.satPerVb()));
+            return false;
+        }
+        long oldRate = latest.satPerVb();
+        long next = stuck ? Math.max(oldRate * (100 + config.bumpPercent()) / 100, oldRate + 1) : oldRate + 1;
+        if (estimate.fromNode()) {
+            next = Math.max(next, estimate.satPerVb());
+        }
+        return bump(batch, latest, next, estimate, now);
+    }
+
+    /**
+     * Signs a replacement at {@code rate}, stores it beside the original, then broadcasts it. False when no
      * replacement was sent (the rate or fee cap, too few coins, or the bump is not possible), with the reason noted.
      */
-    boolean bump(PayoutBatchView batch, PayoutTx latest, Instant now) {
-        long oldRate = Math.ceilDiv(latest.feeSats(), latest.vsize());
-        long rate = Math.max(oldRate * (100 + config.bumpPercent()) / 100, oldRate + 1);
+    boolean bump(PayoutBatchView batch, PayoutTx latest, long rate, FeeEstimate basis, Instant now) {
+        long oldRate = latest.satPerVb();
         if (rate > config.maxFeeRateSatPerVb()) {
-            payouts.noteWaiting(batch.id(), "stuck at " + oldRate + " sat/vB; a bump would pass the maximum of "
-                    + config.maxFeeRateSatPerVb() + " sat/vB (proxyfund.payout.max-fee-rate-sat-per-vb)");
+            payouts.noteWaiting(batch.id(), BatchWait.of(BatchWait.Why.FEE_CEILING, oldRate, config.maxFeeRateSatPerVb()));
             return false;
         }
         switch (wallet.bumpFee(latest.raw(), rate, config.confirmations())) {
             case BumpResult.Bumped b -> {
                 if (FeeShare.tooHigh(b.replacement().feeSats(), batch.totalSats(), config.maxFeeShareBp())) {
-                    payouts.noteWaiting(batch.id(), "stuck, but a bump: "
-                            + FeeShare.message(b.replacement().feeSats(), batch.totalSats(), config.maxFeeShareBp()));
+                    payouts.noteWaiting(batch.id(), BatchWait.of(BatchWait.Why.BUMP_FEE_SHARE, b.replacement().feeSats(),
+                            BatchWait.percent(config.maxFeeShareBp()), batch.totalSats()));
                     return false;
                 }
                 fault.at(PayoutFault.Step.AFTER_BUMP_SIGN_BEFORE_COMMIT);
                 SignedTransaction replacement = new SignedTransaction(b.replacement().txid(), b.replacement().raw());
                 PayoutOutcome stored = payouts.recordReplacement(batch.id(), replacement, b.replacement().feeSats(),
-                        b.replacement().vsize());
+                        b.replacement().vsize(), basis);
                 if (!(stored instanceof PayoutOutcome.Done)) {
                     LOG.infof("batch %d: replacement not recorded (%s); dropped unsent", batch.id(), stored);
                     return false;
@@ -149,11 +178,11 @@ public class PayoutTracker {
                 return true;
             }
             case BumpResult.InsufficientFunds f -> {
-                payouts.noteWaiting(batch.id(), "stuck; a fee bump lacks " + f.missingSats() + " sats");
+                payouts.noteWaiting(batch.id(), BatchWait.of(BatchWait.Why.BUMP_FUNDS, f.missingSats()));
                 return false;
             }
             case BumpResult.CannotBump c -> {
-                payouts.noteWaiting(batch.id(), "stuck; cannot bump: " + c.reason());
+                payouts.noteWaiting(batch.id(), BatchWait.of(BatchWait.Why.CANNOT_BUMP, c.reason()));
                 return false;
             }
         }

@@ -44,14 +44,21 @@ public interface WalletConfig {
     @WithDefault("p2p")
     Broadcaster broadcaster();
 
-    /** JSON-RPC URL of the operator's own node, for broadcaster=rpc. */
+    /**
+     * JSON-RPC URL of the operator's own node: broadcaster=rpc sends through it, and the payout fee estimate asks it
+     * (estimatesmartfee and its mempool) whenever it is set.
+     */
     Optional<String> rpcUrl();
 
-    /** JSON-RPC user for broadcaster=rpc. */
+    /** JSON-RPC user of rpc-url. */
     Optional<String> rpcUser();
 
-    /** JSON-RPC password for broadcaster=rpc. */
+    /** JSON-RPC password of rpc-url. */
     Optional<String> rpcPassword();
+
+    /** How long one JSON-RPC call to rpc-url may take (fee estimates; a node that does not answer in time gives none). */
+    @WithDefault("10s")
+    Duration rpcTimeout();
 
     /** How long a broadcast waits for a peer to fetch the announced transaction. */
     @WithDefault("20s")

@@ -20,5 +20,6 @@ record TestWalletConfig(String dataDir, String mnemonicValue, String passphraseV
     @Override public Optional<String> rpcUser() { return Optional.empty(); }
     @Override public Optional<String> rpcPassword() { return Optional.empty(); }
     @Override public Duration broadcastTimeout() { return Duration.ofSeconds(1); }
+    @Override public Duration rpcTimeout() { return Duration.ofSeconds(1); }
     @Override public long feeRateSatsPerKvb() { return 1000; }
 }

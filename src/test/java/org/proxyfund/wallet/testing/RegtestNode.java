@@ -257,6 +257,33 @@ public final class RegtestNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes the node (SIGSTOP): its sockets stay open and nothing answers, like a node that hangs. Always
+     * {@link #thaw()} it in a finally block; the node is shared by the whole test JVM.
+     */
+    public void freeze() {
+        signal("-STOP");
+    }
+
+    /** Lets a {@link #freeze() frozen} node run again (SIGCONT). */
+    public void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String which) {
+        try {
+            Process kill = new ProcessBuilder("kill", which, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill " + which + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Stops the node (its data is in memory; the folder keeps only logs). */
     @Override
     public void close() {
