@@ -11,6 +11,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -40,6 +44,7 @@ import java.util.Locale;
 public class AdminApiResource {
 
     /** An operator as admins see it. */
+    @Schema(name = "AdminOperator")
     public record OperatorView(long id, String handle, String state, OffsetDateTime createdAt, OffsetDateTime stateChangedAt) {
         static OperatorView of(Account a) {
             return new OperatorView(a.id, a.handle, a.state.name(), a.createdAt, a.stateChangedAt);
@@ -47,11 +52,15 @@ public class AdminApiResource {
     }
 
     /** A requested state change; a reason is required for SUSPENDED. */
-    public record StateChange(String state, String reason) {
+    @Schema(name = "StateChange", requiredProperties = "state")
+    public record StateChange(@Schema(description = "APPROVED or SUSPENDED") String state,
+                              @Schema(description = "Required to suspend; kept in the audit log") String reason) {
     }
 
     /** One audit log line. */
-    public record AuditView(OffsetDateTime at, String actor, String subjectType, long subjectId, String action, String detail) {
+    @Schema(name = "AuditLine")
+    public record AuditView(OffsetDateTime at, @Schema(nullable = true) String actor, String subjectType, long subjectId, String action,
+                            @Schema(nullable = true) String detail) {
     }
 
     @Inject
@@ -69,6 +78,8 @@ public class AdminApiResource {
     @GET
     @Path("operators")
     @Operation(summary = "Operators, optionally only those in one state (PENDING, APPROVED, SUSPENDED)")
+    @APIResponse(responseCode = "200", description = "The operators, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = OperatorView.class)))
     public Response operators(@QueryParam("state") String state) {
         if (state == null || state.isBlank()) {
             return Response.ok(Account.operators().stream().map(OperatorView::of).toList()).build();
@@ -85,6 +96,9 @@ public class AdminApiResource {
     @Path("operators/{id}/state")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move an operator to another state (transition table: PENDING→APPROVED|SUSPENDED, APPROVED→SUSPENDED, SUSPENDED→APPROVED)")
+    @APIResponse(responseCode = "200", description = "The operator in its new state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatorView.class)))
+    @APIResponse(responseCode = "409", description = "The transition table does not allow this move (state.not-allowed)")
     public Response changeState(@RestPath long id, StateChange change) {
         OperatorState next;
         try {
@@ -98,8 +112,9 @@ public class AdminApiResource {
     }
 
     /** An endpoint as admins see it (never its credential). */
+    @Schema(name = "AdminEndpoint")
     public record EndpointView(long id, long operatorId, String type, String host, int port, String region, String state,
-                               String subnet, int addressVersion) {
+                               @Schema(nullable = true) String subnet, int addressVersion) {
         static EndpointView of(Endpoint e) {
             return new EndpointView(e.id, e.accountId, e.type.name(), e.host, e.port, e.region, e.state.name(), e.subnet, e.addressVersion);
         }
@@ -116,6 +131,9 @@ public class AdminApiResource {
     @Path("endpoints/{id}/state")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve or suspend an endpoint (same transition table as operators; a reason is required to suspend)")
+    @APIResponse(responseCode = "200", description = "The endpoint in its new state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointView.class)))
+    @APIResponse(responseCode = "409", description = "The transition table does not allow this move (state.not-allowed)")
     public Response changeEndpointState(@RestPath long id, StateChange change) {
         EndpointState next;
         try {

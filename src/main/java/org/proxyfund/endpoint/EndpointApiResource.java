@@ -10,6 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -32,17 +35,22 @@ import java.util.Map;
 public class EndpointApiResource {
 
     /** A registration: type, host, port, region, optional label, and the type's protocol fields. */
-    public record Registration(EndpointType type, String label, String host, Integer port, String region,
+    @Schema(name = "Registration", requiredProperties = {"type", "host", "port", "region"})
+    public record Registration(EndpointType type, @Schema(maxLength = 100) String label, String host, Integer port, String region,
+                               @Schema(description = "The type's settings, e.g. cipher (SHADOWSOCKS), transport (OPENVPN)")
                                Map<String, String> protocolFields) {
     }
 
-    /** A move to a new host and/or port. */
+    /** A move to a new host and/or port (either may stay as it is). */
+    @Schema(name = "Rotation")
     public record Rotation(String host, Integer port) {
     }
 
     /** An endpoint; credential only in the owner's single-endpoint and registration answers. */
-    public record EndpointView(long id, String type, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String label, String host, int port, String region, String state,
-                               int addressVersion, Map<String, String> protocolFields, Map<String, String> credential,
+    @Schema(name = "OperatorEndpoint")
+    public record EndpointView(long id, String type, @Schema(nullable = true) String label, String host, int port, String region, String state,
+                               int addressVersion, Map<String, String> protocolFields,
+                               @Schema(nullable = true, description = "What to configure on the proxy; null in lists") Map<String, String> credential,
                                OffsetDateTime createdAt) {
     }
 
@@ -63,6 +71,9 @@ public class EndpointApiResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an endpoint; the answer carries the monitor credential to configure on the proxy")
+    @APIResponse(responseCode = "201", description = "Registered, PENDING until an admin approves it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointView.class)))
+    @APIResponse(responseCode = "409", description = "The address is registered already (endpoint.duplicate) or the operator has reached the limit (endpoint.limit)")
     public Response register(Registration r) {
         if (r == null) {
             return Problem.invalid(List.of(new FieldError("body", "request.empty", "Send a JSON body."))).response();
@@ -79,6 +90,8 @@ public class EndpointApiResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One of the operator's endpoints, with its monitor credential")
+    @APIResponse(responseCode = "200", description = "The endpoint",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointView.class)))
     public Response get(@RestPath long id) {
         EndpointView v = withCredential(id);
         return v == null ? NOT_FOUND.response() : Response.ok(v).build();
@@ -88,6 +101,9 @@ public class EndpointApiResource {
     @Path("{id}/rotate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move an endpoint to a new host/port, keeping its identity and history; issues a fresh credential")
+    @APIResponse(responseCode = "200", description = "The endpoint at its new address, with its new credential",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointView.class)))
+    @APIResponse(responseCode = "409", description = "Another endpoint has this address (endpoint.duplicate)")
     public Response rotate(@RestPath long id, Rotation r) {
         Principal p = viewer.require();
         EndpointService.Result result = endpoints.rotate(p.accountId(), id, r == null ? null : r.host(), r == null ? null : r.port(),

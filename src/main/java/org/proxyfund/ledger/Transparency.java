@@ -1,5 +1,6 @@
 package org.proxyfund.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -7,10 +8,10 @@ import java.util.List;
  * Wallet balances are null while the wallet is not running; runway is null until settlements exist.
  */
 public record Transparency(long totalReceivedSats, long paidToOperatorsSats, long minerFeesSats,
-                           Long balanceConfirmedSats, Long balanceUnconfirmedSats, long owedToOperatorsSats,
-                           Long runwayEpochs, List<Payout> payouts) {
+                           @Schema(nullable = true) Long balanceConfirmedSats, @Schema(nullable = true) Long balanceUnconfirmedSats, long owedToOperatorsSats,
+                           @Schema(nullable = true) Long runwayEpochs, List<Payout> payouts) {
 
     /** One payout transaction as the public sees it. */
-    public record Payout(String txid, Integer blockHeight, long amountSats, String explorerUrl) {
+    public record Payout(String txid, @Schema(nullable = true) Integer blockHeight, long amountSats, @Schema(nullable = true) String explorerUrl) {
     }
 }

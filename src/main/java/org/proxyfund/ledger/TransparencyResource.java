@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.proxyfund.donation.Bip21;
 import org.proxyfund.web.Pages;
 
@@ -36,7 +37,8 @@ public class TransparencyResource {
     @GET
     @Path("api/v1/transparency")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Totals received and paid, balances, amounts owed, runway and every payout (satoshis)")
+    @Operation(summary = "Totals received and paid, balances, amounts owed, runway and every payout (satoshis); public")
+    @Tag(name = "public", description = "Open to anyone, no token")
     public Transparency json() {
         return service.current();
     }
