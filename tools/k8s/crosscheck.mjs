@@ -9,6 +9,20 @@ export const EXTERNAL = {
   },
 };
 
+/** Quarkus's own endpoints (health, metrics, the raw API document): the internet must reach none of them. */
+export const PRIVATE_PATHS = ["/q", "/q/", "/q/metrics", "/q/health", "/q/health/ready", "/q/openapi", "/Q/metrics"];
+
+/** Whether an Ingress path sends a request for `probe` to its backend (ingress-nginx rules). */
+export function routes(path, pathType, useRegex, probe) {
+  if (useRegex) return new RegExp(`^${path}`, "i").test(probe); // ingress-nginx: location ~* "^<path>"
+  if (pathType === "Exact") return probe === path;
+  if (pathType === "Prefix") {
+    const p = path.replace(/\/+$/, "");
+    return p === "" || probe === p || probe.startsWith(`${p}/`);
+  }
+  return probe.startsWith(path); // ImplementationSpecific without regex: nginx prefix location
+}
+
 const matches = (selector, labels) =>
   Object.entries(selector ?? {}).every(([k, v]) => labels?.[k] === v);
 
@@ -73,13 +87,22 @@ export function crossCheck(objects) {
       }
     }
     if (o.kind === "Ingress") {
+      const useRegex = o.metadata?.annotations?.["nginx.ingress.kubernetes.io/use-regex"] === "true";
       for (const rule of o.spec?.rules ?? []) {
         for (const path of rule.http?.paths ?? []) {
+          for (const probe of PRIVATE_PATHS) {
+            if (routes(path.path, path.pathType, useRegex, probe)) {
+              problems.push(`${id}: path "${path.path}" routes ${probe} to the internet`);
+            }
+          }
           const b = path.backend?.service;
           const svc = services.get(b?.name);
           if (!svc) problems.push(`${id}: backend Service "${b?.name}" is not in the render`);
           else if (b.port?.name && !(svc.spec.ports ?? []).some((p) => p.name === b.port.name)) {
             problems.push(`${id}: Service ${b.name} has no port named "${b.port.name}"`);
+          }
+          if (svc && (svc.spec.ports ?? []).some((p) => p.targetPort === "management" || p.targetPort === 9000)) {
+            problems.push(`${id}: Service ${b.name} exposes the management port (health, metrics) to the ingress`);
           }
         }
       }

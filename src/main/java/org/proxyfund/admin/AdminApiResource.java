@@ -8,8 +8,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,6 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.proxyfund.common.paging.Keyset;
+import org.proxyfund.common.paging.Page;
+import org.proxyfund.common.paging.PageLinks;
 import org.proxyfund.common.problem.Problem;
 import org.proxyfund.common.validation.FieldError;
 import org.proxyfund.endpoint.Endpoint;
@@ -34,8 +39,9 @@ import org.proxyfund.operator.Viewer;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
-/** Admin operations as JSON: list operators by state, approve or suspend them, read the audit log. */
+/** Admin operations as JSON: page through operators and endpoints, approve or suspend them, read the audit log. */
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
@@ -57,10 +63,10 @@ public class AdminApiResource {
                               @Schema(description = "Required to suspend; kept in the audit log") String reason) {
     }
 
-    /** One audit log line. */
+    /** One audit log line; {@code id} is also the paging cursor. */
     @Schema(name = "AuditLine")
-    public record AuditView(OffsetDateTime at, @Schema(nullable = true) String actor, String subjectType, long subjectId, String action,
-                            @Schema(nullable = true) String detail) {
+    public record AuditView(long id, OffsetDateTime at, @Schema(nullable = true) String actor, String subjectType, long subjectId,
+                            String action, @Schema(nullable = true) String detail) {
     }
 
     @Inject
@@ -75,21 +81,22 @@ public class AdminApiResource {
     @Inject
     FlagService flags;
 
+    @Context
+    UriInfo uri;
+
     @GET
     @Path("operators")
-    @Operation(summary = "Operators, optionally only those in one state (PENDING, APPROVED, SUSPENDED)")
-    @APIResponse(responseCode = "200", description = "The operators, oldest first",
+    @Operation(summary = "Operators, newest first, a page at a time, optionally only those in one state (PENDING, APPROVED,"
+            + " SUSPENDED); the Link header names the next (older) and previous (newer) pages")
+    @APIResponse(responseCode = "200", description = "One page of operators (Link header: the next and previous pages)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = OperatorView.class)))
-    public Response operators(@QueryParam("state") String state) {
-        if (state == null || state.isBlank()) {
-            return Response.ok(Account.operators().stream().map(OperatorView::of).toList()).build();
-        }
-        try {
-            OperatorState s = OperatorState.valueOf(state.toUpperCase(Locale.ROOT));
-            return Response.ok(Account.operatorsIn(s).stream().map(OperatorView::of).toList()).build();
-        } catch (IllegalArgumentException e) {
+    public Response operators(@QueryParam("state") String state, @QueryParam("before") String before,
+                              @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        OperatorState s = AdminListsResource.parse(OperatorState.class, state);
+        if (state != null && !state.isBlank() && s == null) {
             return unknownState("state", OperatorState.values()).response();
         }
+        return paged(Keyset.parse(before, after, limit), k -> Account.operatorsPage(s, k), OperatorView::of);
     }
 
     @POST
@@ -122,9 +129,17 @@ public class AdminApiResource {
 
     @GET
     @Path("endpoints")
-    @Operation(summary = "Endpoints waiting for approval")
-    public List<EndpointView> pendingEndpoints() {
-        return Endpoint.inState(EndpointState.PENDING).stream().map(EndpointView::of).toList();
+    @Operation(summary = "Endpoints of all operators, newest first, a page at a time, optionally only those in one state"
+            + " (PENDING, APPROVED, SUSPENDED, RETIRED); the Link header names the next (older) and previous (newer) pages")
+    @APIResponse(responseCode = "200", description = "One page of endpoints (Link header: the next and previous pages)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EndpointView.class)))
+    public Response endpoints(@QueryParam("state") String state, @QueryParam("before") String before,
+                              @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        EndpointState s = AdminListsResource.parse(EndpointState.class, state);
+        if (state != null && !state.isBlank() && s == null) {
+            return unknownState("state", EndpointState.values()).response();
+        }
+        return paged(Keyset.parse(before, after, limit), k -> Endpoint.page(null, s, k), EndpointView::of);
     }
 
     @POST
@@ -170,9 +185,23 @@ public class AdminApiResource {
 
     @GET
     @Path("audit")
-    @Operation(summary = "The latest audit log lines, newest first")
-    public List<AuditView> audit() {
-        return AuditEntry.latest(500).stream()
-                .map(e -> new AuditView(e.at, e.actorHandle, e.subjectType, e.subjectId, e.action, e.detail)).toList();
+    @Operation(summary = "The audit log, newest first, a page at a time; the Link header names the next (older) and previous"
+            + " (newer) pages")
+    @APIResponse(responseCode = "200", description = "One page of audit lines (Link header: the next and previous pages)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditView.class)))
+    public Response audit(@QueryParam("before") String before, @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        return paged(Keyset.parse(before, after, limit), AuditEntry::page,
+                e -> new AuditView(e.id, e.at, e.actorHandle, e.subjectType, e.subjectId, e.action, e.detail));
+    }
+
+    /** One page as a JSON array, its neighbours in the Link header; a malformed cursor or limit is a 400 field error. */
+    private <T, V> Response paged(Keyset.Parsed k, Function<Keyset, Page<T>> fetch, Function<T, V> view) {
+        if (!k.ok()) {
+            return Problem.invalid(List.of(k.error())).response();
+        }
+        Page<T> page = fetch.apply(k.keyset());
+        Response.ResponseBuilder r = Response.ok(page.items().stream().map(view).toList());
+        String link = PageLinks.of(uri, page).header();
+        return (link == null ? r : r.header("Link", link)).build();
     }
 }

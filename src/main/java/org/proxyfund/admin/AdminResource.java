@@ -13,13 +13,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.proxyfund.common.paging.Keyset;
+import org.proxyfund.common.paging.Page;
 import org.proxyfund.endpoint.Endpoint;
 import org.proxyfund.endpoint.EndpointService;
 import org.proxyfund.endpoint.EndpointState;
 import org.proxyfund.operator.Account;
 import org.proxyfund.operator.AccountService;
 import org.proxyfund.operator.Actor;
-import org.proxyfund.operator.AuditEntry;
 import org.proxyfund.operator.OperatorState;
 import org.proxyfund.operator.Problems;
 import org.proxyfund.operator.TransitionResult;
@@ -28,7 +29,10 @@ import org.proxyfund.web.Pages;
 
 import java.util.List;
 
-/** The admin console: operators and endpoints waiting for approval, approve/suspend with a reason, flags, audit log. */
+/**
+ * The admin console: the newest operators and endpoints waiting for approval, approve/suspend with a reason, flags;
+ * links to the full lists ({@link AdminListsResource}).
+ */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("admin")
@@ -36,10 +40,8 @@ public class AdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance console(List<Account> pending, List<Account> operators, List<Endpoint> pendingEndpoints,
+        static native TemplateInstance console(Page<Account> pending, Page<Endpoint> pendingEndpoints,
                                                List<FlagService.Flag> flags, String notice, String error);
-
-        static native TemplateInstance audit(List<AuditEntry> entries);
     }
 
     @Inject
@@ -108,15 +110,9 @@ public class AdminResource {
         return Response.status(status).entity(r == TransitionResult.DONE ? console(text, null) : console(null, text)).build();
     }
 
-    @GET
-    @Path("audit")
-    @Operation(hidden = true)
-    public TemplateInstance audit() {
-        return pages.page(Templates.audit(AuditEntry.latest(500)));
-    }
-
     private TemplateInstance console(String notice, String error) {
-        return pages.page(Templates.console(Account.operatorsIn(OperatorState.PENDING), Account.operators(),
-                Endpoint.inState(EndpointState.PENDING), flags.all(), notice, error));
+        // The newest of what waits for a decision; the whole lists page through /admin/operators and /admin/endpoints.
+        return pages.page(Templates.console(Account.operatorsPage(OperatorState.PENDING, Keyset.first()),
+                Endpoint.page(null, EndpointState.PENDING, Keyset.first()), flags.all(), notice, error));
     }
 }

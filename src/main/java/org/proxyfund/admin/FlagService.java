@@ -39,12 +39,12 @@ public class FlagService {
                 Arrays.asList(((String) r[1]).split(",")))).toList();
     }
 
-    /** Endpoints of different operators in one /24 (IPv4) or /48 (IPv6). */
+    /** Live endpoints of different operators in one /24 (IPv4) or /48 (IPv6). */
     @SuppressWarnings("unchecked")
     public List<Flag> sharedSubnets() {
         return groups("""
                 SELECT e.subnet, string_agg(DISTINCT a.handle, ',') FROM endpoint e JOIN account a ON a.id = e.account_id
-                WHERE e.subnet IS NOT NULL GROUP BY e.subnet HAVING count(DISTINCT e.account_id) > 1 ORDER BY e.subnet""", "SAME_SUBNET");
+                WHERE e.subnet IS NOT NULL AND e.state <> 'RETIRED' GROUP BY e.subnet HAVING count(DISTINCT e.account_id) > 1 ORDER BY e.subnet""", "SAME_SUBNET");
     }
 
     /** One payout address named by several operators. */

@@ -3,7 +3,7 @@ package org.proxyfund.donation;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** Texts of the donation and transparency pages; Russian in messages/don_ru.properties. */
+/** Texts of the donation pages; Russian in messages/don_ru.properties. */
 @MessageBundle(value = "don", locale = "en")
 public interface DonationMessages {
 
@@ -78,52 +78,4 @@ public interface DonationMessages {
 
     @Message("Refresh")
     String refresh();
-
-    @Message("Where the money goes")
-    String transparency_title();
-
-    @Message("Every satoshi received and paid, from the service's double-entry ledger and wallet.")
-    String transparency_lead();
-
-    @Message("Total received (confirmed donations)")
-    String total_received();
-
-    @Message("Paid to operators")
-    String paid_operators();
-
-    @Message("Miner fees paid")
-    String miner_fees();
-
-    @Message("Balance, confirmed")
-    String balance_confirmed();
-
-    @Message("Balance, unconfirmed")
-    String balance_unconfirmed();
-
-    @Message("Owed to operators (accrued, unpaid)")
-    String owed_operators();
-
-    @Message("Runway")
-    String runway();
-
-    @Message("{#if epochs}{epochs} epochs at the last epoch's budget{#else}unknown until the first settlement{/if}")
-    String runway_value(Long epochs);
-
-    @Message("Payouts")
-    String payouts();
-
-    @Message("No payouts yet.")
-    String no_payouts();
-
-    @Message("Transaction")
-    String tx();
-
-    @Message("Block")
-    String block();
-
-    @Message("Paid")
-    String paid();
-
-    @Message("The same data as JSON")
-    String as_json();
 }

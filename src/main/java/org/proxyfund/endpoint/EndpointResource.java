@@ -27,7 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Endpoint pages of the signed-in operator: register, view the issued credential, rotate. Only the owner sees one. */
+/** Endpoint pages of the signed-in operator: register, view the issued credential, rotate, retire. Only the owner sees one. */
 @Path("/endpoints")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("operator")
@@ -36,7 +36,7 @@ public class EndpointResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance detail(Endpoint endpoint, Map<String, String> fields, Map<String, String> credential,
-                                              List<EndpointAddressVersion> versions, List<FieldError> errors);
+                                              List<EndpointAddressVersion> versions, List<FieldError> errors, String retireError);
     }
 
     @Inject
@@ -50,6 +50,9 @@ public class EndpointResource {
 
     @Inject
     DashboardResource dashboard;
+
+    @Inject
+    EndpointRetirement retirement;
 
     @POST
     @Operation(hidden = true)
@@ -104,12 +107,33 @@ public class EndpointResource {
         return Response.seeOther(URI.create("/endpoints/" + id)).build();
     }
 
+    @POST
+    @Path("{id}/retire")
+    @Operation(hidden = true)
+    public Response retire(@RestPath long id, @RestForm String confirm, @RestForm String csrf) {
+        if (!"yes".equals(confirm)) {
+            String message = io.quarkus.qute.i18n.MessageBundles.get(EndpointMessages.class,
+                    io.quarkus.qute.i18n.Localized.Literal.of(pages.locale().getLanguage())).retire_confirm_missing();
+            return Response.status(400).entity(detailPage(id, List.of(), message)).build();
+        }
+        Principal p = viewer.require();
+        if (retirement.retire(p.accountId(), id, new Actor(p.accountId(), p.handle())) == EndpointRetirement.Outcome.NOT_FOUND) {
+            throw new NotFoundException();
+        }
+        return Response.seeOther(URI.create("/endpoints/" + id)).build();
+    }
+
     private TemplateInstance detailPage(long id, List<FieldError> errors) {
+        return detailPage(id, errors, null);
+    }
+
+    private TemplateInstance detailPage(long id, List<FieldError> errors, String retireError) {
         long accountId = viewer.require().accountId();
         Endpoint e = Endpoint.owned(id, accountId).orElseThrow(NotFoundException::new);
-        Map<String, String> credential = endpoints.credentialFor(accountId, id).orElseThrow(NotFoundException::new);
+        // A retired endpoint's credential is of no use any more: it is not shown again.
+        Map<String, String> credential = e.state.live() ? endpoints.credentialFor(accountId, id).orElseThrow(NotFoundException::new) : Map.of();
         return pages.page(Templates.detail(e, endpoints.protocolFields(e), credential, EndpointAddressVersion.of(id),
-                Problems.localize(errors, pages.locale())));
+                Problems.localize(errors, pages.locale()), retireError));
     }
 
     static EndpointType parseType(String type) {

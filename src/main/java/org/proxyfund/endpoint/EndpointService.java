@@ -76,7 +76,7 @@ public class EndpointService {
         return claimingAddress(draft, () -> {
             // Lock the account row so two parallel registrations cannot both slip under the limit.
             em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-            if (Endpoint.count("accountId", accountId) >= config.maxPerOperator()) {
+            if (Endpoint.liveCount(accountId) >= config.maxPerOperator()) {
                 return new Result(null, List.of(new FieldError("type", "endpoint.limit",
                         "You have reached the limit of " + config.maxPerOperator() + " endpoints per operator.")));
             }
@@ -103,7 +103,7 @@ public class EndpointService {
             // The id is part of the encryption context, so a ciphertext cannot be moved to another row.
             e.credentialEnc = cipher.encrypt(credential.encode(), context(e.id));
             addVersion(e, now);
-            audit.record(actor.id(), actor.handle(), "ENDPOINT", e.id, "REGISTERED", e.type + " " + e.host + ":" + e.port);
+            audit.record(actor.id(), actor.handle(), "ENDPOINT", e.id, "REGISTERED", e.type.label() + " " + e.address());
             return new Result(e, List.of());
         });
     }
@@ -118,6 +118,9 @@ public class EndpointService {
             return new Result(null, List.of(new FieldError("id", "endpoint.not-found", "No such endpoint.")));
         }
         Endpoint old = current.get();
+        if (!old.state.live()) {
+            return new Result(null, List.of(retired()));
+        }
         EndpointDraft input = new EndpointDraft(old.type, host, port, old.region, protocolFields(old));
         List<FieldError> errors = validator.validateAndGuard(input);
         if (!errors.isEmpty()) {
@@ -130,6 +133,9 @@ public class EndpointService {
             Endpoint e = em.find(Endpoint.class, endpointId, LockModeType.PESSIMISTIC_WRITE);
             if (e == null || e.accountId != accountId) {
                 return new Result(null, List.of(new FieldError("id", "endpoint.not-found", "No such endpoint.")));
+            }
+            if (!e.state.live()) {
+                return new Result(null, List.of(retired()));
             }
             lockAddress(draft);
             if (Endpoint.hostPortTaken(draft.host(), draft.port(), e.id)) {
@@ -157,12 +163,18 @@ public class EndpointService {
                 .map(e -> MonitorCredential.decode(cipher.decrypt(e.credentialEnc, context(e.id))).operatorView()));
     }
 
-    /** The only place an endpoint's state changes: transition table, reason to suspend, audit line. */
+    /**
+     * The only place admins change an endpoint's state: transition table, reason to suspend, audit line. Retiring is
+     * the owner's decision ({@link #retire}), never an admin's: they suspend instead.
+     */
     public TransitionResult transitionTo(long endpointId, EndpointState next, Actor actor, String reason) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Endpoint e = em.find(Endpoint.class, endpointId, LockModeType.PESSIMISTIC_WRITE);
             if (e == null) {
                 return TransitionResult.NOT_FOUND;
+            }
+            if (next == EndpointState.RETIRED) {
+                return TransitionResult.NOT_ALLOWED;
             }
             String why = reason == null ? "" : reason.strip();
             if (next == EndpointState.SUSPENDED && why.isEmpty()) {
@@ -224,7 +236,11 @@ public class EndpointService {
         KeyLocks.lock(em, "endpoint-address:" + d.host().toLowerCase(java.util.Locale.ROOT) + ":" + d.port());
     }
 
-    private static FieldError duplicate(EndpointDraft d) {
+    private static FieldError retired() {
+        return new FieldError("id", "endpoint.retired", "This endpoint is retired: register a new one instead.");
+    }
+
+        private static FieldError duplicate(EndpointDraft d) {
         return new FieldError("host", "endpoint.duplicate", "The endpoint " + d.host() + ":" + d.port() + " is already registered.");
     }
 

@@ -4,12 +4,12 @@ import java.util.Set;
 
 /** The proxy and VPN protocols an operator can register, with the protocol fields each one needs. */
 public enum EndpointType {
-    MTPROTO(Set.of(EndpointType.FAKE_TLS_DOMAIN), Set.of()),
-    SOCKS5(Set.of(), Set.of()),
-    HTTP_CONNECT(Set.of(), Set.of()),
-    SHADOWSOCKS(Set.of(EndpointType.CIPHER), Set.of(EndpointType.CIPHER)),
-    WIREGUARD(Set.of(EndpointType.SERVER_PUBLIC_KEY), Set.of(EndpointType.SERVER_PUBLIC_KEY)),
-    OPENVPN(Set.of(EndpointType.TRANSPORT, EndpointType.TLS_AUTH_KEY, EndpointType.KEY_DIRECTION, EndpointType.AUTH_DIGEST,
+    MTPROTO("MTProto", Set.of(EndpointType.FAKE_TLS_DOMAIN), Set.of()),
+    SOCKS5("SOCKS5", Set.of(), Set.of()),
+    HTTP_CONNECT("HTTP CONNECT", Set.of(), Set.of()),
+    SHADOWSOCKS("Shadowsocks", Set.of(EndpointType.CIPHER), Set.of(EndpointType.CIPHER)),
+    WIREGUARD("WireGuard", Set.of(EndpointType.SERVER_PUBLIC_KEY), Set.of(EndpointType.SERVER_PUBLIC_KEY)),
+    OPENVPN("OpenVPN", Set.of(EndpointType.TRANSPORT, EndpointType.TLS_AUTH_KEY, EndpointType.KEY_DIRECTION, EndpointType.AUTH_DIGEST,
             EndpointType.TLS_CRYPT_KEY),
             Set.of(EndpointType.TRANSPORT));
 
@@ -30,12 +30,29 @@ public enum EndpointType {
     /** MTProto fake-TLS domain (the SNI the proxy fronts); optional, enables the {@code ee} secret form. */
     public static final String FAKE_TLS_DOMAIN = "fakeTlsDomain";
 
+    private final String label;
     private final Set<String> allowedFields;
     private final Set<String> requiredFields;
 
-    EndpointType(Set<String> allowedFields, Set<String> requiredFields) {
+    EndpointType(String label, Set<String> allowedFields, Set<String> requiredFields) {
+        this.label = label;
         this.allowedFields = allowedFields;
         this.requiredFields = requiredFields;
+    }
+
+    /** The protocol's own name as people write it (the same in every language), e.g. "HTTP CONNECT". */
+    public String label() {
+        return label;
+    }
+
+    /** The label of a stored type code (settlement lines, health rows keep the code); an unknown code as it is. */
+    public static String labelOf(String code) {
+        for (EndpointType t : values()) {
+            if (t.name().equals(code)) {
+                return t.label;
+            }
+        }
+        return code;
     }
 
     /** Names of the protocol fields this type accepts. */

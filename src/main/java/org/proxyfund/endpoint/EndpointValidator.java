@@ -175,7 +175,8 @@ public class EndpointValidator {
             case EndpointType.TLS_AUTH_KEY, EndpointType.TLS_CRYPT_KEY -> {
                 if (OpenVpnStaticKey.parse(value).isEmpty()) {
                     String which = EndpointType.TLS_AUTH_KEY.equals(name) ? "tls-auth" : "tls-crypt";
-                    errors.add(new FieldError(field, "endpoint.openvpn." + which + "-key",
+                    String code = EndpointType.TLS_AUTH_KEY.equals(name) ? "endpoint.openvpn.tls-auth-key" : "endpoint.openvpn.tls-crypt-key";
+                    errors.add(new FieldError(field, code,
                             "The " + which + " key must be the whole \"OpenVPN Static key V1\" block as openvpn --genkey secret writes it: "
                                     + "the BEGIN line, 16 lines of 32 hex digits (256 bytes) and the END line."));
                 }

@@ -9,10 +9,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.proxyfund.donation.DonationConfig;
+import org.proxyfund.donation.DonationQueries;
 import org.proxyfund.wallet.BitcoinConfig;
 import org.proxyfund.wallet.WalletService;
 
 import org.proxyfund.payout.BatchState;
+import org.proxyfund.payout.PaidBatch;
 import org.proxyfund.payout.PayoutBatchView;
 import org.proxyfund.payout.PayoutQueries;
 import org.proxyfund.payout.PayoutTx;
@@ -38,6 +40,10 @@ public class LedgerCheckService {
     MeterRegistry metrics;
     @Inject
     PayoutQueries payouts;
+    @Inject
+    DonationQueries donationPayments;
+    @Inject
+    LedgerQueries books;
 
     private volatile LedgerCheck last;
 
@@ -64,10 +70,20 @@ public class LedgerCheckService {
             confirmed = wallet.balance(depth).confirmedSats();
             inFlight = payoutsInFlight(depth);
         }
-        LedgerCheck check = new LedgerCheck(Instant.now(), total, walletAccount, confirmed, inFlight);
+        java.util.Map<String, LedgerQueries.KindTotals> kinds = books.kindTotals();
+        long donationsBooked = standing(kinds, "DONATION_CONFIRMED");
+        // a payout entry credits the wallet by outputs + fee; the fee part is booked to miner_fees
+        long payoutsBooked = -standing(kinds, "PAYOUT_CONFIRMED");
+        long paid = 0;
+        for (PaidBatch b : payouts.paid(Integer.MAX_VALUE)) {
+            paid += b.totalSats() + b.feeSats();
+        }
+        LedgerCheck check = new LedgerCheck(Instant.now(), total, walletAccount, confirmed, inFlight,
+                donationPayments.confirmed().confirmedSats(), donationsBooked, paid, payoutsBooked);
         if (!check.ok()) {
-            LOG.errorf("LEDGER MISMATCH: ledger total %d sats, wallet account %d sats, wallet confirmed %s sats, payouts in flight %d sats",
-                    total, walletAccount, confirmed, inFlight);
+            LOG.errorf("LEDGER MISMATCH: ledger total %d sats, wallet account %d sats, wallet confirmed %s sats, payouts in flight %d sats,"
+                            + " donations confirmed %d / booked %d sats, payouts with fees paid %d / booked %d sats",
+                    total, walletAccount, confirmed, inFlight, check.donationsConfirmedSats(), donationsBooked, paid, payoutsBooked);
         }
         last = check;
         return check;
@@ -85,6 +101,11 @@ public class LedgerCheckService {
             }
         }
         return sats;
+    }
+
+    private static long standing(java.util.Map<String, LedgerQueries.KindTotals> kinds, String kind) {
+        LedgerQueries.KindTotals t = kinds.get(kind);
+        return t == null ? 0 : t.standingWalletSats();
     }
 
     /** The latest result, or a fresh one. */

@@ -10,6 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.quarkus.panache.common.Parameters;
+import org.proxyfund.common.paging.Keyset;
+import org.proxyfund.common.paging.Page;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -52,11 +56,16 @@ public class Account extends PanacheEntityBase {
         return find("lower(handle) = lower(?1)", handle).firstResultOptional();
     }
 
-    public static List<Account> operatorsIn(OperatorState state) {
-        return list("role = ?1 and state = ?2 order by createdAt", Role.OPERATOR, state);
-    }
 
-    public static List<Account> operators() {
-        return list("role = ?1 order by createdAt desc", Role.OPERATOR);
+
+    /** One page of the operators, newest first, all or only those in {@code state}. */
+    public static Page<Account> operatorsPage(OperatorState state, Keyset k) {
+        Parameters p = Parameters.with("role", Role.OPERATOR);
+        String filter = "role = :role";
+        if (state != null) {
+            filter += " and state = :state";
+            p = p.and("state", state);
+        }
+        return k.page(find(k.query(filter), k.parameters(p)).page(0, k.fetch()).list(), a -> a.id);
     }
 }

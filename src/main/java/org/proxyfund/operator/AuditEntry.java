@@ -8,6 +8,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.quarkus.panache.common.Parameters;
+import org.proxyfund.common.paging.Keyset;
+import org.proxyfund.common.paging.Page;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -40,8 +44,10 @@ public class AuditEntry extends PanacheEntityBase {
 
     public String detail;
 
-    public static List<AuditEntry> latest(int limit) {
-        return find("order by at desc, id desc").page(0, limit).list();
+
+    /** One page of the whole log, newest first. */
+    public static Page<AuditEntry> page(Keyset k) {
+        return k.page(find(k.query(""), k.parameters(new Parameters())).page(0, k.fetch()).list(), e -> e.id);
     }
 
     public static List<AuditEntry> forSubject(String type, long id) {

@@ -29,7 +29,7 @@ public class DashboardResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(Account account, List<Endpoint> endpoints, PayoutAddress payout,
+        static native TemplateInstance dashboard(Account account, List<Endpoint> endpoints, List<Endpoint> retired, PayoutAddress payout,
                                                  EndpointType[] types, List<FieldError> errors, Map<String, String> form,
                                                  String notice, String error);
     }
@@ -53,7 +53,7 @@ public class DashboardResource {
     public TemplateInstance page(List<FieldError> errors, Map<String, String> form, String notice, String error) {
         long id = viewer.require().accountId();
         Account a = Account.findById(id);
-        return pages.page(Templates.dashboard(a, Endpoint.ofAccount(id), PayoutAddress.currentOf(id).orElse(null),
+        return pages.page(Templates.dashboard(a, Endpoint.ofAccount(id), Endpoint.recentlyRetired(id, 10), PayoutAddress.currentOf(id).orElse(null),
                 EndpointType.values(), Problems.localize(errors, pages.locale()), form, notice, error));
     }
 

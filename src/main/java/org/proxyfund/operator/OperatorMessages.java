@@ -244,7 +244,7 @@ public interface OperatorMessages {
     @Message("Give a reason for the suspension.")
     String transition_reason_required();
 
-    @Message("{#when s}{#is 'PENDING'}waiting for approval{#is 'APPROVED'}approved{#is 'SUSPENDED'}suspended{#else}{s}{/when}")
+    @Message("{#when s}{#is 'PENDING'}waiting for approval{#is 'APPROVED'}approved{#is 'SUSPENDED'}suspended{#is 'RETIRED'}retired{#else}{s}{/when}")
     String state(String s);
 
     @Message("{#when kind}{#is 'MANY_SIGNUPS'}Many sign-ups from one client address{#is 'SAME_SUBNET'}Endpoints in one /24 or /48 across operators{#is 'SHARED_PAYOUT'}One payout address for several operators{#else}{kind}{/when}")

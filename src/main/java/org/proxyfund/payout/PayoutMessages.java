@@ -94,6 +94,21 @@ public interface PayoutMessages {
     @Message("You are in no payout batch yet.")
     String operator_none();
 
+    @Message("Transaction")
+    String transaction();
+
+    @Message("Output")
+    String output();
+
+    @Message("Block")
+    String block();
+
+    @Message("Date")
+    String date();
+
+    @Message("Paid to")
+    String paid_to();
+
     @Message("waiting for approval")
     String word_proposed();
 

@@ -27,6 +27,11 @@ public class PayoutQueries {
         return repository.inStates(states, limit);
     }
 
+    /** Batches in any of {@code states} with an id below {@code beforeId} (all when null), newest first, at most {@code limit}. */
+    public List<PayoutBatchView> page(Collection<BatchState> states, Long beforeId, int limit) {
+        return repository.page(states, beforeId == null ? Long.MAX_VALUE : beforeId, limit);
+    }
+
     /** Ids of the batches in {@code state}, oldest first. */
     public List<Long> idsIn(BatchState state) {
         return repository.idsIn(state);
@@ -46,16 +51,42 @@ public class PayoutQueries {
         return repository.find(batchId).map(b -> repository.approvals(batchId, b.revision())).orElse(List.of());
     }
 
-    /** One operator's lines in every batch, newest first, with the batch's state and txids (their own data only). */
+    /** One operator's lines in every batch, newest first, with the batch's state, txid and output (their own data only). */
     @SuppressWarnings("unchecked")
     public List<OperatorPayout> forOperator(long accountId, int limit) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT b.id, b.state, l.amount_sats, l.address, b.confirmed_txid, b.txid, b.updated_at FROM payout_line l
+                SELECT b.id, b.state, l.amount_sats, l.address, b.confirmed_txid, b.txid, b.updated_at, l.position FROM payout_line l
                 JOIN payout_batch b ON b.id = l.batch_id WHERE l.account_id = ?1 ORDER BY b.id DESC LIMIT ?2""")
                 .setParameter(1, accountId).setParameter(2, limit).getResultList();
         return rows.stream().map(r -> new OperatorPayout(((Number) r[0]).longValue(), BatchState.valueOf((String) r[1]),
                 ((Number) r[2]).longValue(), (String) r[3], r[4] != null ? (String) r[4] : (String) r[5],
-                (java.time.Instant) r[6])).toList();
+                (java.time.Instant) r[6], ((Number) r[7]).intValue())).toList();
+    }
+
+    /**
+     * CONFIRMED batches, newest first: the transaction that confirmed (original or fee-bump replacement), the total of
+     * its payout outputs and its own fee (not the fee of a replacement that lost).
+     */
+    @SuppressWarnings("unchecked")
+    public List<PaidBatch> paid(int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT b.id, b.confirmed_txid, b.total_sats, t.fee_sats, b.line_count, b.closed_at FROM payout_batch b
+                JOIN payout_tx t ON t.txid = b.confirmed_txid WHERE b.state = 'CONFIRMED' ORDER BY b.id DESC""")
+                .setMaxResults(limit).getResultList();
+        return rows.stream().map(r -> new PaidBatch(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
+                ((Number) r[3]).longValue(), ((Number) r[4]).intValue(), (java.time.Instant) r[5])).toList();
+    }
+
+    /** Every output of CONFIRMED batches, oldest batch first, at most {@code limit} (for the accounting export). */
+    @SuppressWarnings("unchecked")
+    public List<PaidLine> paidLines(int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT b.id, b.confirmed_txid, l.position, l.account_id, a.handle, l.address, l.amount_sats, b.closed_at
+                FROM payout_line l JOIN payout_batch b ON b.id = l.batch_id LEFT JOIN account a ON a.id = l.account_id
+                WHERE b.state = 'CONFIRMED' ORDER BY b.id, l.position""").setMaxResults(limit).getResultList();
+        return rows.stream().map(r -> new PaidLine(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue(),
+                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], ((Number) r[6]).longValue(),
+                (java.time.Instant) r[7])).toList();
     }
 
     /** Account handles by id, for the lines of a batch page. */

@@ -39,6 +39,11 @@ class PayoutRepository {
         return batchWhere("state IN ('" + names + "') AND ?1 = ?1 ORDER BY id DESC LIMIT " + Math.max(1, limit), 1);
     }
 
+    List<PayoutBatchView> page(Collection<BatchState> states, long beforeId, int limit) {
+        String names = String.join("', '", states.stream().map(Enum::name).toList());
+        return batchWhere("state IN ('" + names + "') AND id < ?1 ORDER BY id DESC LIMIT " + Math.max(1, limit), beforeId);
+    }
+
     /** Ids of batches in {@code state}, oldest first. */
     @SuppressWarnings("unchecked")
     List<Long> idsIn(BatchState state) {

@@ -12,9 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.proxyfund.operator.Viewer;
 import org.proxyfund.web.Pages;
 
-import org.proxyfund.payout.OperatorPayout;
+import org.proxyfund.payout.BatchState;
 import org.proxyfund.payout.PayoutPages;
-import org.proxyfund.payout.PayoutQueries;
+import org.proxyfund.payout.PayoutRecord;
+import org.proxyfund.payout.PayoutRecords;
 
 import java.util.List;
 
@@ -39,10 +40,10 @@ public class EarningsResource {
     SettlementReads reads;
 
     @Inject
-    PayoutQueries payouts;
+    PayoutRecords payouts;
 
     /** One of the operator's payout lines with its state in words. */
-    public record PayoutRow(OperatorPayout payout, String words) {
+    public record PayoutRow(PayoutRecord payout, String words) {
     }
 
     @GET
@@ -50,7 +51,7 @@ public class EarningsResource {
     public TemplateInstance show() {
         long me = viewer.require().accountId();
         List<PayoutRow> rows = payouts.forOperator(me, 100).stream()
-                .map(p -> new PayoutRow(p, PayoutPages.words(p.state(), pages.locale()))).toList();
+                .map(p -> new PayoutRow(p, PayoutPages.words(BatchState.valueOf(p.state()), pages.locale()))).toList();
         return pages.page(Templates.earnings(reads.earnings(me, 52), reads.payableSats(me), rows));
     }
 }

@@ -135,6 +135,12 @@ public class WalletService {
         return WalletReads.received(rt().wallet);
     }
 
+    /** The block holding {@code txid} in the chain the wallet follows; empty while unconfirmed, unknown or gone. */
+    public java.util.Optional<ChainPosition> chainPosition(String txid) {
+        WalletRuntime r = rt();
+        return ChainPositions.of(r.wallet, r.store, txid);
+    }
+
     /** -1 unknown or gone, 0 unconfirmed, else the number of confirmations. */
     public int confirmations(String txid) {
         return WalletReads.confirmations(rt().wallet, txid);

@@ -22,6 +22,24 @@ public interface AppMessages {
     @Message("Language")
     String language();
 
+    @Message("Pages")
+    String pages();
+
+    @Message("{#when status}{#is 400}Request not understood{#is 404}Page not found{#is 405}Not possible here{#is 413}Too much text{#is 415}Form not understood{#else}Something went wrong{/when}")
+    String error_title(int status);
+
+    @Message("{#when status}{#is 400}The service could not read this request. Open the page again and resend the form.{#is 404}There is no such page here, or it is not yours to see. Check the address, or start again from the home page.{#is 405}This page cannot be used this way. Open it again from a link on the site.{#is 413}The form carried more text than the service accepts (at most 1 MB in all). Shorten it and send it again.{#is 415}The service could not read this form. Open the page again and resend it.{#else}The service failed to answer this request. Try again in a moment; if it keeps failing, tell the admins what you did.{/when}")
+    String error_text(int status);
+
+    @Message("Newest")
+    String page_newest();
+
+    @Message("← Newer")
+    String page_newer();
+
+    @Message("Older →")
+    String page_older();
+
     @Message("Bitcoin for the people who keep messengers reachable")
     String home_title();
 

@@ -36,6 +36,14 @@ public class Pages {
             Cookie cookie = Cookie.cookie(LANG_COOKIE, chosen).setPath("/").setHttpOnly(true)
                     .setSameSite(CookieSameSite.LAX).setMaxAge(365L * 24 * 3600);
             request.response().addCookie(cookie);
+        }
+        return localeOf(request);
+    }
+
+    /** The language of a request as {@link #locale()} chooses it, without remembering a {@code ?lang=} choice. */
+    static Locale localeOf(RoutingContext request) {
+        String chosen = request.request().getParam("lang");
+        if (SupportedLocales.isSupported(chosen)) {
             return Locale.forLanguageTag(chosen);
         }
         Cookie cookie = request.request().getCookie(LANG_COOKIE);

@@ -149,10 +149,10 @@ class WalletServiceTest {
     @Test
     void shouldReportSyncInReadinessAndExposeWalletMetrics() {
         awaitSync();
-        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
+        org.proxyfund.common.testing.Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Bitcoin wallet' }.status", org.hamcrest.Matchers.equalTo("UP"))
                 .body("checks.find { it.name == 'Bitcoin wallet' }.data.peers", org.hamcrest.Matchers.equalTo(1));
-        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
+        org.proxyfund.common.testing.Management.given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("proxyfund_wallet_peers 1.0"))
                 .body(org.hamcrest.Matchers.containsString("proxyfund_wallet_chain_height"))
                 .body(org.hamcrest.Matchers.containsString("proxyfund_wallet_balance_confirmed_sats"))

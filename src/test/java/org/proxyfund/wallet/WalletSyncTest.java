@@ -44,7 +44,7 @@ class WalletSyncTest {
     }
 
     private void assertReady() {
-        RestAssured.given().get("/q/health/ready").then().statusCode(200)
+        org.proxyfund.common.testing.Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Bitcoin wallet' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Bitcoin wallet' }.data.sync", equalTo("SYNCED"))
                 .body("checks.find { it.name == 'Bitcoin wallet' }.data.chainHeight", equalTo(node.blockCount()));

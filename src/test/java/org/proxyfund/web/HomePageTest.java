@@ -2,6 +2,7 @@ package org.proxyfund.web;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.proxyfund.common.testing.Management;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -53,15 +54,24 @@ class HomePageTest {
 
     @Test
     void shouldReportReadyIncludingTheDatabase() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        Management.given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(containsString("Database connections health check"));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void shouldExposePrometheusMetricsAndOpenApi() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        Management.given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("proxyfund API"));
+        given().when().get("/openapi").then().statusCode(200).body(containsString("proxyfund API"));
+        given().when().get("/api-docs/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void shouldNotAnswerHealthOrMetricsOnTheSitesPort() {
+        for (String path : new String[] {"/q/metrics", "/q/health", "/q/health/ready", "/q/health/live", "/q/health/started"}) {
+            given().when().get(path).then().statusCode(404).body(not(containsString("jvm_")));
+        }
     }
 }

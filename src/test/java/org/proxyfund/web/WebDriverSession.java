@@ -112,6 +112,11 @@ public final class WebDriverSession implements AutoCloseable {
         return call("GET", session + "/source", null).asText();
     }
 
+    /** The text a reader sees on the page ({@code innerText} of the body: no markup, no attributes, no hidden parts). */
+    public String visibleText() throws IOException, InterruptedException {
+        return call("POST", session + "/execute/sync", Map.of("script", "return document.body.innerText;", "args", java.util.List.of())).asText();
+    }
+
     /** Waits up to 15 s for the current URL to satisfy the condition; returns the page source. */
     public String waitForUrl(Predicate<String> condition) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

@@ -55,7 +55,7 @@ public class HealthView {
         Map<Long, CurrentCheck> current = uptime.currentForAccount(accountId);
         List<EndpointHealth> out = new ArrayList<>();
         for (Endpoint e : endpoints) {
-            String name = e.label == null || e.label.isBlank() ? e.type.name() : e.label;
+            String name = e.label == null || e.label.isBlank() ? e.type.label() : e.label;
             WeekSeries s = series.containsKey(e.id) ? series.get(e.id)
                     : WeekSeries.of(e.id, HistoryRepository.currentHour(now), Map.of());
             out.add(new EndpointHealth(e.id, name, current.getOrDefault(e.id, CurrentCheck.NONE),

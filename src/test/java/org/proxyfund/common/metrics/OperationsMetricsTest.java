@@ -64,7 +64,7 @@ class OperationsMetricsTest {
     }
 
     private static double metric(String series) {
-        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String body = org.proxyfund.common.testing.Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         return body.lines().filter(l -> l.startsWith(series + " ") || l.startsWith(series.replace("}", ",") ))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
                 .orElseThrow(() -> new AssertionError(series + " is not on /q/metrics"));

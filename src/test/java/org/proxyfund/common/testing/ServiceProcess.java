@@ -28,20 +28,23 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final long logFrom;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, long logFrom, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Path log, long logFrom, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.logFrom = logFrom;
         this.process = process;
     }
 
     /**
-     * Starts the jar with {@code properties} as {@code -D} options on a free HTTP port, its output appended to
+     * Starts the jar with {@code properties} as {@code -D} options on a free HTTP port (and a free management port for
+     * health and metrics), its output appended to
      * {@code logDir/name.log}; returns at once.
      */
     public static ServiceProcess start(String name, Path logDir, Map<String, String> properties) {
@@ -50,6 +53,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         try {
             int port = freePort();
+            int managementPort = freePort();
             Path log = logDir.resolve(name + ".log");
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>();
@@ -57,6 +61,7 @@ public final class ServiceProcess implements AutoCloseable {
             command.add("-Xmx384m");
             command.add("-XX:TieredStopAtLevel=1");
             command.add("-Dquarkus.http.port=" + port);
+            command.add("-Dquarkus.management.port=" + managementPort);
             properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
             command.add("-jar");
             command.add(JAR.toString());
@@ -65,7 +70,7 @@ public final class ServiceProcess implements AutoCloseable {
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new ServiceProcess(name, port, log, from, p);
+            return new ServiceProcess(name, port, managementPort, log, from, p);
         } catch (IOException e) {
             throw new UncheckedIOException("starting " + name + " failed", e);
         }
@@ -77,6 +82,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String baseUri() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management interface: {@code /q/health/...} and {@code /q/metrics}, which the site's port does not serve. */
+    public String managementUri() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public boolean alive() {
@@ -92,7 +102,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new AssertionError(name + " exited with " + process.exitValue() + " before it was ready:\n" + tail(60));
             }
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready"))
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(managementUri() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return this;

@@ -120,7 +120,7 @@ class CheckSchedulerTest {
             assertEquals(0, late.recorded());
             assertEquals(3, fixture.results(ids).size(), "only the instance holding the lease recorded");
             assertEquals(before + 3, discardedTotal(), 0.001);
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = org.proxyfund.common.testing.Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
             assertTrue(metrics.contains("proxyfund_checks_total{") && metrics.contains("protocol=\"SOCKS5\""), "checks counter");
             assertTrue(metrics.contains("proxyfund_check_duration_seconds_bucket{"), "latency histogram");
             assertTrue(metrics.contains("proxyfund_check_lease_lag_seconds_count"), "lease lag");
@@ -198,7 +198,7 @@ class CheckSchedulerTest {
     }
 
     private static double discardedTotal() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = org.proxyfund.common.testing.Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("proxyfund_check_results_discarded_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }

@@ -1,4 +1,4 @@
-package org.proxyfund.ledger;
+package org.proxyfund.transparency;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -12,9 +12,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.proxyfund.donation.Bip21;
 import org.proxyfund.web.Pages;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
 /** The public transparency page and the same data as JSON. */
 @Path("/")
 public class TransparencyResource {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @CheckedTemplate
     static class Templates {
@@ -37,8 +43,9 @@ public class TransparencyResource {
     @GET
     @Path("api/v1/transparency")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Totals received and paid, balances, amounts owed, runway and every payout (satoshis); public")
-    @Tag(name = "public", description = "Open to anyone, no token")
+    @Tag(name = "public")
+    @Operation(summary = "Received (confirmed donations, reversals), paid to operators, miner fees, balances, owed, runway"
+            + " and every payout transaction with its block and explorer link (satoshis)")
     public Transparency json() {
         return service.current();
     }
@@ -46,5 +53,10 @@ public class TransparencyResource {
     /** Satoshis as BTC for the page; a dash when unknown. */
     public String btc(Long sats) {
         return sats == null ? "—" : Bip21.btc(sats);
+    }
+
+    /** A block time for the page; a dash when unknown. */
+    public String time(Instant at) {
+        return at == null ? "—" : UTC.format(at);
     }
 }

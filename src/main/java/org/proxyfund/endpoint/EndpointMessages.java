@@ -1,0 +1,58 @@
+package org.proxyfund.endpoint;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Texts of the endpoint pages that are the endpoint package's own: protocol-field and credential labels, retirement;
+ * Russian in messages/ep_ru.properties. A field or credential key without a label here is shown as it is stored.
+ */
+@MessageBundle(value = "ep", locale = "en")
+public interface EndpointMessages {
+
+    @Message("{#when k}{#is 'cipher'}Shadowsocks: cipher{#is 'serverPublicKey'}WireGuard: server public key"
+            + "{#is 'transport'}OpenVPN: transport{#is 'tlsAuthKey'}OpenVPN: tls-auth key (optional, the ta.key block your clients get)"
+            + "{#is 'keyDirection'}OpenVPN: clients' key-direction{#is 'authDigest'}OpenVPN: auth digest"
+            + "{#is 'tlsCryptKey'}OpenVPN: tls-crypt key (optional, instead of tls-auth){#is 'fakeTlsDomain'}MTProto: fake-TLS domain"
+            + "{#else}{k}{/when}")
+    String field_label(String k);
+
+    @Message("{#when f}{#is 'type'}Type{#is 'label'}Name{#is 'host'}Host{#is 'port'}Port{#is 'region'}Region"
+            + "{#is 'id'}Endpoint{#is 'protocolFields.cipher'}Shadowsocks cipher{#is 'protocolFields.serverPublicKey'}WireGuard key"
+            + "{#is 'protocolFields.transport'}OpenVPN transport{#is 'protocolFields.tlsAuthKey'}tls-auth key"
+            + "{#is 'protocolFields.keyDirection'}key-direction{#is 'protocolFields.authDigest'}auth digest"
+            + "{#is 'protocolFields.tlsCryptKey'}tls-crypt key{#is 'protocolFields.fakeTlsDomain'}fake-TLS domain{#else}{f}{/when}")
+    String error_field(String f);
+
+    @Message("none")
+    String key_direction_none();
+
+    @Message("{#when k}{#is 'username'}User name{#is 'password'}Password{#is 'secret'}Secret"
+            + "{#is 'secretDd'}Secret, dd form (random padding){#is 'secretEe'}Secret, ee form (fake TLS)"
+            + "{#is 'tgLinkDd'}Telegram link, dd form{#is 'tgLinkEe'}Telegram link, ee form{#is 'ssUri'}Shadowsocks link (ss://)"
+            + "{#is 'monitorPublicKey'}Monitor's public key (add it as a peer){#is 'ownershipToken'}Ownership token"
+            + "{#is 'dnsTxtName'}Name of the DNS TXT record{#is 'wellKnownUrl'}Or publish the token at"
+            + "{#else}{k}{/when}")
+    String credential_label(String k);
+
+    @Message("Recently retired")
+    String retired_heading();
+
+    @Message("Retire this endpoint")
+    String retire_heading();
+
+    @Message("Retiring is final: the endpoint is never checked or paid again, no longer counts against your limit of endpoints, and its address becomes free. Its uptime history, past settlements and payouts stay as they are.")
+    String retire_hint();
+
+    @Message("I understand: this endpoint will never be checked or paid again.")
+    String retire_confirm();
+
+    @Message("Retire endpoint")
+    String retire_button();
+
+    @Message("Tick the box to confirm the retirement.")
+    String retire_confirm_missing();
+
+    @Message("Retired on {date}: no longer checked or paid. Its history stays below.")
+    String retired_notice(java.time.LocalDate date);
+}

@@ -1,0 +1,51 @@
+package org.proxyfund.ledger;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Texts of the admin ledger journal; Russian in messages/ledger_ru.properties. */
+@MessageBundle(value = "ledger", locale = "en")
+public interface LedgerMessages {
+
+    @Message("Ledger journal")
+    String title();
+
+    @Message("{total} entries, newest first. Each entry's lines sum to zero (debits positive, credits negative); mistakes and reorgs are undone by reversing entries, never by editing.")
+    String lead(long total);
+
+    @Message("Ledger check at {at}: {#if ok}the books sum to zero and agree with the wallet and the public figures{#else}MISMATCH — see the log and /admin/ledger{/if}")
+    String check(String at, boolean ok);
+
+    @Message("Entry")
+    String entry();
+
+    @Message("Posted")
+    String posted();
+
+    @Message("Kind")
+    String kind();
+
+    @Message("Reference")
+    String reference();
+
+    @Message("Lines")
+    String lines();
+
+    @Message("reverses #{id}")
+    String reverses(Long id);
+
+    @Message("reversed by #{id}")
+    String reversed_by(Long id);
+
+    @Message("Older entries")
+    String older();
+
+    @Message("Newest entries")
+    String newest();
+
+    @Message("Download as CSV")
+    String csv();
+
+    @Message("No entries.")
+    String none();
+}
