@@ -43,6 +43,9 @@ final class ErrorResponses {
         }
         add(responses, "500", "A failure of the service; detail carries a reference found in its log (internal).");
         responses.getAPIResponses().forEach((status, r) -> {
+            if (r.getDescription() == null || r.getDescription().isBlank()) {
+                r.setDescription(status.chars().allMatch(Character::isDigit) ? Problem.of(Integer.parseInt(status), "x", "x").title() : "Answer");
+            }
             if (!status.startsWith("2") && !status.startsWith("3") && (r.getContent() == null || r.getContent().getMediaTypes() == null
                     || r.getContent().getMediaTypes().isEmpty())) {
                 r.setContent(problemContent());

@@ -69,6 +69,6 @@ class ApiDocumentTest {
         assertEquals(List.of("type", "title", "status", "detail", "code"), doc.getList("components.schemas.Problem.required"));
         assertEquals("bearer", doc.getString("components.securitySchemes.apiToken.scheme"));
         assertEquals(List.of(Map.of("triggerToken", List.of())), doc.getList("paths.'/api/v1/payouts/trigger'.post.security"));
-        assertTrue(doc.getMap("paths").keySet().stream().noneMatch(p -> p.startsWith("/admin") || p.startsWith("/signup")));
+        assertTrue(doc.<String, Object>getMap("paths").keySet().stream().noneMatch(p -> p.startsWith("/admin") || p.startsWith("/signup")));
     }
 }
