@@ -48,4 +48,16 @@ public interface LedgerMessages {
 
     @Message("No entries.")
     String none();
+
+    @Message("CSV for accounting")
+    String exports();
+
+    @Message("donations")
+    String export_donations();
+
+    @Message("payouts")
+    String export_payouts();
+
+    @Message("ledger")
+    String export_ledger();
 }

@@ -1,6 +1,7 @@
 package org.proxyfund.probe;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.HostGuard;
 import org.proxyfund.endpoint.MonitorCredential;
@@ -14,7 +15,11 @@ import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** HTTP CONNECT with the issued credential as Proxy-Authorization: Basic, to the canary, then the nonce round trip. */
+/**
+ * HTTP CONNECT with the issued credential as Proxy-Authorization: Basic: to the canary and a nonce round trip, to a
+ * Telegram DC and its proof, and now and then without Proxy-Authorization or with an unissued credential, which must
+ * be refused.
+ */
 @ApplicationScoped
 public class HttpConnectChecker implements Checker {
 
@@ -23,8 +28,14 @@ public class HttpConnectChecker implements Checker {
 
     private final RelayCheck relay;
 
+    @Inject
+    public HttpConnectChecker(HostGuard guard, Canary canary, ProbeConfig config, TelegramTargets targets) {
+        this.relay = new RelayCheck(guard, canary, config, targets);
+    }
+
+    /** Without user targets: checks reach the canary only (tests of the protocol itself). */
     public HttpConnectChecker(HostGuard guard, Canary canary, ProbeConfig config) {
-        this.relay = new RelayCheck(guard, canary, config);
+        this(guard, canary, config, TelegramTargets.none(config));
     }
 
     @Override
@@ -36,14 +47,22 @@ public class HttpConnectChecker implements Checker {
     public CheckResult check(CheckTarget target) {
         String user = target.credential().get(MonitorCredential.USERNAME).orElseThrow();
         String password = target.credential().get(MonitorCredential.PASSWORD).orElseThrow();
-        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return relay.run(target, (in, out, host, port) -> connect(in, out, host, port, basic));
+        UnissuedCredential wrong = UnissuedCredential.differentFrom(user);
+        return relay.run(target, new RelayCheck.Handshakes(
+                (in, out, host, port) -> connect(in, out, host, port, basic(user, password)),
+                (in, out, host, port) -> connect(in, out, host, port, null),
+                (in, out, host, port) -> connect(in, out, host, port, basic(wrong.username(), wrong.password()))));
     }
 
+    private static String basic(String user, String password) {
+        return Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** CONNECT with Proxy-Authorization: Basic, or without any when {@code basic} is null. */
     private static CheckResult connect(InputStream in, OutputStream out, String host, int port, String basic) throws IOException {
         String authority = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
         String request = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority
-                + "\r\nProxy-Authorization: Basic " + basic + "\r\n\r\n";
+                + (basic == null ? "" : "\r\nProxy-Authorization: Basic " + basic) + "\r\n\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String head = readHead(in);
@@ -55,7 +74,7 @@ public class HttpConnectChecker implements Checker {
         if (code == 407 || code == 401) {
             return CheckResult.down(DownReason.AUTH_REJECTED, "the endpoint refused the issued credential (" + code + ")");
         }
-        if (code / 100 != 2) return CheckResult.down(DownReason.RELAY_FAILED, "the endpoint answered " + code + " to CONNECT to the canary");
+        if (code / 100 != 2) return CheckResult.down(DownReason.RELAY_FAILED, "the endpoint answered " + code + " to CONNECT to " + authority);
         return null;
     }
 

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Health-check settings (proxyfund.probe.*). */
@@ -24,6 +25,27 @@ public interface ProbeConfig {
 
     /** Port that checkers ask proxies to CONNECT to; unset: the port the canary is bound to. */
     Optional<Integer> canaryPublicPort();
+
+    /**
+     * More public addresses (host:port) at which the canary (any replica's) is reached by another route, e.g. a second
+     * IP or port of the load balancer. A relay failure to one canary address is tried against another before it is
+     * charged to the operator.
+     */
+    Optional<List<String>> canaryAlternates();
+
+    /**
+     * Targets the endpoint's users need, as host:port/dc (Telegram data centres on 443): relaying checks must also
+     * reach one of them, chosen at random, which must prove Telegram's RSA key through the tunnel. "none": canary only.
+     */
+    @WithDefault("149.154.175.50:443/1,149.154.167.51:443/2,149.154.175.100:443/3,149.154.167.91:443/4,149.154.171.5:443/5")
+    List<String> userTargets();
+
+    /**
+     * Share of SOCKS5 and HTTP CONNECT checks (0 to 1) that also try, unannounced, a wrong credential or no
+     * authentication: an endpoint that relays for either is an open proxy (DOWN OPEN_PROXY).
+     */
+    @WithDefault("0.25")
+    double negativeControlRate();
 
     /** How long an issued nonce is accepted by the canary. */
     @WithDefault("3m")

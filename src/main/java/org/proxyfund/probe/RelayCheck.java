@@ -3,33 +3,51 @@ package org.proxyfund.probe;
 import org.proxyfund.endpoint.HostGuard;
 import org.proxyfund.endpoint.HostVerdict;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.time.Duration;
-import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
- * The part every relaying checker shares: SSRF guard, connect with a timeout, the protocol's handshake to open a
- * tunnel to the canary, then a fresh nonce through the tunnel and back. Latency runs from connect to echo.
+ * What every relaying checker shares. One check makes several connections through the endpoint, in a random order
+ * the endpoint cannot predict: with the issued credential to the canary (a fresh nonce must come back as the canary's
+ * MAC; a relay failure is tried again against a second canary address), with the issued credential to a user target
+ * chosen at random (a Telegram DC must prove its RSA key; failing that, a second one), and in a random share of checks
+ * the negative controls: the same to the canary without authentication and with a credential never issued, which
+ * must NOT be relayed. The verdicts combine
+ * in {@link RelayVerdict}. Latency is that of the canary connection, connect to answer.
  */
 final class RelayCheck {
 
-    /** Opens a tunnel from the connected endpoint to the canary; returns null when open, else the failure. */
+    /** Opens a tunnel from the connected endpoint to host:port; returns null when open, else the failure. */
     @FunctionalInterface
     interface Handshake {
-        CheckResult open(InputStream in, OutputStream out, String canaryHost, int canaryPort) throws IOException;
+        CheckResult open(InputStream in, OutputStream out, String host, int port) throws IOException;
     }
 
-    /** The streams the handshake and the nonce use: the socket's own, or a protocol layer over them (encryption). */
+    /**
+     * The checker's ways to open a tunnel: with the issued credential, and for protocols where a server can accept
+     * anyone (SOCKS5, HTTP CONNECT), without it: offering no authentication, and with a credential we never issued.
+     */
+    record Handshakes(Handshake issued, Handshake noAuth, Handshake wrongCredential) {
+        static Handshakes issuedOnly(Handshake issued) {
+            return new Handshakes(issued, null, null);
+        }
+
+        boolean controllable() {
+            return noAuth != null && wrongCredential != null;
+        }
+    }
+
+    /** The streams the handshake and the payload use: the socket's own, or a protocol layer over them (encryption). */
     record Tunnel(InputStream in, OutputStream out) {
     }
 
-    /** Puts a protocol layer over the socket's streams before the handshake. */
+    /** Puts a protocol layer over the socket's streams before the handshake (a new one per connection). */
     @FunctionalInterface
     interface Layer {
         Tunnel wrap(InputStream in, OutputStream out);
@@ -45,68 +63,73 @@ final class RelayCheck {
         }
     }
 
+    /** A canary address: where proxies are asked to connect. */
+    record CanaryAddress(String host, int port) {
+        String text() {
+            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        }
+    }
+
+    private enum Step { CANARY, USER_TARGET, CONTROL_NO_AUTH, CONTROL_WRONG_CREDENTIAL }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final HostGuard guard;
     private final Canary canary;
     private final ProbeConfig config;
+    private final TelegramTargets targets;
 
-    RelayCheck(HostGuard guard, Canary canary, ProbeConfig config) {
+    RelayCheck(HostGuard guard, Canary canary, ProbeConfig config, TelegramTargets targets) {
         this.guard = guard;
         this.canary = canary;
         this.config = config;
+        this.targets = targets;
     }
 
-    CheckResult run(CheckTarget target, Handshake handshake) {
-        return run(target, Tunnel::new, handshake);
+    CheckResult run(CheckTarget target, Handshakes handshakes) {
+        return run(target, Tunnel::new, handshakes);
     }
 
-    CheckResult run(CheckTarget target, Layer layer, Handshake handshake) {
+    CheckResult run(CheckTarget target, Layer layer, Handshakes handshakes) {
         if (!canary.isRunning()) return CheckResult.unknown("the monitor's canary is not listening");
         HostVerdict verdict = guard.check(target.host());
         if (!verdict.allowed()) return CheckResult.down(DownReason.BLOCKED_TARGET, verdict.message());
         // Connect to the address the guard approved, not the name, so DNS cannot change between guard and connect.
-        InetSocketAddress address = new InetSocketAddress(verdict.addresses().getFirst(), target.port());
-        byte[] frame = canary.newFrame();
-        long started = System.nanoTime();
-        try (Socket socket = new Socket()) {
-            CheckResult refused = ProbeSockets.connect(socket, address, config);
-            if (refused != null) return refused;
-            Tunnel tunnel = layer.wrap(new BufferedInputStream(socket.getInputStream()), socket.getOutputStream());
-            InputStream in = tunnel.in();
-            OutputStream out = tunnel.out();
-            CheckResult failed;
-            try {
-                failed = handshake.open(in, out, canary.publicHost(), canary.publicPort());
-            } catch (Failure e) {
-                return e.result;
-            } catch (SocketTimeoutException e) {
-                return timeout("during the handshake");
-            } catch (IOException e) {
-                return CheckResult.down(DownReason.PROTOCOL_ERROR, "handshake broke off: " + e.getMessage());
-            }
-            if (failed != null) return failed;
-            return roundTrip(in, out, frame, started);
-        } catch (IOException e) {
-            return CheckResult.down(DownReason.RELAY_FAILED, "connection failed: " + e.getMessage());
+        RelayConnection connection = new RelayConnection(new InetSocketAddress(verdict.addresses().getFirst(), target.port()), config, layer);
+        RelayProbes probes = new RelayProbes(connection, canary, targets, canaryAddresses(), RANDOM);
+        List<Step> steps = new ArrayList<>(List.of(Step.CANARY));
+        if (!targets.isEmpty()) steps.add(Step.USER_TARGET);
+        if (handshakes.controllable() && RANDOM.nextDouble() < config.negativeControlRate()) {
+            steps.add(Step.CONTROL_NO_AUTH);
+            steps.add(Step.CONTROL_WRONG_CREDENTIAL);
         }
+        Collections.shuffle(steps, RANDOM);
+        RelayVerdict result = new RelayVerdict();
+        for (Step step : steps) {
+            switch (step) {
+                case CANARY -> result.canary(probes.canary(handshakes.issued()));
+                case USER_TARGET -> result.userTarget(probes.userTargets(handshakes.issued()));
+                case CONTROL_NO_AUTH -> result.control(true, probes.relaysFor(handshakes.noAuth()));
+                case CONTROL_WRONG_CREDENTIAL -> result.control(false, probes.relaysFor(handshakes.wrongCredential()));
+            }
+            if (result.decided()) break;
+        }
+        // Refused the issued credential: was that because the proxy takes no authentication at all?
+        if (result.authRejected() && handshakes.controllable() && !result.triedNoAuth()) {
+            result.control(true, probes.relaysFor(handshakes.noAuth()));
+        }
+        return result.result();
     }
 
-    private CheckResult roundTrip(InputStream in, OutputStream out, byte[] frame, long started) throws IOException {
-        try {
-            out.write(frame);
-            out.flush();
-            byte[] answer = in.readNBytes(Canary.ANSWER_BYTES);
-            if (!MessageDigest.isEqual(answer, canary.expectedAnswer(frame))) {
-                return CheckResult.down(DownReason.RELAY_FAILED, "the canary's answer to our nonce did not come back through the endpoint");
-            }
-            return CheckResult.up(Duration.ofNanos(System.nanoTime() - started));
-        } catch (Failure e) {
-            return e.result;
-        } catch (SocketTimeoutException e) {
-            return timeout("waiting for the nonce to come back");
+    /** The canary's public address first, then the configured alternates. */
+    private List<CanaryAddress> canaryAddresses() {
+        List<CanaryAddress> out = new ArrayList<>(List.of(new CanaryAddress(canary.publicHost(), canary.publicPort())));
+        for (String entry : config.canaryAlternates().orElse(List.of())) {
+            int colon = entry.lastIndexOf(':');
+            if (colon <= 0) throw new IllegalArgumentException("proxyfund.probe.canary-alternates: not host:port: " + entry);
+            out.add(new CanaryAddress(entry.substring(0, colon).replace("[", "").replace("]", ""),
+                    Integer.parseInt(entry.substring(colon + 1).strip())));
         }
-    }
-
-    private CheckResult timeout(String when) {
-        return CheckResult.down(DownReason.TIMEOUT, "no answer within " + config.ioTimeout().toMillis() + " ms " + when);
+        return out;
     }
 }

@@ -1,6 +1,7 @@
 package org.proxyfund.probe;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.HostGuard;
 import org.proxyfund.endpoint.MonitorCredential;
@@ -19,8 +20,14 @@ public class ShadowsocksChecker implements Checker {
 
     private final RelayCheck relay;
 
+    @Inject
+    public ShadowsocksChecker(HostGuard guard, Canary canary, ProbeConfig config, TelegramTargets targets) {
+        this.relay = new RelayCheck(guard, canary, config, targets);
+    }
+
+    /** Without user targets: checks reach the canary only (tests of the protocol itself). */
     public ShadowsocksChecker(HostGuard guard, Canary canary, ProbeConfig config) {
-        this.relay = new RelayCheck(guard, canary, config);
+        this(guard, canary, config, TelegramTargets.none(config));
     }
 
     @Override
@@ -38,14 +45,16 @@ public class ShadowsocksChecker implements Checker {
         }
         String password = target.credential().get(MonitorCredential.PASSWORD).orElseThrow();
         byte[] masterKey = ShadowsocksKeys.masterKey(password, kind.get().keyBytes());
-        return relay.run(target, (in, out) -> ShadowsocksStreams.wrap(kind.get(), masterKey, in, out), (in, out, host, port) -> {
-            // No reply comes before data, so the address goes out with the nonce frame that RelayCheck sends next.
-            ByteArrayOutputStream address = new ByteArrayOutputStream();
-            Socks5Checker.writeAddress(address, host);
-            address.write(port >> 8);
-            address.write(port & 0xFF);
-            out.write(address.toByteArray());
-            return null;
-        });
+        // AEAD: without the key nothing is relayed at all, so there is no negative control to run.
+        return relay.run(target, (in, out) -> ShadowsocksStreams.wrap(kind.get(), masterKey, in, out),
+                RelayCheck.Handshakes.issuedOnly((in, out, host, port) -> {
+                    // No reply comes before data, so the address goes out with the first data RelayCheck sends next.
+                    ByteArrayOutputStream address = new ByteArrayOutputStream();
+                    Socks5Checker.writeAddress(address, host);
+                    address.write(port >> 8);
+                    address.write(port & 0xFF);
+                    out.write(address.toByteArray());
+                    return null;
+                }));
     }
 }

@@ -1,6 +1,7 @@
 package org.proxyfund.probe;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.HostGuard;
 import org.proxyfund.endpoint.MonitorCredential;
@@ -12,18 +13,29 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 
-/** SOCKS5 (RFC 1928) with username/password (RFC 1929) using the issued credential, CONNECT to the canary, nonce round trip. */
+/**
+ * SOCKS5 (RFC 1928) with username/password (RFC 1929) using the issued credential: CONNECT to the canary and a nonce
+ * round trip, CONNECT to a Telegram DC and its proof, and now and then the same without authentication or with an
+ * unissued credential, which must be refused.
+ */
 @ApplicationScoped
 public class Socks5Checker implements Checker {
 
     private static final int VERSION = 5;
+    private static final int METHOD_NO_AUTHENTICATION = 0;
     private static final int METHOD_USERNAME_PASSWORD = 2;
     private static final int NO_ACCEPTABLE_METHOD = 0xFF;
 
     private final RelayCheck relay;
 
+    @Inject
+    public Socks5Checker(HostGuard guard, Canary canary, ProbeConfig config, TelegramTargets targets) {
+        this.relay = new RelayCheck(guard, canary, config, targets);
+    }
+
+    /** Without user targets: checks reach the canary only (tests of the protocol itself). */
     public Socks5Checker(HostGuard guard, Canary canary, ProbeConfig config) {
-        this.relay = new RelayCheck(guard, canary, config);
+        this(guard, canary, config, TelegramTargets.none(config));
     }
 
     @Override
@@ -35,10 +47,32 @@ public class Socks5Checker implements Checker {
     public CheckResult check(CheckTarget target) {
         String user = target.credential().get(MonitorCredential.USERNAME).orElseThrow();
         String password = target.credential().get(MonitorCredential.PASSWORD).orElseThrow();
-        return relay.run(target, (in, out, host, port) -> {
-            CheckResult failed = authenticate(in, out, user, password);
-            return failed != null ? failed : connect(in, out, host, port);
-        });
+        UnissuedCredential wrong = UnissuedCredential.differentFrom(user);
+        return relay.run(target, new RelayCheck.Handshakes(
+                (in, out, host, port) -> {
+                    CheckResult failed = authenticate(in, out, user, password);
+                    return failed != null ? failed : connect(in, out, host, port);
+                },
+                (in, out, host, port) -> {
+                    CheckResult failed = withoutAuthentication(in, out);
+                    return failed != null ? failed : connect(in, out, host, port);
+                },
+                (in, out, host, port) -> {
+                    CheckResult failed = authenticate(in, out, wrong.username(), wrong.password());
+                    return failed != null ? failed : connect(in, out, host, port);
+                }));
+    }
+
+    /** Offers only "no authentication required": a server that accepts it relays for anyone. */
+    private static CheckResult withoutAuthentication(InputStream in, OutputStream out) throws IOException {
+        out.write(new byte[]{VERSION, 1, METHOD_NO_AUTHENTICATION});
+        out.flush();
+        int version = in.read();
+        int method = in.read();
+        if (version != VERSION || method != METHOD_NO_AUTHENTICATION) {
+            return down(DownReason.AUTH_REJECTED, "the endpoint requires authentication");
+        }
+        return null;
     }
 
     private static CheckResult authenticate(InputStream in, OutputStream out, String user, String password) throws IOException {

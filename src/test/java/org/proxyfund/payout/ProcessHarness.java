@@ -79,6 +79,8 @@ public final class ProcessHarness implements AutoCloseable {
         c.put("proxyfund.probe.schedule.enabled", "false");
         c.put("proxyfund.probe.canary-bind-host", "127.0.0.1");
         c.put("proxyfund.probe.canary-bind-port", "0");
+        // Relaying checks reach the canary only: the processes run offline, Telegram's DCs are not theirs to reach.
+        c.put("proxyfund.probe.user-targets", "none");
         c.put("proxyfund.payout.scheduler-enabled", "true");
         c.put("proxyfund.payout.work-every", "1s");
         c.put("proxyfund.payout.trigger-token", TOKEN);

@@ -45,6 +45,11 @@ abstract class RealProxyContract {
         return Map.of();
     }
 
+    /** Whether the checker runs negative controls (SOCKS5, HTTP CONNECT), which a real server must refuse. */
+    boolean controlled() {
+        return true;
+    }
+
     /** Extra cleanup after the server is gone (e.g. a throwaway system user). */
     void cleanUp() throws Exception {
     }
@@ -82,6 +87,10 @@ abstract class RealProxyContract {
         assertEquals(CheckStatus.UP, result.status(), result.detail());
         assertTrue(result.latency().toMillis() < 2000, "latency " + result.latency());
         assertFalse(result.weakEvidence());
+        if (controlled()) {
+            assertTrue(result.detail().contains("it refused a client without our credential"),
+                    "negative controls ran on every check here and were refused: " + result.detail());
+        }
     }
 
     @Test

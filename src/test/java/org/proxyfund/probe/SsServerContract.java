@@ -35,6 +35,11 @@ abstract class SsServerContract extends RealProxyContract {
     }
 
     @Override
+    boolean controlled() {
+        return false;
+    }
+
+    @Override
     String username() {
         return "unused";
     }

@@ -102,7 +102,14 @@ class TransparencyChainTest {
                 payouts.approve(b.id(), data.admin(), b.revision());
             }
         }
-        assertTrue(sender.sendApproved() >= 1);
+        RegtestNode.await("batches sent", Duration.ofSeconds(90), () -> {
+            sender.sendApproved();
+            if (proposed.batches().stream().noneMatch(b -> queries.batch(b.id()).orElseThrow().state() == BatchState.APPROVED)) {
+                return true;
+            }
+            chain.mine(1);
+            return false;
+        });
         RegtestNode.await("batches confirmed", Duration.ofSeconds(90), () -> {
             chain.mine(1);
             tracker.track();

@@ -1,6 +1,9 @@
 package org.proxyfund.probe.mtproto;
 
+import javax.crypto.Cipher;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny stand-in for a Telegram data centre: over the (padded) intermediate transport a proxy opens towards it
- * (tag 0xdddddddd or 0xeeeeeeee), it answers req_pq_multi with a resPQ (random server_nonce, pq = product of two
+ * (tag 0xdddddddd or 0xeeeeeeee), or inside obfuscated2 without a secret as a client opens a DC directly, it answers req_pq_multi with a resPQ (random server_nonce, pq = product of two
  * primes, the fingerprint of its test RSA key) and req_DH_params with a server_DH_params_ok only the holder of that
  * key can produce ({@link TestDhResponder}); or with what {@link #answer(Answer)} says for failure tests.
  */
@@ -38,11 +41,17 @@ public final class TestDataCentre extends LoopbackServer {
 
     private final SecureRandom random = new SecureRandom();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger directConnections = new AtomicInteger();
     private volatile Answer answer = Answer.RES_PQ;
 
     /** Switches what later requests get. */
     public void answer(Answer next) {
         answer = next;
+    }
+
+    /** Connections opened as a client opens a DC (obfuscated2 without a secret), so far. */
+    public int directConnections() {
+        return directConnections.get();
     }
 
     /** req_pq_multi requests received so far. */
@@ -52,9 +61,28 @@ public final class TestDataCentre extends LoopbackServer {
 
     @Override
     protected void serve(Socket client) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(client.getInputStream()));
+        InputStream raw = new BufferedInputStream(client.getInputStream());
         OutputStream out = client.getOutputStream();
-        int tag = Integer.reverseBytes(in.readInt());
+        byte[] start = raw.readNBytes(4);
+        if (start.length < 4) return;
+        int tag = ByteBuffer.wrap(start).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        DataInputStream in;
+        if (tag == 0xdddddddd || tag == 0xeeeeeeee) {
+            in = new DataInputStream(raw);
+        } else {
+            // A client connecting directly, as to a real DC: obfuscated2 without a secret (the header's bytes are the keys).
+            byte[] header = new byte[Obfuscated2.HEADER_BYTES];
+            System.arraycopy(start, 0, header, 0, 4);
+            if (raw.readNBytes(header, 4, header.length - 4) < header.length - 4) return;
+            Obfuscated2.Keys keys = Obfuscated2.clientKeys(header, null);
+            Cipher fromClient = ObfuscatedStream.ctr(keys.encryptKey(), keys.encryptIv());
+            Cipher toClient = ObfuscatedStream.ctr(keys.decryptKey(), keys.decryptIv());
+            byte[] plain = fromClient.update(header);
+            tag = ByteBuffer.wrap(plain, 56, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            in = new DataInputStream(new Decrypting(raw, fromClient));
+            out = new Encrypting(out, toClient);
+            directConnections.incrementAndGet();
+        }
         if (tag != 0xdddddddd && tag != 0xeeeeeeee) return;
         boolean padded = tag == 0xdddddddd;
         byte[] body = readFrame(in);
@@ -84,6 +112,49 @@ public final class TestDataCentre extends LoopbackServer {
         out.write(padded ? PaddedIntermediate.frame(reply, random) : intermediate(reply));
         out.flush();
         readFrame(in);
+    }
+
+    /** AES-CTR over what arrives, byte for byte as it comes (no block buffering, unlike CipherInputStream). */
+    private static final class Decrypting extends FilterInputStream {
+        private final Cipher cipher;
+
+        Decrypting(InputStream in, Cipher cipher) {
+            super(in);
+            this.cipher = cipher;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) System.arraycopy(cipher.update(b, off, n), 0, b, off, n);
+            return n;
+        }
+    }
+
+    /** AES-CTR over what is written. */
+    private static final class Encrypting extends FilterOutputStream {
+        private final Cipher cipher;
+
+        Encrypting(OutputStream out, Cipher cipher) {
+            super(out);
+            this.cipher = cipher;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(cipher.update(b, off, len));
+        }
     }
 
     private static byte[] readFrame(InputStream in) throws IOException {
