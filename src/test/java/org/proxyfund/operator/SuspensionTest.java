@@ -58,13 +58,16 @@ class SuspensionTest {
         Map<String, String> ids = Map.of("{id}", String.valueOf(id), "{endpointId}", String.valueOf(id));
         Set<String> api = WritePaths.api();
         assertTrue(api.containsAll(bodies.keySet()), "the document lists the operator's write paths: " + api);
-        for (String op : api) {
-            String[] mp = op.split(" ", 2);
-            Response r = as(token).body(bodies.getOrDefault(op, Map.of())).request(mp[0], WritePaths.fill(mp[1], ids));
-            assertEquals(403, r.statusCode(), op + ": " + r.asString());
-            assertTrue(r.contentType().startsWith("application/problem+json"), op);
-            String code = r.jsonPath().getString("code");
-            assertTrue(code.equals("account.suspended") || mp[1].startsWith("/api/v1/admin/") && code.equals("auth.forbidden"), op + ": " + code);
+        // Paths other than the four above get an empty body, which their documents may not allow: on purpose.
+        try (AutoCloseable onPurpose = org.proxyfund.common.openapi.OpenApiContract.invalidRequestsOnPurpose()) {
+            for (String op : api) {
+                String[] mp = op.split(" ", 2);
+                Response r = as(token).body(bodies.getOrDefault(op, Map.of())).request(mp[0], WritePaths.fill(mp[1], ids));
+                assertEquals(403, r.statusCode(), op + ": " + r.asString());
+                assertTrue(r.contentType().startsWith("application/problem+json"), op);
+                String code = r.jsonPath().getString("code");
+                assertTrue(code.equals("account.suspended") || mp[1].startsWith("/api/v1/admin/") && code.equals("auth.forbidden"), op + ": " + code);
+            }
         }
 
         c.get("/dashboard").then().statusCode(200).body(containsString("127.0.0.1:" + port));

@@ -40,6 +40,9 @@ class RussianPagesBrowserTest {
             "serverPublicKey", "HTTP_CONNECT", "MTPROTO", "OPENVPN", "SHADOWSOCKS", "WIREGUARD", "SIGNED_UP", "REGISTERED", "ADMIN_BOOTSTRAPPED", "PASSWORD_CHANGED",
             "APPROVED", "PENDING", "Resource not found");
 
+    /** Java's ISO text of a moment ({@code 2026-12-06T20:14:35.581169Z}): pages show {@code 2026-12-06 20:14:35 UTC}. */
+    private static final java.util.regex.Pattern RAW_TIME = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+
     @TestHTTPResource("/")
     URL root;
 
@@ -93,6 +96,10 @@ class RussianPagesBrowserTest {
             String openvpn = check("OpenVPN endpoint", browser, english, problems, "ru-endpoint-openvpn.png");
             assertTrue(openvpn.contains("Токен владения"), openvpn);
 
+            browser.open(base + "/dashboard");
+            String list = check("dashboard with endpoints", browser, english, problems, "ru-dashboard-endpoints.png");
+            assertTrue(list.contains("Телеграм-прокси") && list.contains("OpenVPN"), list);
+
             browser.open(base + "/no-such-page");
             String notFound = check("404", browser, english, problems, "ru-404.png");
             assertTrue(notFound.contains("Страница не найдена"), notFound);
@@ -108,6 +115,7 @@ class RussianPagesBrowserTest {
             browser.open(base + "/admin/audit?limit=25");
             String audit = check("admin audit", browser, english, problems, "ru-admin-audit.png");
             assertTrue(audit.contains("зарегистрировался") && audit.contains("точка доступа зарегистрирована"), audit);
+            assertTrue(audit.matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC.*"), audit);
             for (String page : List.of("/admin", "/admin/endpoints", "/admin/operators", "/admin/health")) {
                 browser.open(base + page);
                 check(page, browser, english, problems, "ru" + page.replace('/', '-') + ".png");
@@ -126,6 +134,10 @@ class RussianPagesBrowserTest {
             if (text.contains(e)) {
                 problems.add(page + ": English \"" + e + "\"");
             }
+        }
+        java.util.regex.Matcher iso = RAW_TIME.matcher(text);
+        if (iso.find()) {
+            problems.add(page + ": raw timestamp \"" + iso.group() + "\"");
         }
         for (String raw : RAW) {
             if (text.contains(raw)) {
