@@ -35,6 +35,20 @@ public interface EndpointMessages {
             + "{#else}{k}{/when}")
     String credential_label(String k);
 
+    @Message("What your proxy must allow")
+    String allow_heading();
+
+    @Message("Each check asks your proxy, with the credential above, to connect to one of these addresses (chosen at random): "
+            + "our test server answers at the first, Telegram's data centres at the others. Allow connections to all of them, "
+            + "and relay nothing without the credential: a proxy that relays without it is reported as an open proxy.")
+    String allow_hint();
+
+    @Message("Configuration that passes")
+    String snippet_heading();
+
+    @Message("Copy the lines for your server: they enforce the credential issued above and allow the addresses listed.")
+    String snippet_hint();
+
     @Message("Ownership token")
     String ownership_heading();
 

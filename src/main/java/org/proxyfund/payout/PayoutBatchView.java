@@ -1,13 +1,17 @@
 package org.proxyfund.payout;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 
 /** One batch row as pages, the sender and the reconciler read it. */
 public record PayoutBatchView(long id, String proposalKey, int part, int parts, BatchState state, int revision,
-                              long totalSats, int lineCount, long twoAdminThresholdSats, String txid,
-                              String confirmedTxid, Long feeSats, String closingReason, String waitingReason,
-                              Instant createdAt, Instant updatedAt, Instant signedAt,
-                              Instant broadcastAt, Instant closedAt) {
+                              long totalSats, int lineCount, long twoAdminThresholdSats, @Schema(nullable = true) String txid,
+                              @Schema(nullable = true) String confirmedTxid, @Schema(nullable = true) Long feeSats, @Schema(nullable = true) String closingReason,
+                              @Schema(nullable = true) String waitingReason,
+                              Instant createdAt, Instant updatedAt, @Schema(nullable = true, implementation = String.class, format = "date-time") Instant signedAt,
+                              @Schema(nullable = true, implementation = String.class, format = "date-time") Instant broadcastAt,
+                              @Schema(nullable = true, implementation = String.class, format = "date-time") Instant closedAt) {
 
     /** Whether the batch may still pay (not yet closed). */
     public boolean open() {
