@@ -96,6 +96,17 @@ class RussianPagesBrowserTest {
             String openvpn = check("OpenVPN endpoint", browser, english, problems, "ru-endpoint-openvpn.png");
             assertTrue(openvpn.contains("Токен владения"), openvpn);
 
+            // Retiring it on its page, in Russian: the confirmation, then the retired page and the dashboard's list.
+            browser.click("#retire-submit");
+            browser.waitForUrl(u -> u.endsWith("/endpoints/" + id + "/retire"));
+            String unconfirmed = check("retirement without confirmation", browser, english, problems, "ru-endpoint-retire-unconfirmed.png");
+            assertTrue(unconfirmed.contains("Поставьте отметку"), unconfirmed);
+            browser.click("#retire-confirm");
+            browser.click("#retire-submit");
+            browser.waitForUrl(u -> u.endsWith("/endpoints/" + id));
+            String retired = check("retired endpoint", browser, english, problems, "ru-endpoint-retired.png");
+            assertTrue(retired.contains("Выведена из работы"), retired);
+
             browser.open(base + "/dashboard");
             String list = check("dashboard with endpoints", browser, english, problems, "ru-dashboard-endpoints.png");
             assertTrue(list.contains("Телеграм-прокси") && list.contains("OpenVPN"), list);
