@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -46,6 +50,7 @@ import java.util.function.Function;
 public class AdminApiResource {
 
     /** An operator as admins see it. */
+    @Schema(name = "AdminOperator")
     public record OperatorView(long id, String handle, String state, OffsetDateTime createdAt, OffsetDateTime stateChangedAt) {
         static OperatorView of(Account a) {
             return new OperatorView(a.id, a.handle, a.state.name(), a.createdAt, a.stateChangedAt);
@@ -53,12 +58,15 @@ public class AdminApiResource {
     }
 
     /** A requested state change; a reason is required for SUSPENDED. */
-    public record StateChange(String state, String reason) {
+    @Schema(name = "StateChange", requiredProperties = "state")
+    public record StateChange(@Schema(description = "APPROVED or SUSPENDED") String state,
+                              @Schema(description = "Required to suspend; kept in the audit log") String reason) {
     }
 
     /** One audit log line; {@code id} is also the paging cursor. */
-    public record AuditView(long id, OffsetDateTime at, String actor, String subjectType, long subjectId, String action,
-                            @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String detail) {
+    @Schema(name = "AuditLine")
+    public record AuditView(long id, OffsetDateTime at, @Schema(nullable = true) String actor, String subjectType, long subjectId,
+                            String action, @Schema(nullable = true) String detail) {
     }
 
     @Inject
@@ -80,6 +88,8 @@ public class AdminApiResource {
     @Path("operators")
     @Operation(summary = "Operators, newest first, a page at a time, optionally only those in one state (PENDING, APPROVED,"
             + " SUSPENDED); the Link header names the next (older) and previous (newer) pages")
+    @APIResponse(responseCode = "200", description = "One page of operators (Link header: the next and previous pages)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = OperatorView.class)))
     public Response operators(@QueryParam("state") String state, @QueryParam("before") String before,
                               @QueryParam("after") String after, @QueryParam("limit") String limit) {
         OperatorState s = AdminListsResource.parse(OperatorState.class, state);
@@ -93,6 +103,9 @@ public class AdminApiResource {
     @Path("operators/{id}/state")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move an operator to another state (transition table: PENDING→APPROVED|SUSPENDED, APPROVED→SUSPENDED, SUSPENDED→APPROVED)")
+    @APIResponse(responseCode = "200", description = "The operator in its new state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatorView.class)))
+    @APIResponse(responseCode = "409", description = "The transition table does not allow this move (state.not-allowed)")
     public Response changeState(@RestPath long id, StateChange change) {
         OperatorState next;
         try {
@@ -106,8 +119,9 @@ public class AdminApiResource {
     }
 
     /** An endpoint as admins see it (never its credential). */
+    @Schema(name = "AdminEndpoint")
     public record EndpointView(long id, long operatorId, String type, String host, int port, String region, String state,
-                               String subnet, int addressVersion) {
+                               @Schema(nullable = true) String subnet, int addressVersion) {
         static EndpointView of(Endpoint e) {
             return new EndpointView(e.id, e.accountId, e.type.name(), e.host, e.port, e.region, e.state.name(), e.subnet, e.addressVersion);
         }
@@ -117,6 +131,8 @@ public class AdminApiResource {
     @Path("endpoints")
     @Operation(summary = "Endpoints of all operators, newest first, a page at a time, optionally only those in one state"
             + " (PENDING, APPROVED, SUSPENDED, RETIRED); the Link header names the next (older) and previous (newer) pages")
+    @APIResponse(responseCode = "200", description = "One page of endpoints (Link header: the next and previous pages)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EndpointView.class)))
     public Response endpoints(@QueryParam("state") String state, @QueryParam("before") String before,
                               @QueryParam("after") String after, @QueryParam("limit") String limit) {
         EndpointState s = AdminListsResource.parse(EndpointState.class, state);
@@ -130,6 +146,9 @@ public class AdminApiResource {
     @Path("endpoints/{id}/state")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve or suspend an endpoint (same transition table as operators; a reason is required to suspend)")
+    @APIResponse(responseCode = "200", description = "The endpoint in its new state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointView.class)))
+    @APIResponse(responseCode = "409", description = "The transition table does not allow this move (state.not-allowed)")
     public Response changeEndpointState(@RestPath long id, StateChange change) {
         EndpointState next;
         try {
@@ -168,6 +187,8 @@ public class AdminApiResource {
     @Path("audit")
     @Operation(summary = "The audit log, newest first, a page at a time; the Link header names the next (older) and previous"
             + " (newer) pages")
+    @APIResponse(responseCode = "200", description = "One page of audit lines (Link header: the next and previous pages)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditView.class)))
     public Response audit(@QueryParam("before") String before, @QueryParam("after") String after, @QueryParam("limit") String limit) {
         return paged(Keyset.parse(before, after, limit), AuditEntry::page,
                 e -> new AuditView(e.id, e.at, e.actorHandle, e.subjectType, e.subjectId, e.action, e.detail));

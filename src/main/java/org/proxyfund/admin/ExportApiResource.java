@@ -1,5 +1,9 @@
 package org.proxyfund.admin;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,6 +31,9 @@ public class ExportApiResource {
     @Operation(summary = "CSV for accounting: donations (each payment), payouts (each output and each batch's fee) or ledger"
             + " (each line); sats as integers, BTC as exact decimals; cells that could start a spreadsheet formula are"
             + " prefixed with an apostrophe")
+    @APIResponse(responseCode = "200", description = "The CSV file (UTF-8, a header line first)",
+            content = @Content(mediaType = ExportResource.CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No export of that name")
     public Response export(@PathParam("name") String name) {
         return exports.file(name);
     }

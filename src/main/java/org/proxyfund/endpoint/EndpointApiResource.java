@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -42,11 +46,14 @@ import java.util.Map;
 public class EndpointApiResource {
 
     /** A registration: type, host, port, region, optional label, and the type's protocol fields. */
-    public record Registration(EndpointType type, String label, String host, Integer port, String region,
+    @Schema(name = "Registration", requiredProperties = {"type", "host", "port", "region"})
+    public record Registration(EndpointType type, @Schema(maxLength = 100) String label, String host, Integer port, String region,
+                               @Schema(description = "The type's settings, e.g. cipher (SHADOWSOCKS), transport (OPENVPN)")
                                Map<String, String> protocolFields) {
     }
 
-    /** A move to a new host and/or port. */
+    /** A move to a new host and/or port (either may stay as it is). */
+    @Schema(name = "Rotation")
     public record Rotation(String host, Integer port) {
     }
 
@@ -54,11 +61,13 @@ public class EndpointApiResource {
      * An endpoint; credential only in the owner's single-endpoint and registration answers, and never once it is
      * retired (state RETIRED, retiredAt set).
      */
-    public record EndpointView(long id, String type, @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) String label, String host, int port, String region, String state,
-                               int addressVersion, Map<String, String> protocolFields,
-                               @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) Map<String, String> credential,
+    @Schema(name = "OperatorEndpoint")
+    public record EndpointView(long id, String type, @Schema(nullable = true) String label, String host, int port, String region,
+                               String state, int addressVersion, Map<String, String> protocolFields,
+                               @Schema(nullable = true, description = "What to configure on the proxy; null in lists and once retired")
+                               Map<String, String> credential,
                                OffsetDateTime createdAt,
-                               @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true) OffsetDateTime retiredAt) {
+                               @Schema(nullable = true, implementation = String.class, format = "date-time") OffsetDateTime retiredAt) {
     }
 
     private static final Problem NOT_FOUND = Problem.notFound("endpoint.not-found", "No such endpoint among yours.");
@@ -78,6 +87,8 @@ public class EndpointApiResource {
     @GET
     @Operation(summary = "The operator's endpoints, live and retired, newest first, a page at a time (without credentials),"
             + " optionally only those in one state; the Link header names the next (older) and previous (newer) pages")
+    @APIResponse(responseCode = "200", description = "One page of endpoints (Link header: the next and previous pages)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EndpointView.class)))
     public Response list(@QueryParam("state") String state, @QueryParam("before") String before,
                          @QueryParam("after") String after, @QueryParam("limit") String limit) {
         EndpointState s = null;
@@ -102,6 +113,9 @@ public class EndpointApiResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an endpoint; the answer carries the monitor credential to configure on the proxy")
+    @APIResponse(responseCode = "201", description = "Registered, PENDING until an admin approves it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointView.class)))
+    @APIResponse(responseCode = "409", description = "The address is registered already (endpoint.duplicate) or the operator has reached the limit (endpoint.limit)")
     public Response register(Registration r) {
         if (r == null) {
             return Problem.invalid(List.of(new FieldError("body", "request.empty", "Send a JSON body."))).response();
@@ -118,6 +132,8 @@ public class EndpointApiResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One of the operator's endpoints, with its monitor credential")
+    @APIResponse(responseCode = "200", description = "The endpoint",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointView.class)))
     public Response get(@RestPath long id) {
         EndpointView v = withCredential(id);
         return v == null ? NOT_FOUND.response() : Response.ok(v).build();
@@ -127,6 +143,9 @@ public class EndpointApiResource {
     @Path("{id}/rotate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move an endpoint to a new host/port, keeping its identity and history; issues a fresh credential")
+    @APIResponse(responseCode = "200", description = "The endpoint at its new address, with its new credential",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointView.class)))
+    @APIResponse(responseCode = "409", description = "Another endpoint has this address (endpoint.duplicate) or this one is retired (endpoint.retired)")
     public Response rotate(@RestPath long id, Rotation r) {
         Principal p = viewer.require();
         EndpointService.Result result = endpoints.rotate(p.accountId(), id, r == null ? null : r.host(), r == null ? null : r.port(),
@@ -141,6 +160,8 @@ public class EndpointApiResource {
     @Path("{id}")
     @Operation(summary = "Retire an endpoint: never checked or paid again, no longer counted against the limit, its address free;"
             + " its history, settlements and payouts stay. Retiring a retired endpoint changes nothing")
+    @APIResponse(responseCode = "200", description = "The endpoint, RETIRED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointView.class)))
     public Response retire(@RestPath long id) {
         Principal p = viewer.require();
         EndpointRetirement.Outcome o = retirement.retire(p.accountId(), id, new Actor(p.accountId(), p.handle()));

@@ -35,6 +35,37 @@ public interface EndpointMessages {
             + "{#else}{k}{/when}")
     String credential_label(String k);
 
+    @Message("What your proxy must allow")
+    String allow_heading();
+
+    @Message("Each check asks your proxy, with the credential above, to connect to one of these addresses (chosen at random): "
+            + "our test server answers at the first, Telegram's data centres at the others. Allow connections to all of them, "
+            + "and relay nothing without the credential: a proxy that relays without it is reported as an open proxy.")
+    String allow_hint();
+
+    @Message("Configuration that passes")
+    String snippet_heading();
+
+    @Message("Copy the lines for your server: they enforce the credential issued above and allow the addresses listed.")
+    String snippet_hint();
+
+    @Message("Ownership token")
+    String ownership_heading();
+
+    @Message("{#when s}{#is 'VERIFIED'}Verified: we found your token, so this endpoint can earn."
+            + "{#is 'NOT_FOUND'}Not found: neither the DNS TXT record nor the well-known URL shown above holds the token. Until we find it, this endpoint earns nothing."
+            + "{#is 'UNREACHABLE'}We could not look: the DNS lookup failed, or the well-known URL did not answer (the web server on port 80 is down, or a firewall blocks it). Until we find the token, this endpoint earns nothing."
+            + "{#is 'HOST_REFUSED'}The host resolves to an address we may not contact, so we could not look. Until we find the token, this endpoint earns nothing."
+            + "{#else}Not looked for yet: we look within a minute of registration and of every change of address. Until we find the token, this endpoint earns nothing.{/when}")
+    String ownership_state(String s);
+
+    @Message("last looked {time}")
+    String ownership_checked(String time);
+
+    @Message("Publish the token as a TXT record at the name shown above, or as the whole body of the URL shown above (plain HTTP on port 80). "
+            + "We look again every few hours and at once after you move the endpoint; a token we no longer find stops the earnings at the next look.")
+    String ownership_hint();
+
     @Message("Recently retired")
     String retired_heading();
 

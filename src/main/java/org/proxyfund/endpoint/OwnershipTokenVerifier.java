@@ -52,11 +52,16 @@ public class OwnershipTokenVerifier {
 
     /** Tries the DNS TXT record, then the well-known URL on port 80. */
     public OwnershipCheck verify(String host, String token) {
+        return verify(host, token, 80);
+    }
+
+    /** Tries the DNS TXT record, then the well-known URL on this port. */
+    public OwnershipCheck verify(String host, String token, int httpPort) {
         if (!IpLiterals.looksLikeLiteral(host)) {
             OwnershipCheck dns = verifyDns(host, token);
             if (dns.verified()) return dns;
         }
-        return verifyHttp(host, 80, token);
+        return verifyHttp(host, httpPort, token);
     }
 
     /** Looks for a TXT record at _proxyfund.&lt;host&gt; whose text equals the token. */

@@ -1,5 +1,8 @@
 package org.proxyfund.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,7 +34,7 @@ public class LedgerJournalResource {
     static final int PAGE = 50;
 
     /** A page of entries; {@code nextBefore} asks for the next (older) page, null at the end. */
-    public record Journal(long total, List<LedgerQueries.Entry> entries, Long nextBefore) {
+    public record Journal(long total, List<LedgerQueries.Entry> entries, @Schema(nullable = true) Long nextBefore) {
     }
 
     @CheckedTemplate
@@ -58,6 +61,8 @@ public class LedgerJournalResource {
     @SecurityRequirement(name = "apiToken")
     @Operation(summary = "The ledger journal, newest first: each entry (kind, reference, the entry it reverses or that"
             + " reversed it) with its lines (debits positive, credits negative, summing to zero); page with before=<nextBefore>")
+    @APIResponse(responseCode = "200", description = "One page of the journal",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Journal.class)))
     public Response entries(@QueryParam("before") Long before, @QueryParam("limit") Integer limit) {
         int n = limit == null ? PAGE : limit;
         if (n < 1 || n > 500) {

@@ -1,5 +1,6 @@
 package org.proxyfund.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,7 +25,8 @@ public class LedgerQueries {
     }
 
     /** One journal entry with its lines (debits positive), and the entry that reversed it, if any. */
-    public record Entry(long id, String kind, String reference, Long reversesId, Long reversedById, Instant createdAt,
+    public record Entry(long id, String kind, @Schema(nullable = true) String reference, @Schema(nullable = true) Long reversesId,
+                        @Schema(nullable = true) Long reversedById, Instant createdAt,
                         List<Line> lines) {
     }
 

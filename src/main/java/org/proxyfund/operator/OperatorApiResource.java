@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,7 +26,8 @@ import java.time.OffsetDateTime;
 public class OperatorApiResource {
 
     /** The account as the API shows it: never the password hash or the sign-up client key. */
-    public record Me(long id, String handle, String role, String state, String email, OffsetDateTime createdAt) {
+    @Schema(name = "Me")
+    public record Me(long id, String handle, String role, String state, @Schema(nullable = true) String email, OffsetDateTime createdAt) {
     }
 
     @Inject

@@ -44,7 +44,7 @@ public class PayoutAdminApiResource {
     }
 
     /** A page of batches, newest first; {@code nextBefore} asks for the next page (null at the end). */
-    public record Page(List<PayoutBatchView> batches, Long nextBefore) {
+    public record Page(List<PayoutBatchView> batches, @Schema(nullable = true) Long nextBefore) {
     }
 
     /** What an approval or rejection did, with the batch after it. */

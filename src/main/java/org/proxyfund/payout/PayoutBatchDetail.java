@@ -1,5 +1,7 @@
 package org.proxyfund.payout;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -12,6 +14,7 @@ public record PayoutBatchDetail(PayoutBatchView batch, List<Line> lines, List<Tx
     }
 
     /** A signed transaction of the batch (seq 0 the original, then fee-bump replacements), without its raw bytes. */
-    public record Tx(String txid, int seq, long feeSats, int vsize, Instant createdAt, boolean confirmed, String explorerUrl) {
+    public record Tx(String txid, int seq, long feeSats, int vsize, Instant createdAt, boolean confirmed,
+                     @Schema(nullable = true) String explorerUrl) {
     }
 }

@@ -168,4 +168,16 @@ public interface PayoutMessages {
             + "{#is 'MAX_BUMPS'}Unconfirmed at {b} sat/vB after {a} fee bumps, the most allowed (proxyfund.payout.fee.max-bumps)."
             + "{/when}")
     String wait_reason(String why, String a, String b, String c);
+
+    /** A batch state's name for people; the stored code stays in the page's data attributes and in the API. */
+    @Message("{#when s}{#is 'PROPOSED'}proposed{#is 'APPROVED'}approved{#is 'SIGNED'}signed{#is 'BROADCAST'}broadcast"
+            + "{#is 'CONFIRMED'}confirmed{#is 'REJECTED'}rejected{#is 'FAILED'}failed{#else}{s}{/when}")
+    String batch_state(String s);
+
+    /** What happened to a batch, by the stored event kind. */
+    @Message("{#when k}{#is 'Proposed'}proposed{#is 'Revised'}revised{#is 'ApprovalRecorded'}approval recorded"
+            + "{#is 'Approved'}approved{#is 'Rejected'}rejected{#is 'Signed'}signed"
+            + "{#is 'ReplacementRecorded'}fee bump recorded{#is 'Broadcast'}broadcast{#is 'Confirmed'}confirmed"
+            + "{#is 'Failed'}failed{#is 'LeftChain'}left the chain (reorg){#else}{k}{/when}")
+    String event_kind(String k);
 }

@@ -3,8 +3,11 @@ package org.proxyfund.payout;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
 import org.proxyfund.settlement.MinimumPayout;
 import org.proxyfund.settlement.SettlementConfig;
+import org.proxyfund.wallet.address.AddressCheck;
+import org.proxyfund.wallet.address.PayoutAddressValidator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +18,20 @@ import java.util.List;
  * A batch a reorg sent back to BROADCAST has closed lines but its amounts are payable again (its booking was
  * reversed) while its transaction can still confirm: proposing those operators now could pay them twice, so they wait
  * until that batch is CONFIRMED again (or FAILED). Read-only; PayoutService stores it.
+ * An address that is not valid on the configured network (proven under another network setting) is left out and stays owed:
+ * in a batch it would fail the whole transaction, and every later proposal would fail again with it, so nobody would be paid.
  */
 @ApplicationScoped
 class PayoutProposer {
+
+    private static final Logger LOG = Logger.getLogger(PayoutProposer.class);
 
     @Inject
     EntityManager em;
     @Inject
     SettlementConfig settlement;
+    @Inject
+    PayoutAddressValidator addresses;
 
     /** Candidate lines, by account id; positions are assigned per part when the batches are written. */
     @SuppressWarnings("unchecked")
@@ -42,6 +51,12 @@ class PayoutProposer {
                 ORDER BY p.account_id""").setParameter(1, minimum).getResultList();
         List<PayoutLine> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
+            AddressCheck check = addresses.validate((String) r[1]);
+            if (!check.valid()) {
+                LOG.warnf("operator %d is owed but left out of the proposal: payout address not payable on %s (%s)",
+                        ((Number) r[0]).longValue(), addresses.network(), check.error());
+                continue;
+            }
             out.add(new PayoutLine(((Number) r[0]).longValue(), 0, (String) r[1], ((Number) r[2]).longValue(), true));
         }
         return out;

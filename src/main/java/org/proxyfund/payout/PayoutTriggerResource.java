@@ -8,6 +8,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.proxyfund.common.problem.Problem;
 
 import java.nio.charset.StandardCharsets;
@@ -22,11 +30,16 @@ import java.util.List;
 @Path("/api/v1/payouts/trigger")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+@Tag(name = "payout", description = "The payout trigger for a scheduler (Kubernetes CronJob)")
+@SecurityScheme(securitySchemeName = "triggerToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The value of proxyfund.payout.trigger-token (not a personal API token)")
+@SecurityRequirement(name = "triggerToken")
 public class PayoutTriggerResource {
 
     private static final String BEARER = "Bearer ";
 
     /** What a trigger did: the proposal's key, whether it was created now, and its batches (none when nobody is due). */
+    @Schema(name = "Triggered")
     public record Triggered(String proposalKey, boolean created, List<Long> batchIds) {
     }
 
@@ -36,6 +49,11 @@ public class PayoutTriggerResource {
     PayoutConfig config;
 
     @POST
+    @Operation(summary = "Settle due epochs and propose the payouts they made due; firing twice yields one proposal")
+    @APIResponse(responseCode = "200", description = "The proposal (created now or found from an earlier trigger)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Triggered.class)))
+    @APIResponse(responseCode = "401", description = "Missing or wrong trigger token (payout.trigger.token)")
+    @APIResponse(responseCode = "503", description = "No trigger token is configured (payout.trigger.off)")
     public Response fire(@HeaderParam("Authorization") String authorization) {
         if (config.triggerToken().isEmpty() || config.triggerToken().get().isBlank()) {
             return Problem.of(503, "payout.trigger.off",

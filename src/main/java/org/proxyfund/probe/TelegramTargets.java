@@ -1,7 +1,7 @@
 package org.proxyfund.probe;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.proxyfund.probe.mtproto.TelegramRsaKey;
 
 import java.io.BufferedInputStream;
@@ -15,8 +15,12 @@ import java.util.random.RandomGenerator;
  * The user targets relaying checks must also reach through an endpoint (Telegram data centres in production), the
  * Telegram keys that prove a DC answered, and the monitor's own direct look at a target, which tells "the endpoint
  * does not reach Telegram" from "Telegram is not reachable at all right now".
+ *
+ * <p>A singleton, created when the checkers are: behind an application-scoped client proxy it was first created by a
+ * check on a virtual thread, where ArC failed to build its {@link ProbeConfig} ("a synthetic injection point was not
+ * declared") and the check failed.
  */
-@ApplicationScoped
+@Singleton
 public class TelegramTargets {
 
     private final List<UserTarget> targets;

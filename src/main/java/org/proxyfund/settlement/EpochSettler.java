@@ -69,10 +69,20 @@ class EpochSettler {
         Map<Long, OperatorEligibility> operators = repo.eligibility(
                 rows.stream().map(SettlementRepository.InputRow::operatorId).distinct().toArray(Long[]::new));
         ShareRules thresholdRules = rules.shareRules();
+        Coverage coverage = new Coverage(config.minCoverageBp(), config.checkInterval());
         Map<Long, String> outcomes = new HashMap<>(rows.size() * 2);
+        Map<Long, Long> expected = new HashMap<>(rows.size() * 2);
         List<EndpointUptime> weighted = new ArrayList<>(rows.size());
         for (SettlementRepository.InputRow r : rows) {
             OperatorEligibility op = operators.get(r.operatorId());
+            Instant spanEnd = r.retiredAt() != null && r.retiredAt().isBefore(epoch.end()) ? r.retiredAt() : epoch.end();
+            Instant spanStart = r.firstRecorded() == null || r.firstRecorded().isBefore(epoch.start()) ? epoch.start() : r.firstRecorded();
+            long due = coverage.expected(spanStart, spanEnd);
+            expected.put(r.endpointId(), due);
+            if (op.exclusion() == null && r.up() + r.down() > 0 && !coverage.meets(r.up(), r.down(), r.unknown(), due)) {
+                outcomes.put(r.endpointId(), Exclusion.LOW_COVERAGE.name());
+                continue;
+            }
             if (op.exclusion() == null && r.up() + r.down() > 0 && !thresholdRules.meetsThreshold(r.up(), r.down())) {
                 outcomes.put(r.endpointId(), Exclusion.BELOW_THRESHOLD.name());
                 continue;
@@ -107,11 +117,12 @@ class EpochSettler {
         for (SettlementRepository.InputRow r : byEndpoint) {
             lines.append(id).append('\t').append(r.endpointId()).append('\t').append(r.operatorId()).append('\t')
                     .append(clean(r.protocol())).append('\t').append(clean(r.region())).append('\t').append(r.up()).append('\t')
-                    .append(r.down()).append('\t').append(r.weakUp()).append('\t').append(outcomes.get(r.endpointId())).append('\n');
+                    .append(r.down()).append('\t').append(r.weakUp()).append('\t').append(outcomes.get(r.endpointId()))
+                    .append('\t').append(r.unknown()).append('\t').append(expected.get(r.endpointId())).append('\n');
         }
         long t4 = System.nanoTime();
         repo.copy("settlement_endpoint (settlement_id, endpoint_id, operator_id, protocol, region, up_count, down_count,"
-                + " weak_up_count, outcome)", lines);
+                + " weak_up_count, outcome, unknown_count, expected_count)", lines);
         long t5 = System.nanoTime();
         lines.setLength(0);
         List<OperatorShare> byOperator = new ArrayList<>(result.shares());

@@ -10,6 +10,8 @@ public enum Exclusion {
     HELD,
     /** No UP or DOWN check in the epoch (only UNKNOWN or none): nothing to judge, nothing paid. */
     NO_DATA,
+    /** Recorded UP + DOWN below the coverage floor of the checks the schedule expected ({@link Coverage}). */
+    LOW_COVERAGE,
     /** Uptime up/(up+down) below the threshold. */
     BELOW_THRESHOLD,
     /** Counted as up enough, but its protocol or region weight (or its uptime, at threshold 0) is zero. */

@@ -1,10 +1,12 @@
 package org.proxyfund.settlement;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One endpoint's line in a stored settlement: its summed counts over the epoch and its outcome ({@code COUNTED} or an
  * {@link Exclusion} name).
  */
-public record SettledEndpoint(long endpointId, long operatorId, String label, String protocol, String region,
+public record SettledEndpoint(long endpointId, long operatorId, @Schema(nullable = true) String label, String protocol, String region,
         long up, long down, long weakUp, String outcome) {
 
     /** Uptime in basis points (up/(up+down), rounded down), or -1 without data. */

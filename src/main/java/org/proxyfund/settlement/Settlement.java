@@ -1,5 +1,6 @@
 package org.proxyfund.settlement;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 
 /**
@@ -9,5 +10,5 @@ import java.time.OffsetDateTime;
 public record Settlement(long id, String epochKey, OffsetDateTime epochStart, OffsetDateTime epochEnd,
         OffsetDateTime computedAt, String budgetMode, String budgetLimit, long balanceSats, long reserveSats,
         long owedSats, long carriedInSats, long availableSats, long askedSats, long budgetSats, long poolSats,
-        long distributedSats, long carriedOutSats, String rules, int endpointCount, int paidCount, Long ledgerEntryId) {
+        long distributedSats, long carriedOutSats, String rules, int endpointCount, int paidCount, @Schema(nullable = true) Long ledgerEntryId) {
 }

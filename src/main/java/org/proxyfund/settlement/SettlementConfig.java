@@ -43,6 +43,18 @@ public interface SettlementConfig {
     @WithDefault("9000")
     int uptimeThresholdBp();
 
+    /**
+     * Coverage floor in basis points (5000 = 50 %): an endpoint earns only if its recorded UP + DOWN reach this share
+     * of the checks the schedule expected of it in the epoch (one per check-interval from its first recorded check,
+     * less the UNKNOWN ones). 0 turns the rule off.
+     */
+    @WithDefault("5000")
+    int minCoverageBp();
+
+    /** The check interval the coverage rule expects; the schedule's own interval unless set. */
+    @WithDefault("${proxyfund.probe.schedule.interval:60s}")
+    java.time.Duration checkInterval();
+
     /** Weight of an endpoint type or region not listed in the weight maps, per mille (1000 = 1×). */
     @WithDefault("1000")
     int defaultWeight();

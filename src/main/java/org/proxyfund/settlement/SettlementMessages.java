@@ -40,7 +40,7 @@ public interface SettlementMessages {
     @Message("Outcome")
     String outcome_heading();
 
-    @Message("{#when o}{#is 'COUNTED'}Counted toward the share{#is 'OPERATOR_NOT_APPROVED'}Not paid: the account was not approved{#is 'ADDRESS_NOT_PROVEN'}Not paid: no proven payout address{#is 'HELD'}Not paid: pay was on hold by an admin{#is 'NO_DATA'}Not paid: no check gave a verdict (no data){#is 'BELOW_THRESHOLD'}Not paid: uptime below the threshold{#is 'ZERO_WEIGHT'}Not paid: its protocol or region weighs nothing{#else}{o}{/when}")
+    @Message("{#when o}{#is 'COUNTED'}Counted toward the share{#is 'OPERATOR_NOT_APPROVED'}Not paid: the account was not approved{#is 'ADDRESS_NOT_PROVEN'}Not paid: no proven payout address{#is 'HELD'}Not paid: pay was on hold by an admin{#is 'NO_DATA'}Not paid: no check gave a verdict (no data){#is 'LOW_COVERAGE'}Not paid: too few of the checks the schedule expected were recorded (the endpoint stalled or dropped them){#is 'BELOW_THRESHOLD'}Not paid: uptime below the threshold{#is 'ZERO_WEIGHT'}Not paid: its protocol or region weighs nothing{#else}{o}{/when}")
     String outcome(String o);
 
     @Message("{sats} sat")
@@ -58,8 +58,8 @@ public interface SettlementMessages {
     @Message("Settled {count} epoch(s); the latest is {key}.")
     String settled_notice(int count, String key);
 
-    @Message("Calendar: epochs of {length} counted from {anchor} (UTC); budgets are per elapsed time.")
-    String calendar_now(String length, String anchor);
+    @Message("Calendar: epochs of {hours} h counted from {anchor}; budgets are per elapsed time.")
+    String calendar_now(long hours, String anchor);
 
     @Message("Next to settle: {key} ({start} – {end}).")
     String calendar_next(String key, String start, String end);

@@ -33,8 +33,12 @@ public class SettlementRepository {
             + " balance_sats, reserve_sats, owed_sats, carried_in_sats, available_sats, asked_sats, budget_sats, pool_sats,"
             + " distributed_sats, carried_out_sats, rules, endpoint_count, paid_count, ledger_entry_id";
 
-    /** One endpoint's counts summed over an epoch, with what settlement needs to know of it. */
-    record InputRow(long endpointId, long operatorId, String protocol, String region, long up, long down, long weakUp) {
+    /**
+     * One endpoint's counts summed over an epoch, with what settlement needs to know of it: its UNKNOWN checks and the
+     * span the schedule was checking it (from its first recorded hour, to the epoch's end or its retirement).
+     */
+    record InputRow(long endpointId, long operatorId, String protocol, String region, long up, long down, long weakUp,
+            long unknown, Instant firstRecorded, Instant retiredAt) {
     }
 
     @Inject
@@ -62,7 +66,9 @@ public class SettlementRepository {
      * Every endpoint with rollups in [start, end): UP, DOWN and weak UP summed (already merged across monitors by the
      * rollup), with its operator, type and region. The whole UTC days come from the daily sums (7 rows per endpoint
      * and week instead of 168), the partial days at the edges from the hours ({@link RollupRanges}); one query.
-     * UNKNOWN checks are not read at all.
+     * UNKNOWN checks are summed for the coverage rule only. The first recorded hour: the earliest hour row of the edges,
+     * or the first whole day's start when all its 24 hours have rows, else that day's earliest hour row (one index
+     * probe, only for endpoints whose first day is partial).
      *
      * <p>Each source is summed on its own and the two joined, rather than grouping their UNION ALL: over a UNION ALL
      * the planner cannot estimate the groups (it assumes 200) and joins the endpoints by 100,000 index probes; this way
@@ -71,10 +77,18 @@ public class SettlementRepository {
     List<InputRow> inputs(Epoch epoch) {
         String sql = """
                 SELECT e.id, e.account_id, e.type, e.region, (coalesce(d.up, 0) + coalesce(h.up, 0))::bigint,
-                       (coalesce(d.down, 0) + coalesce(h.down, 0))::bigint, (coalesce(d.weak, 0) + coalesce(h.weak, 0))::bigint
-                FROM (SELECT endpoint_id, sum(up_count) AS up, sum(down_count) AS down, sum(weak_up_count) AS weak
+                       (coalesce(d.down, 0) + coalesce(h.down, 0))::bigint, (coalesce(d.weak, 0) + coalesce(h.weak, 0))::bigint,
+                       (coalesce(d.unknown, 0) + coalesce(h.unknown, 0))::bigint,
+                       least(h.first, CASE WHEN d.first_hours = 24 THEN d.first_day ELSE
+                           (SELECT min(x.hour_start) FROM check_rollup_hourly x WHERE x.endpoint_id = e.id
+                              AND x.hour_start >= d.first_day AND x.hour_start < d.first_day + interval '1 day') END),
+                       e.retired_at
+                FROM (SELECT endpoint_id, sum(up_count) AS up, sum(down_count) AS down, sum(weak_up_count) AS weak,
+                             sum(unknown_count) AS unknown, min(day_start) AS first_day,
+                             (array_agg(hour_count ORDER BY day_start))[1] AS first_hours
                       FROM check_rollup_daily WHERE day_start >= ? AND day_start < ? GROUP BY endpoint_id) d
-                FULL JOIN (SELECT endpoint_id, sum(up_count) AS up, sum(down_count) AS down, sum(weak_up_count) AS weak
+                FULL JOIN (SELECT endpoint_id, sum(up_count) AS up, sum(down_count) AS down, sum(weak_up_count) AS weak,
+                                  sum(unknown_count) AS unknown, min(hour_start) AS first
                            FROM check_rollup_hourly WHERE (hour_start >= ? AND hour_start < ?) OR (hour_start >= ? AND hour_start < ?)
                            GROUP BY endpoint_id) h USING (endpoint_id)
                 JOIN endpoint e ON e.id = endpoint_id""";
@@ -92,8 +106,11 @@ public class SettlementRepository {
             List<InputRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    OffsetDateTime first = rs.getObject(9, OffsetDateTime.class);
+                    OffsetDateTime retired = rs.getObject(10, OffsetDateTime.class);
                     rows.add(new InputRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                            rs.getLong(6), rs.getLong(7)));
+                            rs.getLong(6), rs.getLong(7), rs.getLong(8), first == null ? null : first.toInstant(),
+                            retired == null ? null : retired.toInstant()));
                 }
             }
             return rows;

@@ -1,5 +1,7 @@
 package org.proxyfund.transparency;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -22,16 +24,18 @@ import java.util.List;
  */
 public record Transparency(long totalReceivedSats, int receivedCount, long reversedSats, int reversedCount,
                            long paidToOperatorsSats, int payoutCount, long minerFeesSats,
-                           Long balanceConfirmedSats, Long balanceUnconfirmedSats, long ledgerWalletSats,
-                           long owedToOperatorsSats, Long spentPerDaySats, Long runwayDays, int runwayBasis,
+                           @Schema(nullable = true) Long balanceConfirmedSats, @Schema(nullable = true) Long balanceUnconfirmedSats,
+                           long ledgerWalletSats, long owedToOperatorsSats, @Schema(nullable = true) Long spentPerDaySats,
+                           @Schema(nullable = true) Long runwayDays, int runwayBasis,
                            String network, List<Payout> payouts) {
 
     /**
      * One payout transaction: CONFIRMED (counted in the totals) or IN_FLIGHT (signed or broadcast, not yet deep
      * enough). Block height, hash, time and confirmations come from the wallet's view of the chain; null when unknown.
      */
-    public record Payout(long batchId, String state, String txid, long amountSats, Long feeSats, int outputs,
-                         Integer blockHeight, String blockHash, Instant blockTime, Integer confirmations,
-                         String explorerUrl) {
+    public record Payout(long batchId, String state, String txid, long amountSats, @Schema(nullable = true) Long feeSats, int outputs,
+                         @Schema(nullable = true) Integer blockHeight, @Schema(nullable = true) String blockHash,
+                         @Schema(nullable = true, implementation = String.class, format = "date-time") Instant blockTime,
+                         @Schema(nullable = true) Integer confirmations, @Schema(nullable = true) String explorerUrl) {
     }
 }

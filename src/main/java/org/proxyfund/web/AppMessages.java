@@ -63,7 +63,10 @@ public interface AppMessages {
     @Message("Health checks")
     String home_checks_heading();
 
-    @Message("Each endpoint is checked every minute by pushing real traffic through it, from more than one vantage point.")
+    @Message("Our monitor checks each endpoint about once a minute. A proxy must carry real traffic to our test server and to "
+            + "Telegram with the credential we issued, and must refuse it without; a WireGuard or OpenVPN server must complete "
+            + "a handshake with the key we hold. An endpoint without a recent result is shown as stale, never as up, and an "
+            + "epoch without enough recorded checks earns nothing.")
     String home_checks_text();
 
     @Message("Open source. No trackers, no external scripts or fonts: this site works where CDNs are blocked.")

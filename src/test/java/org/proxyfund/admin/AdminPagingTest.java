@@ -98,7 +98,7 @@ class AdminPagingTest {
                 new HashSet<>(pageWalk("/admin/audit?limit=4", Pattern.compile("id=\"audit-(\\d+)\""))));
         assertEquals(new HashSet<>(ids("SELECT id FROM endpoint")),
                 new HashSet<>(pageWalk("/admin/endpoints?limit=2", Pattern.compile("id=\"endpoint-(\\d+)\""))));
-        admin.get("/admin/audit?lang=ru&limit=2").then().statusCode(200).body(containsString("Старее →"))
+        admin.get("/admin/audit?lang=ru&limit=2").then().statusCode(200).body(containsString("Более ранние →"))
                 .body(containsString("точка доступа зарегистрирована")).body(containsString("data-action=\"REGISTERED\""));
     }
 

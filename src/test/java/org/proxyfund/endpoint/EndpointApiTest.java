@@ -106,16 +106,6 @@ class EndpointApiTest {
     }
 
     @Test
-    void shouldDocumentTheOperatorAndAdminApiInOpenApi() {
-        given().get("/q/openapi").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("/api/v1/endpoints/{id}/rotate"))
-                .body(org.hamcrest.Matchers.containsString("/api/v1/payout-address/proof"))
-                .body(org.hamcrest.Matchers.containsString("/api/v1/admin/operators/{id}/state"))
-                .body(org.hamcrest.Matchers.containsString("scheme: bearer"))
-                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/signup")));
-    }
-
-    @Test
     void shouldRefuseEndpointsBeyondThePerOperatorLimit() {
         WebClient c = new WebClient();
         c.signUp("api-limit");

@@ -59,7 +59,9 @@ class EndpointPagesTest {
                 + "0123456789abcdef0123456789abcdef\n".repeat(16) + "-----END OpenVPN Static key V1-----\n";
         String id = register(c, "OPENVPN", "", "127.0.0.1", freePort(), "transport", "udp", "tlsAuthKey", key, "keyDirection", "1");
         c.get("/endpoints/" + id).then().statusCode(200)
-                .body(containsString("-----BEGIN OpenVPN Static key V1-----")).body(not(containsString("2048 bit OpenVPN static key")));
+                .body(containsString("-----BEGIN OpenVPN Static key V1-----")).body(not(containsString("2048 bit OpenVPN static key")))
+                .body(containsString("id=\"ownership\"")).body(containsString("Not looked for yet"))
+                .body(containsString("Until we find the token, this endpoint earns nothing."));
         c.get("/dashboard");
         c.post("/endpoints", "type", "OPENVPN", "host", "127.0.0.1", "port", String.valueOf(freePort()), "region", "Iran",
                         "transport", "udp", "tlsAuthKey", "<b>not a key</b>")

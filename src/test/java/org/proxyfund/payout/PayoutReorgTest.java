@@ -180,7 +180,7 @@ class PayoutReorgTest {
                     .noneMatch(l -> l.accountId() == a || l.accountId() == b), "nobody in flight is proposed again");
         }
         WebClient.admin().get("/admin/payouts/" + batch.id()).then().statusCode(200)
-                .body(containsString("id=\"batch-state\">BROADCAST")).body(containsString("LeftChain"))
+                .body(containsString("data-state=\"BROADCAST\"")).body(containsString("LeftChain"))
                 .body(containsString("id=\"reorged\""));
 
         chain.mine(1);

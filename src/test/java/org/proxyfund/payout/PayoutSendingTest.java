@@ -1,5 +1,6 @@
 package org.proxyfund.payout;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,18 +147,42 @@ class PayoutSendingTest {
     }
 
     @Test
-    void shouldFailABatchWhoseAddressIsOfAnotherNetworkAndLeaveThePayable() {
-        byte[] program = new byte[20];
-        new java.util.Random(7).nextBytes(program);
-        String mainnet = org.bitcoinj.base.SegwitAddress.fromProgram(org.bitcoinj.base.BitcoinNetwork.MAINNET, 0, program).toString();
+    void shouldLeaveAnAddressOfAnotherNetworkOutOfProposalsAndKeepItOwed() {
+        String mainnet = mainnetAddress();
         long wrong = data.operator(mainnet);
         data.owe(wrong, 50_000);
-        PayoutBatchView batch = approvedBatchOf(wrong);
+        long right = data.operator(PayoutTestData.someAddress());
+        data.owe(right, 50_000);
+        PayoutOutcome proposed = payouts.propose("send-" + UUID.randomUUID());
+        List<Long> accounts = assertInstanceOf(PayoutOutcome.Proposed.class, proposed).batches().stream()
+                .flatMap(b -> queries.lines(b.id()).stream()).map(l -> l.accountId()).toList();
+        assertTrue(accounts.contains(right), "the others are proposed as usual");
+        assertFalse(accounts.contains(wrong), "a mainnet address is never put in a regtest batch, where it would fail everyone's payout");
+        assertEquals(50_000, data.payable(wrong), "still owed, paid once the address is replaced");
+    }
+
+    @Test
+    void shouldFailABatchWhoseLineTurnsOutOfAnotherNetworkAtSendingAndLeaveThePayable() {
+        long account = data.operator(PayoutTestData.someAddress());
+        data.owe(account, 50_000);
+        PayoutBatchView batch = approvedBatchOf(account);
+        // The sender's own check, for a line that reached it anyway (a network setting changed after proposing).
+        String mainnet = mainnetAddress();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE payout_line SET address = ?1 WHERE batch_id = ?2 AND account_id = ?3")
+                .setParameter(1, mainnet).setParameter(2, batch.id()).setParameter(3, account).executeUpdate());
         sender.send(batch.id());
         PayoutBatchView failed = queries.batch(batch.id()).orElseThrow();
         assertEquals(BatchState.FAILED, failed.state());
         assertTrue(failed.closingReason().contains(mainnet), failed.closingReason());
-        assertEquals(50_000, data.payable(wrong), "nothing was paid or booked");
+        assertEquals(50_000, data.payable(account), "nothing was paid or booked");
+        assertTrue(queries.transactions(batch.id()).isEmpty(), "nothing signed is stored");
+    }
+
+    private static String mainnetAddress() {
+        byte[] program = new byte[20];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(program);
+        return org.bitcoinj.base.SegwitAddress.fromProgram(org.bitcoinj.base.BitcoinNetwork.MAINNET, 0, program).toString();
     }
 
     @Test

@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A throwaway CA, server certificate and two tls-auth keys for OpenVPN tests, generated once under target/ with openssl. */
-final class OpenVpnTestPki {
+public final class OpenVpnTestPki {
 
-    static final File DIR = new File("target/openvpn-pki");
+    public static final File DIR = new File("target/openvpn-pki");
 
     private OpenVpnTestPki() {
     }
 
     /** Generates what is missing; the files are test-only and never committed. */
-    static synchronized void ensure() throws IOException, InterruptedException {
+    public static synchronized void ensure() throws IOException, InterruptedException {
         if (file("wrong-ta.key").exists()) return;
         DIR.mkdirs();
         Files.writeString(file("server.ext").toPath(),
@@ -30,12 +30,12 @@ final class OpenVpnTestPki {
         run("openvpn", "--genkey", "secret", "wrong-ta.key");
     }
 
-    static File file(String name) {
+    public static File file(String name) {
         return new File(DIR, name);
     }
 
     /** A key file's text, as an operator would paste it (with openvpn's comment lines). */
-    static String keyText(String name) throws IOException {
+    public static String keyText(String name) throws IOException {
         return Files.readString(file(name).toPath());
     }
 

@@ -45,7 +45,7 @@ public final class RealServer implements AutoCloseable {
     }
 
     /** The same server, ready when its log shows this text after the start (UDP servers). */
-    RealServer readyWhenLogged(String line) {
+    public RealServer readyWhenLogged(String line) {
         RealServer server = new RealServer(command, port, log, null);
         server.readiness = () -> server.loggedSinceStart(line);
         return server;

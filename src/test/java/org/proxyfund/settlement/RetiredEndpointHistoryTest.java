@@ -73,7 +73,7 @@ class RetiredEndpointHistoryTest {
         long op = QuarkusTransaction.requiringNew().call(() -> Account.byHandle(handle).orElseThrow().id);
         exec(ds, "UPDATE account SET state = 'APPROVED' WHERE id = ?", op);
         exec(ds, "INSERT INTO payout_address (account_id, address, address_type, challenge, state, proof_format, proven_at)"
-                + " VALUES (?, ?, 'P2WPKH', 'challenge text for the test ....', 'PROVEN', 'BIP137', now())", op, "bcrt1qretired" + op + "xxxxxxxx");
+                + " VALUES (?, ?, 'P2WPKH', 'challenge text for the test ....', 'PROVEN', 'BIP137', now())", op, org.proxyfund.payout.PayoutTestData.someAddress());
         long ep = endpoint(ds, op, "SOCKS5", "Iran");
         Epoch first = service.calendar().epochContaining(Instant.parse("2025-08-06T00:00:00Z"));
         week(ds, ep, first, 60, 0, 0);

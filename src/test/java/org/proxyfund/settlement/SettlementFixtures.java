@@ -33,7 +33,7 @@ final class SettlementFixtures {
         long id = scalar(ds, "INSERT INTO account (handle, password_hash, role, state) VALUES (?, ?, 'OPERATOR', ?) RETURNING id",
                 handle, "x".repeat(60), state);
         exec(ds, "INSERT INTO payout_address (account_id, address, address_type, challenge, state, proof_format, proven_at)"
-                        + " VALUES (?, ?, 'P2WPKH', ?, ?, ?, ?)", id, "bcrt1q" + handle.replace("-", "") + "0000000000",
+                        + " VALUES (?, ?, 'P2WPKH', ?, ?, ?, ?)", id, org.proxyfund.payout.PayoutTestData.someAddress(),
                 "challenge for " + handle + " ......", proven ? "PROVEN" : "UNPROVEN", proven ? "BIP137" : null,
                 proven ? java.time.OffsetDateTime.now(ZoneOffset.UTC) : null);
         return id;

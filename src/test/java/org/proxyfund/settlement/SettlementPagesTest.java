@@ -58,7 +58,7 @@ class SettlementPagesTest {
         long id = idOf(web.signUp("earner"));
         exec(ds, "UPDATE account SET state = 'APPROVED' WHERE id = ?", id);
         exec(ds, "INSERT INTO payout_address (account_id, address, address_type, challenge, state, proof_format, proven_at)"
-                + " VALUES (?, ?, 'P2WPKH', 'challenge text for the test ....', 'PROVEN', 'BIP137', now())", id, "bcrt1qearner" + id + "xxxxxxxx");
+                + " VALUES (?, ?, 'P2WPKH', 'challenge text for the test ....', 'PROVEN', 'BIP137', now())", id, org.proxyfund.payout.PayoutTestData.someAddress());
         return id;
     }
 

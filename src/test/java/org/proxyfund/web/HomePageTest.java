@@ -32,6 +32,17 @@ class HomePageTest {
     }
 
     @Test
+    void shouldClaimOnlyTheChecksTheEngineMakes() {
+        given().when().get("/").then().statusCode(200)
+                .body(containsString("to our test server and to Telegram with the credential we issued"))
+                .body(containsString("shown as stale, never as up"))
+                .body(not(containsString("vantage point")));
+        given().cookie("lang", "ru").when().get("/").then().statusCode(200)
+                .body(containsString("до нашего тестового сервера и до Telegram"))
+                .body(not(containsString("точек наблюдения")));
+    }
+
+    @Test
     void shouldFollowTheBrowserLanguage() {
         given().header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5").when().get("/").then()
                 .body(containsString("<html lang=\"ru\">"));

@@ -40,6 +40,9 @@ class RussianPagesBrowserTest {
             "serverPublicKey", "HTTP_CONNECT", "MTPROTO", "OPENVPN", "SHADOWSOCKS", "WIREGUARD", "SIGNED_UP", "REGISTERED", "ADMIN_BOOTSTRAPPED", "PASSWORD_CHANGED",
             "APPROVED", "PENDING", "Resource not found");
 
+    /** Java's ISO text of a moment ({@code 2026-12-06T20:14:35.581169Z}): pages show {@code 2026-12-06 20:14:35 UTC}. */
+    private static final java.util.regex.Pattern RAW_TIME = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+
     @TestHTTPResource("/")
     URL root;
 
@@ -62,6 +65,10 @@ class RussianPagesBrowserTest {
         String handle = "ru-pages-" + Long.toHexString(System.nanoTime() & 0xfffff);
         int port = TestPorts.block(2);
         try (WebDriverSession browser = new WebDriverSession(Path.of("target"))) {
+            for (String page : List.of("/?lang=ru", "/donate", "/transparency", "/login")) {
+                browser.open(base + page);
+                check(page, browser, english, problems, "ru-public" + page.replaceAll("[^a-z]+", "-").replaceAll("-$", "") + ".png");
+            }
             browser.open(base + "/signup?lang=ru");
             browser.type("#handle", handle);
             browser.type("#password", password);
@@ -93,6 +100,26 @@ class RussianPagesBrowserTest {
             String openvpn = check("OpenVPN endpoint", browser, english, problems, "ru-endpoint-openvpn.png");
             assertTrue(openvpn.contains("Токен владения"), openvpn);
 
+            // Retiring it on its page, in Russian: the confirmation, then the retired page and the dashboard's list.
+            browser.click("#retire-submit");
+            browser.waitForUrl(u -> u.endsWith("/endpoints/" + id + "/retire"));
+            String unconfirmed = check("retirement without confirmation", browser, english, problems, "ru-endpoint-retire-unconfirmed.png");
+            assertTrue(unconfirmed.contains("Поставьте отметку"), unconfirmed);
+            browser.click("#retire-confirm");
+            browser.click("#retire-submit");
+            browser.waitForUrl(u -> u.endsWith("/endpoints/" + id));
+            String retired = check("retired endpoint", browser, english, problems, "ru-endpoint-retired.png");
+            assertTrue(retired.contains("Выведена из работы"), retired);
+
+            browser.open(base + "/dashboard");
+            String list = check("dashboard with endpoints", browser, english, problems, "ru-dashboard-endpoints.png");
+            assertTrue(list.contains("Телеграм-прокси") && list.contains("OpenVPN"), list);
+
+            for (String page : List.of("/account", "/account/earnings")) {
+                browser.open(base + page);
+                check(page, browser, english, problems, "ru" + page.replace('/', '-') + ".png");
+            }
+
             browser.open(base + "/no-such-page");
             String notFound = check("404", browser, english, problems, "ru-404.png");
             assertTrue(notFound.contains("Страница не найдена"), notFound);
@@ -108,7 +135,9 @@ class RussianPagesBrowserTest {
             browser.open(base + "/admin/audit?limit=25");
             String audit = check("admin audit", browser, english, problems, "ru-admin-audit.png");
             assertTrue(audit.contains("зарегистрировался") && audit.contains("точка доступа зарегистрирована"), audit);
-            for (String page : List.of("/admin", "/admin/endpoints", "/admin/operators", "/admin/health")) {
+            assertTrue(audit.matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC.*"), audit);
+            for (String page : List.of("/admin", "/admin/endpoints", "/admin/operators", "/admin/health", "/admin/settlements",
+                    "/admin/payouts", "/admin/ledger/journal")) {
                 browser.open(base + page);
                 check(page, browser, english, problems, "ru" + page.replace('/', '-') + ".png");
             }
@@ -127,6 +156,11 @@ class RussianPagesBrowserTest {
                 problems.add(page + ": English \"" + e + "\"");
             }
         }
+        // Identifiers in <code> (an epoch key such as 2031-06-04T06:30:00Z, a ledger reference) are not dates to read.
+        java.util.regex.Matcher iso = RAW_TIME.matcher(browser.textOutside("code"));
+        if (iso.find()) {
+            problems.add(page + ": raw timestamp \"" + iso.group() + "\"");
+        }
         for (String raw : RAW) {
             if (text.contains(raw)) {
                 problems.add(page + ": raw \"" + raw + "\"");
@@ -141,7 +175,9 @@ class RussianPagesBrowserTest {
         for (String name : List.of("org.proxyfund.web.AppMessages", "org.proxyfund.operator.OperatorMessages",
                 "org.proxyfund.endpoint.EndpointMessages", "org.proxyfund.admin.AdminMessages",
                 "org.proxyfund.probe.history.HealthMessages", "org.proxyfund.settlement.SettlementMessages",
-                "org.proxyfund.donation.DonationMessages", "org.proxyfund.payout.PayoutMessages")) {
+                "org.proxyfund.donation.DonationMessages", "org.proxyfund.payout.PayoutMessages",
+                "org.proxyfund.donation.ReceiptMessages", "org.proxyfund.transparency.TransparencyMessages",
+                "org.proxyfund.ledger.LedgerMessages")) {
             Class<?> bundle = Class.forName(name, true, Thread.currentThread().getContextClassLoader());
             if (!bundle.isAnnotationPresent(MessageBundle.class)) {
                 continue;

@@ -114,7 +114,13 @@ public final class WebDriverSession implements AutoCloseable {
 
     /** The text a reader sees on the page ({@code innerText} of the body: no markup, no attributes, no hidden parts). */
     public String visibleText() throws IOException, InterruptedException {
-        return call("POST", session + "/execute/sync", Map.of("script", "return document.body.innerText;", "args", java.util.List.of())).asText();
+        return call("POST", session + "/execute/sync", Map.of("script", "return document.body.innerText;", "args", List.of())).asText();
+    }
+
+    /** The page's text without the elements the CSS selector matches (e.g. {@code code}: identifiers, keys, links). */
+    public String textOutside(String css) throws IOException, InterruptedException {
+        return call("POST", session + "/execute/sync", Map.of("script", "const c = document.body.cloneNode(true);"
+                + " c.querySelectorAll(arguments[0]).forEach(e => e.remove()); return c.textContent;", "args", List.of(css))).asText();
     }
 
     /** Waits up to 15 s for the current URL to satisfy the condition; returns the page source. */
@@ -129,9 +135,15 @@ public final class WebDriverSession implements AutoCloseable {
         return source();
     }
 
+    /** Screenshots the whole page, also what lies below the window (Chromium's DevTools capture beyond the viewport). */
     public void screenshot(Path file) throws IOException, InterruptedException {
         Files.createDirectories(file.getParent());
-        Files.write(file, Base64.getDecoder().decode(call("GET", session + "/screenshot", null).asText()));
+        JsonNode size = call("POST", session + "/execute/sync", Map.of("script",
+                "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight];", "args", List.of()));
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get(0).asInt(), "height", size.get(1).asInt(), "scale", 1);
+        JsonNode shot = call("POST", session + "/goog/cdp/execute", Map.of("cmd", "Page.captureScreenshot",
+                "params", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)));
+        Files.write(file, Base64.getDecoder().decode(shot.get("data").asText()));
     }
 
     @Override

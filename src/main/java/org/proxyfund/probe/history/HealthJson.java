@@ -1,5 +1,7 @@
 package org.proxyfund.probe.history;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,8 +13,9 @@ public final class HealthJson {
     }
 
     /** Counts of one window; uptime as exact basis points (10000 = 100 %) and as text, both null without data. */
-    public record Window(long up, long down, long unknown, Integer uptimeBasisPoints, String uptime, Integer latencyP50Ms,
-                         Integer latencyP95Ms) {
+    public record Window(long up, long down, long unknown, @Schema(nullable = true) Integer uptimeBasisPoints,
+                         @Schema(nullable = true) String uptime, @Schema(nullable = true) Integer latencyP50Ms,
+                         @Schema(nullable = true) Integer latencyP95Ms) {
         static Window of(UptimeWindow w) {
             return new Window(w.up(), w.down(), w.unknown(), w.basisPoints(), w.percent(), w.p50Ms(), w.p95Ms());
         }
@@ -22,8 +25,12 @@ public final class HealthJson {
      * The latest check: state UP, DOWN, UNKNOWN, STALE (no result for more than two check intervals: never shown as UP)
      * or NONE (never checked); lastStatus is the latest recorded status; reason when that was DOWN.
      */
-    public record Current(String state, String lastStatus, boolean stale, String reason, String detail, OffsetDateTime lastCheckedAt,
-                          Integer latencyMs, OffsetDateTime downSince, boolean weakEvidence) {
+    public record Current(String state, @Schema(nullable = true) String lastStatus, boolean stale,
+                          @Schema(nullable = true) String reason, @Schema(nullable = true) String detail,
+                          @Schema(nullable = true, implementation = String.class, format = "date-time") OffsetDateTime lastCheckedAt,
+                          @Schema(nullable = true) Integer latencyMs,
+                          @Schema(nullable = true, implementation = String.class, format = "date-time") OffsetDateTime downSince,
+                          boolean weakEvidence) {
         static Current of(CurrentCheck c) {
             return new Current(c.state(), c.lastStatus(), c.stale(), c.reason(), c.detail(), c.lastCheckedAt(), c.latencyMs(),
                     c.downSince(), c.weakEvidence());
@@ -35,7 +42,8 @@ public final class HealthJson {
     }
 
     /** An endpoint's uptime windows and latest check; {@code hours} (168, oldest first) only for a single endpoint. */
-    public record EndpointUptimeView(long endpointId, Current current, Window h24, Window d7, Window d30, List<Hour> hours) {
+    public record EndpointUptimeView(long endpointId, Current current, Window h24, Window d7, Window d30,
+                                     @Schema(nullable = true) List<Hour> hours) {
         static EndpointUptimeView of(EndpointUptime u, CurrentCheck c, WeekSeries s) {
             List<Hour> hours = s == null ? null : s.hours().stream()
                     .map(h -> new Hour(h.hourStart(), h.up(), h.down(), h.unknown(), h.kind().name())).toList();
@@ -44,7 +52,7 @@ public final class HealthJson {
     }
 
     /** One line of the admin table. */
-    public record Row(long endpointId, String operator, String label, String type, String region, String endpointState,
+    public record Row(long endpointId, String operator, @Schema(nullable = true) String label, String type, String region, String endpointState,
                       Current current, Window h24, Window d7, Window d30) {
         static Row of(HealthRow r) {
             return new Row(r.endpointId(), r.operator(), r.name(), r.type(), r.region(), r.endpointState(), Current.of(r.current()),

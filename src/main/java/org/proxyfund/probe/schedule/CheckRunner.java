@@ -4,6 +4,7 @@ import org.jboss.logging.Logger;
 import org.proxyfund.probe.CheckResult;
 import org.proxyfund.probe.CheckStatus;
 import org.proxyfund.probe.DownReason;
+import org.proxyfund.probe.OwnershipGate;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -40,9 +41,11 @@ final class CheckRunner {
     private final StopSignal stop;
     private final ScheduleRepository repository;
     private final String monitor;
+    private final OwnershipGate ownership;
 
     CheckRunner(ScheduleConfig config, String monitor, ScheduleRepository repository, Checkers checkers, SelfCheck self,
-                SchedulerMetrics metrics, BooleanSupplier crashed, StopSignal stop) {
+                SchedulerMetrics metrics, BooleanSupplier crashed, StopSignal stop, OwnershipGate ownership) {
+        this.ownership = ownership;
         this.config = config;
         this.monitor = monitor;
         this.repository = repository;
@@ -89,6 +92,7 @@ final class CheckRunner {
                     return null;
                 }
                 if (result.status() == CheckStatus.DOWN && result.reason() != DownReason.OPEN_PROXY) result = confirmDown(result, started);
+                result = ownership.apply(lease.endpointId(), lease.type(), result);
             }
             if (crashed.getAsBoolean()) return null;
             Duration took = Duration.ofNanos(System.nanoTime() - started);

@@ -4,6 +4,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.proxyfund.probe.Canary;
 import org.proxyfund.probe.CheckStatus;
+import org.proxyfund.probe.OwnershipGate;
 import org.proxyfund.probe.ProbeConfig;
 
 import java.time.Duration;
@@ -44,7 +45,7 @@ public class CheckScheduler {
 
     /** A scheduler for this monitor id; nothing runs until {@link #start()} or {@link #runOnce()}. */
     public CheckScheduler(ScheduleConfig config, String monitor, ScheduleRepository repository, Checkers checkers,
-                          Canary canary, ProbeConfig probe, MeterRegistry registry) {
+                          Canary canary, ProbeConfig probe, MeterRegistry registry, OwnershipGate ownership) {
         if (monitor == null || monitor.isBlank() || monitor.length() > 100) throw new IllegalArgumentException("monitor id must be 1-100 characters");
         if (config.jitter() < 0 || config.jitter() > 0.5) throw new IllegalArgumentException("proxyfund.probe.schedule.jitter must be within 0..0.5");
         this.config = config;
@@ -58,7 +59,7 @@ public class CheckScheduler {
             repository.insertRound(monitor, verdict.startedAt(), verdict.healthy(), verdict.detail());
             if (!verdict.healthy()) LOG.warnf("Monitor %s impaired: %s", monitor, verdict.detail());
         });
-        this.runner = new CheckRunner(config, monitor, repository, checkers, self, metrics, () -> crashed, stopSignal);
+        this.runner = new CheckRunner(config, monitor, repository, checkers, self, metrics, () -> crashed, stopSignal, ownership);
         Duration worst = config.checkDeadline().multipliedBy(config.retries() + 1L).plus(config.retryDelay().multipliedBy(config.retries()))
                 .plus(CheckRunner.MAX_RECORDING_MARGIN);
         if (config.leaseDuration().compareTo(worst) <= 0) {

@@ -6,8 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import org.proxyfund.common.crypto.SecretCipher;
+import org.proxyfund.endpoint.OwnershipService;
 import org.proxyfund.probe.Canary;
 import org.proxyfund.probe.Checker;
+import org.proxyfund.probe.OwnershipGate;
 import org.proxyfund.probe.ProbeConfig;
 
 import javax.sql.DataSource;
@@ -26,9 +28,12 @@ public class SchedulerFactory {
     private final Canary canary;
     private final ProbeConfig probe;
     private final MeterRegistry registry;
+    private final OwnershipGate ownership;
 
     public SchedulerFactory(ScheduleConfig config, DataSource dataSource, SecretCipher cipher, ObjectMapper json,
-                            @Any Instance<Checker> checkers, Canary canary, ProbeConfig probe, MeterRegistry registry) {
+                            @Any Instance<Checker> checkers, Canary canary, ProbeConfig probe, MeterRegistry registry,
+                            OwnershipService ownership) {
+        this.ownership = new OwnershipGate(ownership::status);
         this.config = config;
         this.repository = new ScheduleRepository(dataSource, cipher, json);
         this.checkers = new Checkers(checkers);
@@ -44,7 +49,7 @@ public class SchedulerFactory {
 
     /** A scheduler with other settings and another monitor id, against the same database and beans. */
     public CheckScheduler create(ScheduleConfig settings, String monitorId) {
-        return new CheckScheduler(settings, monitorId, repository, checkers, canary, probe, registry);
+        return new CheckScheduler(settings, monitorId, repository, checkers, canary, probe, registry, ownership);
     }
 
     /** The configured settings. */

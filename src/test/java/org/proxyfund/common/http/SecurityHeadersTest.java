@@ -56,6 +56,8 @@ class SecurityHeadersTest {
         List<RouteCatalog.Route> routes = RouteCatalog.all();
         assertTrue(routes.size() >= 50, "the catalogue found the resources: " + routes);
         Map<String, String> params = Map.of("id", endpointId, "endpointId", endpointId);
+        // The walk sends bodies no operation documents (it must change nothing); answers are still held to /q/openapi.
+        AutoCloseable onPurpose = org.proxyfund.common.openapi.OpenApiContract.invalidRequestsOnPurpose();
         for (RouteCatalog.Route r : routes) {
             String path = r.path(params);
             String what = r.method() + " " + r.template();
@@ -79,6 +81,7 @@ class SecurityHeadersTest {
                 expectHeaders(what + " admin", admin.request().contentType(ContentType.URLENC).formParam("x", "y").request(r.method(), path), true);
             }
         }
+        onPurpose.close();
         assertTrue(problems.isEmpty(), problems.size() + " of " + checked + " answers lack headers:\n" + String.join("\n", problems));
         assertTrue(checked > routes.size() * 2, "answers checked: " + checked);
     }
@@ -92,6 +95,7 @@ class SecurityHeadersTest {
         Set<String> walked = new TreeSet<>();
         RouteCatalog.all().forEach(r -> walked.add(r.template()));
         documented.removeAll(walked);
+        documented.removeIf(p -> p.startsWith("/api/v1/test-only/")); // test resources, not part of the service
         assertTrue(documented.isEmpty(), "documented paths the walk misses: " + documented);
     }
 

@@ -102,6 +102,31 @@ final class ScheduleFixture implements AutoCloseable {
         return id;
     }
 
+    /** An approved endpoint of another type at a port the caller serves itself, with these protocol fields. */
+    long endpointAt(EndpointType type, int port, Map<String, String> fields) {
+        if (accountId == 0 || onAccount == 20) {
+            accountId = newAccount();
+            onAccount = 0;
+        }
+        onAccount++;
+        var result = endpoints.register(accountId, new EndpointDraft(type, "127.0.0.1", port, "EU", fields), null, Actor.system());
+        assertTrue(result.ok(), () -> result.errors().toString());
+        long id = result.endpoint().id;
+        endpoints.transitionTo(id, EndpointState.APPROVED, Actor.system(), null);
+        served.add(new Served(id, accountId, null));
+        return id;
+    }
+
+    /** The credential issued for one of the fixture's endpoints, as its operator sees it. */
+    Map<String, String> credential(long id) {
+        return endpoints.credentialFor(accountIdOf(id), id).orElseThrow();
+    }
+
+    /** The operator of one of the fixture's endpoints. */
+    long accountIdOf(long id) {
+        return served.stream().filter(s -> s.id() == id).findFirst().orElseThrow().accountId();
+    }
+
     /** An approved endpoint served by a test SOCKS5 relay (started here) that accepts the credential issued for it. */
     long relay(TestSocks5Relay relay) throws Exception {
         relay.start();

@@ -1,0 +1,36 @@
+package org.proxyfund.probe;
+
+import org.proxyfund.endpoint.EndpointType;
+import org.proxyfund.endpoint.OwnershipStatus;
+
+import java.util.function.LongFunction;
+
+/**
+ * An OpenVPN check proves only that the server holds the operator's key, which anyone can copy from a commercial
+ * VPN's client files: its UP counts only while the endpoint's ownership token is verified, else it is DOWN
+ * OWNERSHIP_UNVERIFIED and earns nothing.
+ */
+public final class OwnershipGate {
+
+    private final LongFunction<OwnershipStatus> status;
+
+    /** A gate reading each endpoint's status from {@code status} (OwnershipService::status). */
+    public OwnershipGate(LongFunction<OwnershipStatus> status) {
+        this.status = status;
+    }
+
+    /** A gate that lets everything through (tests of the checkers alone). */
+    public static OwnershipGate open() {
+        return new OwnershipGate(id -> new OwnershipStatus(true, null, null, null, null));
+    }
+
+    /** The result as it may count for this endpoint. */
+    public CheckResult apply(long endpointId, EndpointType type, CheckResult result) {
+        if (type != EndpointType.OPENVPN || !result.isUp()) return result;
+        OwnershipStatus s = status.apply(endpointId);
+        if (s.verified()) return result;
+        return CheckResult.down(DownReason.OWNERSHIP_UNVERIFIED, "the server answered our hard reset, but its ownership token is not "
+                + (s.message() == null ? "verified yet: it is looked for within a minute of registration and of every address change"
+                : "verified: " + s.message()));
+    }
+}
