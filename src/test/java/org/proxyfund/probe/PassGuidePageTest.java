@@ -63,6 +63,11 @@ class PassGuidePageTest {
         Map<String, String> credential = new LinkedHashMap<>();
         Matcher c = CREDENTIAL.matcher(page);
         while (c.find()) credential.put(c.group(1), unescape(c.group(2)));
+        String id = registered.getHeader("Location").replaceFirst(".*/", "");
+        io.restassured.path.json.JsonPath api = io.restassured.RestAssured.given().header("Authorization", "Bearer " + operator.createApiToken())
+                .get("/api/v1/endpoints/" + id + "/pass-guide").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(canary.publicHost() + ":" + canary.publicPort()), api.getList("mustAllow"), "the API lists the same addresses");
+        assertEquals(conf, api.getString("snippets.find { it.file == '/etc/squid/conf.d/proxyfund.conf' }.text"), "the API gives the same text");
         CheckTarget target = new CheckTarget("127.0.0.1", squid.port, new MonitorCredential(EndpointType.HTTP_CONNECT,
                 Map.of(MonitorCredential.USERNAME, credential.get("username"), MonitorCredential.PASSWORD, credential.get("password"))));
 
