@@ -126,4 +126,16 @@ public interface PayoutMessages {
 
     @Message("failed: the amount stays owed to you")
     String word_failed();
+
+    /** A batch state's name for people; the stored code stays in the page's data attributes and in the API. */
+    @Message("{#when s}{#is 'PROPOSED'}proposed{#is 'APPROVED'}approved{#is 'SIGNED'}signed{#is 'BROADCAST'}broadcast"
+            + "{#is 'CONFIRMED'}confirmed{#is 'REJECTED'}rejected{#is 'FAILED'}failed{#else}{s}{/when}")
+    String batch_state(String s);
+
+    /** What happened to a batch, by the stored event kind. */
+    @Message("{#when k}{#is 'Proposed'}proposed{#is 'Revised'}revised{#is 'ApprovalRecorded'}approval recorded"
+            + "{#is 'Approved'}approved{#is 'Rejected'}rejected{#is 'Signed'}signed"
+            + "{#is 'ReplacementRecorded'}fee bump recorded{#is 'Broadcast'}broadcast{#is 'Confirmed'}confirmed"
+            + "{#is 'Failed'}failed{#else}{k}{/when}")
+    String event_kind(String k);
 }

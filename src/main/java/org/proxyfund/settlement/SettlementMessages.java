@@ -58,8 +58,8 @@ public interface SettlementMessages {
     @Message("Settled {count} epoch(s); the latest is {key}.")
     String settled_notice(int count, String key);
 
-    @Message("Calendar: epochs of {length} counted from {anchor} (UTC); budgets are per elapsed time.")
-    String calendar_now(String length, String anchor);
+    @Message("Calendar: epochs of {hours} h counted from {anchor}; budgets are per elapsed time.")
+    String calendar_now(long hours, String anchor);
 
     @Message("Next to settle: {key} ({start} – {end}).")
     String calendar_next(String key, String start, String end);

@@ -7,6 +7,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.common.testing.LogRecorder;
 import org.proxyfund.common.testing.Race;
+import org.proxyfund.common.testing.TestPorts;
 import org.proxyfund.operator.WebClient;
 
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EndpointRaceTest {
 
     private static final int ROUNDS = 50;
-    /** Ports far from those other tests pick (20000-32000 and below), so a duplicate here is always our own. */
-    private static final int BASE = ThreadLocalRandom.current().nextInt(33_000, 60_000);
+    /** Ports no other test of this JVM gets ({@link TestPorts}), so a duplicate here is always our own. */
+    private static final int BASE = TestPorts.block(300);
 
     private static Response post(String token, String path, Map<String, Object> body) {
         return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body).post(path);

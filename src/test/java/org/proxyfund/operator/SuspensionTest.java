@@ -8,11 +8,11 @@ import org.bitcoinj.base.BitcoinNetwork;
 import org.bitcoinj.base.ScriptType;
 import org.bitcoinj.crypto.ECKey;
 import org.junit.jupiter.api.Test;
+import org.proxyfund.common.testing.TestPorts;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +20,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,7 @@ class SuspensionTest {
         WebClient c = new WebClient();
         String handle = c.signUp("suspended");
         String token = c.createApiToken();
-        int port = ThreadLocalRandom.current().nextInt(33_000, 60_000);
+        int port = TestPorts.block(5);
         int id = as(token).body(Map.of("type", "SOCKS5", "host", "127.0.0.1", "port", port, "region", "Russia"))
                 .post("/api/v1/endpoints").then().statusCode(201).extract().path("id");
         String address = new ECKey().toAddress(ScriptType.P2WPKH, BitcoinNetwork.REGTEST).toString();
@@ -100,7 +101,8 @@ class SuspensionTest {
 
         as(token).get("/api/v1/me").then().statusCode(200).body("state", equalTo("SUSPENDED"));
         as(token).get("/api/v1/endpoints").then().statusCode(200).body("$", hasSize(1)).body("[0].port", equalTo(port));
-        as(token).get("/api/v1/endpoints/" + id).then().statusCode(200).body("addressVersion", equalTo(1));
+        as(token).get("/api/v1/endpoints/" + id).then().statusCode(200).body("addressVersion", equalTo(1))
+                .body("state", equalTo("PENDING")).body("retiredAt", nullValue());
         as(token).get("/api/v1/payout-address").then().statusCode(200).body("address", equalTo(address));
         as(token).get("/api/v1/uptime").then().statusCode(200);
         c.get("/endpoints/" + id).then().statusCode(200);

@@ -78,11 +78,13 @@ class PayoutPagesTest {
                 .then().statusCode(403);
         if (queries.batch(batch.id()).orElseThrow().state() == BatchState.PROPOSED) {
             admin.post("/admin/payouts/" + batch.id() + "/approve", "revision", String.valueOf(current)).then().statusCode(200)
-                    .body(containsString("id=\"batch-state\">APPROVED"));
+                    .body(containsString("id=\"batch-state\" data-state=\"APPROVED\">approved"));
             admin.post("/admin/payouts/" + batch.id() + "/approve", "revision", String.valueOf(current)).then().statusCode(409)
                     .body(containsString("you already approved revision " + current));
         }
-        admin.get("/admin/payouts/" + batch.id() + "?lang=ru").then().statusCode(200).body(containsString("История"));
+        admin.get("/admin/payouts/" + batch.id() + "?lang=ru").then().statusCode(200).body(containsString("История"))
+                .body(containsString("data-kind=\"Proposed\">")).body(containsString("предложен"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.matchesPattern("(?s).*\\d{4}-\\d{2}-\\d{2}T\\d{2}:.*")));
     }
 
     @Test

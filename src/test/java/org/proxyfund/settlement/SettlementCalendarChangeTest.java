@@ -153,7 +153,7 @@ class SettlementCalendarChangeTest {
         WebClient admin = WebClient.admin();
         String page = admin.get("/admin/settlements").then().statusCode(200).extract().asString();
         assertTrue(page.contains("id=\"calendar-transition\"") && page.contains("2031-06-04T06:30:00Z"), page);
-        assertTrue(page.contains("Next to settle: 2031-06-04T06:30:00Z (2031-06-04T06:30:00Z – 2031-06-09T00:00:00Z)"), page);
+        assertTrue(page.contains("Next to settle: 2031-06-04T06:30:00Z (2031-06-04 06:30:00 UTC – 2031-06-09 00:00:00 UTC)"), page);
         String ru = admin.get("/admin/settlements?lang=ru").then().statusCode(200).extract().asString();
         assertTrue(ru.contains("Календарь изменился") && ru.contains("переходный период"), ru);
     }

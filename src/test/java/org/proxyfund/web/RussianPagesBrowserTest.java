@@ -65,6 +65,10 @@ class RussianPagesBrowserTest {
         String handle = "ru-pages-" + Long.toHexString(System.nanoTime() & 0xfffff);
         int port = TestPorts.block(2);
         try (WebDriverSession browser = new WebDriverSession(Path.of("target"))) {
+            for (String page : List.of("/?lang=ru", "/donate", "/transparency", "/login")) {
+                browser.open(base + page);
+                check(page, browser, english, problems, "ru-public" + page.replaceAll("[^a-z]+", "-").replaceAll("-$", "") + ".png");
+            }
             browser.open(base + "/signup?lang=ru");
             browser.type("#handle", handle);
             browser.type("#password", password);
@@ -96,9 +100,25 @@ class RussianPagesBrowserTest {
             String openvpn = check("OpenVPN endpoint", browser, english, problems, "ru-endpoint-openvpn.png");
             assertTrue(openvpn.contains("Токен владения"), openvpn);
 
+            // Retiring it on its page, in Russian: the confirmation, then the retired page and the dashboard's list.
+            browser.click("#retire-submit");
+            browser.waitForUrl(u -> u.endsWith("/endpoints/" + id + "/retire"));
+            String unconfirmed = check("retirement without confirmation", browser, english, problems, "ru-endpoint-retire-unconfirmed.png");
+            assertTrue(unconfirmed.contains("Поставьте отметку"), unconfirmed);
+            browser.click("#retire-confirm");
+            browser.click("#retire-submit");
+            browser.waitForUrl(u -> u.endsWith("/endpoints/" + id));
+            String retired = check("retired endpoint", browser, english, problems, "ru-endpoint-retired.png");
+            assertTrue(retired.contains("Выведена из работы"), retired);
+
             browser.open(base + "/dashboard");
             String list = check("dashboard with endpoints", browser, english, problems, "ru-dashboard-endpoints.png");
             assertTrue(list.contains("Телеграм-прокси") && list.contains("OpenVPN"), list);
+
+            for (String page : List.of("/account", "/account/earnings")) {
+                browser.open(base + page);
+                check(page, browser, english, problems, "ru" + page.replace('/', '-') + ".png");
+            }
 
             browser.open(base + "/no-such-page");
             String notFound = check("404", browser, english, problems, "ru-404.png");
@@ -116,7 +136,8 @@ class RussianPagesBrowserTest {
             String audit = check("admin audit", browser, english, problems, "ru-admin-audit.png");
             assertTrue(audit.contains("зарегистрировался") && audit.contains("точка доступа зарегистрирована"), audit);
             assertTrue(audit.matches("(?s).*\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC.*"), audit);
-            for (String page : List.of("/admin", "/admin/endpoints", "/admin/operators", "/admin/health")) {
+            for (String page : List.of("/admin", "/admin/endpoints", "/admin/operators", "/admin/health", "/admin/settlements",
+                    "/admin/payouts", "/admin/ledger/journal")) {
                 browser.open(base + page);
                 check(page, browser, english, problems, "ru" + page.replace('/', '-') + ".png");
             }
@@ -135,7 +156,8 @@ class RussianPagesBrowserTest {
                 problems.add(page + ": English \"" + e + "\"");
             }
         }
-        java.util.regex.Matcher iso = RAW_TIME.matcher(text);
+        // Identifiers in <code> (an epoch key such as 2031-06-04T06:30:00Z, a ledger reference) are not dates to read.
+        java.util.regex.Matcher iso = RAW_TIME.matcher(browser.textOutside("code"));
         if (iso.find()) {
             problems.add(page + ": raw timestamp \"" + iso.group() + "\"");
         }
@@ -153,7 +175,9 @@ class RussianPagesBrowserTest {
         for (String name : List.of("org.proxyfund.web.AppMessages", "org.proxyfund.operator.OperatorMessages",
                 "org.proxyfund.endpoint.EndpointMessages", "org.proxyfund.admin.AdminMessages",
                 "org.proxyfund.probe.history.HealthMessages", "org.proxyfund.settlement.SettlementMessages",
-                "org.proxyfund.donation.DonationMessages", "org.proxyfund.payout.PayoutMessages")) {
+                "org.proxyfund.donation.DonationMessages", "org.proxyfund.payout.PayoutMessages",
+                "org.proxyfund.donation.ReceiptMessages", "org.proxyfund.transparency.TransparencyMessages",
+                "org.proxyfund.ledger.LedgerMessages")) {
             Class<?> bundle = Class.forName(name, true, Thread.currentThread().getContextClassLoader());
             if (!bundle.isAnnotationPresent(MessageBundle.class)) {
                 continue;

@@ -117,6 +117,12 @@ public final class WebDriverSession implements AutoCloseable {
         return call("POST", session + "/execute/sync", Map.of("script", "return document.body.innerText;", "args", List.of())).asText();
     }
 
+    /** The page's text without the elements the CSS selector matches (e.g. {@code code}: identifiers, keys, links). */
+    public String textOutside(String css) throws IOException, InterruptedException {
+        return call("POST", session + "/execute/sync", Map.of("script", "const c = document.body.cloneNode(true);"
+                + " c.querySelectorAll(arguments[0]).forEach(e => e.remove()); return c.textContent;", "args", List.of(css))).asText();
+    }
+
     /** Waits up to 15 s for the current URL to satisfy the condition; returns the page source. */
     public String waitForUrl(Predicate<String> condition) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

@@ -54,7 +54,6 @@ public class ApiDocumentFilter implements OASFilter {
             Schema s = schemas.get(name);
             if (s != null && s.getProperties() != null && !name.equals(ProblemSchemas.PROBLEM)) {
                 s.setRequired(List.copyOf(s.getProperties().keySet()));
-                s.getProperties().values().forEach(ApiDocumentFilter::allowNull);
             }
         }
         schemas.values().forEach(ApiDocumentFilter::closeObject);
@@ -73,17 +72,6 @@ public class ApiDocumentFilter implements OASFilter {
         }));
         Set<String> reachable = closure(used, schemas);
         List.copyOf(schemas.keySet()).stream().filter(n -> !reachable.contains(n)).forEach(components::removeSchema);
-    }
-
-    /**
-     * Which answer fields are never null is not known from the Java types here, so every scalar or array field of an
-     * answer allows null (nested objects, by reference, do not). Present is required; null is documented as possible.
-     */
-    private static void allowNull(Schema p) {
-        if (p.getRef() == null && p.getType() != null && !p.getType().isEmpty() && !p.getType().contains(Schema.SchemaType.NULL)
-                && !p.getType().contains(Schema.SchemaType.OBJECT)) {
-            p.addType(Schema.SchemaType.NULL);
-        }
     }
 
     private static void closeObject(Schema s) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What /q/openapi says about the API as a whole; the answers themselves are held to it by {@link OpenApiContract}. */
@@ -66,6 +67,11 @@ class ApiDocumentTest {
         assertEquals(List.of("type", "host", "port", "region"), doc.getList("components.schemas.Registration.required"));
         assertTrue(doc.getList("components.schemas.OperatorEndpoint.required").contains("credential"));
         assertEquals(Boolean.FALSE, doc.get("components.schemas.OperatorEndpoint.additionalProperties"));
+        // null only where a field says so: a proposed batch has no txid yet, but always an id and a state
+        assertNull(doc.<Object>get("components.schemas.OperatorEndpoint.properties.host.nullable"));
+        assertNull(doc.<Object>get("components.schemas.PayoutBatchView.properties.proposalKey.nullable"));
+        assertEquals(Boolean.TRUE, doc.get("components.schemas.PayoutBatchView.properties.txid.nullable"));
+        assertEquals(Boolean.TRUE, doc.get("components.schemas.PayoutBatchView.properties.signedAt.nullable"));
         assertEquals(List.of("type", "title", "status", "detail", "code"), doc.getList("components.schemas.Problem.required"));
         assertEquals("bearer", doc.getString("components.securitySchemes.apiToken.scheme"));
         assertEquals(List.of(Map.of("triggerToken", List.of())), doc.getList("paths.'/api/v1/payouts/trigger'.post.security"));

@@ -40,10 +40,25 @@ public final class OpenApiContract implements OrderedFilter {
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
     private static final ThreadLocal<int[]> INVALID_ON_PURPOSE = ThreadLocal.withInitial(() -> new int[1]);
 
+    /** The document of the service that answered, or null: then each answer is held to that service's own document. */
+    private final OpenApiInteractionValidator fixed;
+
+    private OpenApiContract(OpenApiInteractionValidator fixed) {
+        this.fixed = fixed;
+    }
+
+    /**
+     * A contract holding answers to {@code document} (OpenAPI JSON) instead of the service's own: for a request's
+     * {@code .filter(…)}, to show that an answer the document does not list fails.
+     */
+    public static OpenApiContract against(String document) {
+        return new OpenApiContract(validator(document));
+    }
+
     /** Adds the contract to REST Assured's global filters, once. */
     public static synchronized void install() {
         if (RestAssured.filters().stream().noneMatch(f -> f instanceof OpenApiContract)) {
-            RestAssured.filters(new OpenApiContract());
+            RestAssured.filters(new OpenApiContract(null));
         }
     }
 
@@ -65,7 +80,7 @@ public final class OpenApiContract implements OrderedFilter {
         if (!HttpProblems.isApi(uri.getPath())) {
             return response;
         }
-        OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(uri.getScheme() + "://" + uri.getAuthority(), OpenApiContract::load);
+        OpenApiInteractionValidator validator = fixed != null ? fixed : VALIDATORS.computeIfAbsent(uri.getScheme() + "://" + uri.getAuthority(), OpenApiContract::load);
         Request request = RestAssuredRequest.of(spec);
         com.atlassian.oai.validator.model.Response answer = RestAssuredResponse.of(response);
         ValidationReport report = INVALID_ON_PURPOSE.get()[0] > 0
@@ -101,6 +116,14 @@ public final class OpenApiContract implements OrderedFilter {
         return text == null || text.length() <= 600 ? text : text.substring(0, 600) + "… (" + text.length() + " characters)";
     }
 
+    private static OpenApiInteractionValidator validator(String document) {
+        return OpenApiInteractionValidator.createForInlineApiSpecification(document)
+                // Tests send no or wrong tokens on purpose; the 401 they get is documented and checked.
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.request.security", ValidationReport.Level.IGNORE).build())
+                .build();
+    }
+
     private static OpenApiInteractionValidator load(String base) {
         try {
             HttpResponse<String> doc = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json")).build(),
@@ -108,11 +131,7 @@ public final class OpenApiContract implements OrderedFilter {
             if (doc.statusCode() != 200) {
                 throw new IllegalStateException("no OpenAPI document at " + base + ": " + doc.statusCode());
             }
-            return OpenApiInteractionValidator.createForInlineApiSpecification(doc.body())
-                    // Tests send no or wrong tokens on purpose; the 401 they get is documented and checked.
-                    .withLevelResolver(LevelResolver.create()
-                            .withLevel("validation.request.security", ValidationReport.Level.IGNORE).build())
-                    .build();
+            return validator(doc.body());
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException("cannot read the OpenAPI document of " + base, e);
         }
