@@ -65,6 +65,10 @@ class RussianPagesBrowserTest {
         String handle = "ru-pages-" + Long.toHexString(System.nanoTime() & 0xfffff);
         int port = TestPorts.block(2);
         try (WebDriverSession browser = new WebDriverSession(Path.of("target"))) {
+            for (String page : List.of("/?lang=ru", "/donate", "/transparency", "/login")) {
+                browser.open(base + page);
+                check(page, browser, english, problems, "ru-public" + page.replaceAll("[^a-z]+", "-").replaceAll("-$", "") + ".png");
+            }
             browser.open(base + "/signup?lang=ru");
             browser.type("#handle", handle);
             browser.type("#password", password);
