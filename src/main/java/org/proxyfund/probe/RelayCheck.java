@@ -61,6 +61,11 @@ final class RelayCheck {
             super(detail);
             this.result = CheckResult.down(reason, detail);
         }
+
+        Failure(DownReason reason, Detail detail) {
+            super(detail.english());
+            this.result = CheckResult.down(reason, detail);
+        }
     }
 
     /** A canary address: where proxies are asked to connect. */
@@ -91,7 +96,7 @@ final class RelayCheck {
     }
 
     CheckResult run(CheckTarget target, Layer layer, Handshakes handshakes) {
-        if (!canary.isRunning()) return CheckResult.unknown("the monitor's canary is not listening");
+        if (!canary.isRunning()) return CheckResult.unknown(Detail.of("canary_not_listening"));
         HostVerdict verdict = guard.check(target.host());
         if (!verdict.allowed()) return CheckResult.down(DownReason.BLOCKED_TARGET, verdict.message());
         // Connect to the address the guard approved, not the name, so DNS cannot change between guard and connect.

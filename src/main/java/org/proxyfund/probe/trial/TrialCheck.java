@@ -12,6 +12,7 @@ import org.proxyfund.endpoint.MonitorCredential;
 import org.proxyfund.probe.CheckResult;
 import org.proxyfund.probe.CheckTarget;
 import org.proxyfund.probe.Checker;
+import org.proxyfund.probe.Detail;
 import org.proxyfund.probe.DownReason;
 import org.proxyfund.probe.schedule.Checkers;
 
@@ -38,8 +39,9 @@ public class TrialCheck {
     /** What asking for a check did. */
     public enum Outcome { CHECKED, TOO_SOON, NOT_PENDING, NOT_FOUND }
 
-    /** The latest check asked for, as the endpoint page shows it. */
-    public record View(boolean checked, String status, String reason, String detail, String checkedText, String waitText) {
+    /** The latest check asked for, as the endpoint page shows it ({@code detailCode} null for a detail stored as text only). */
+    public record View(boolean checked, String status, String reason, String detail, String checkedText, String waitText,
+                       Detail detailCode) {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
@@ -73,12 +75,12 @@ public class TrialCheck {
     /** The latest check asked for on this endpoint, and until when the button waits. */
     public View latest(long endpointId) {
         Optional<TrialCheckRepository.Row> row = repository.latest(endpointId);
-        if (row.isEmpty()) return new View(false, null, null, null, null, null);
+        if (row.isEmpty()) return new View(false, null, null, null, null, null, null);
         TrialCheckRepository.Row r = row.get();
         OffsetDateTime next = r.claimedAt().plus(config.every());
         String wait = next.isAfter(OffsetDateTime.now()) ? TIME.format(next.withOffsetSameInstant(ZoneOffset.UTC)) : null;
         return new View(r.checkedAt() != null, r.status(), r.reason(), r.detail(),
-                r.checkedAt() == null ? null : TIME.format(r.checkedAt().withOffsetSameInstant(ZoneOffset.UTC)), wait);
+                r.checkedAt() == null ? null : TIME.format(r.checkedAt().withOffsetSameInstant(ZoneOffset.UTC)), wait, r.code());
     }
 
     private CheckResult withinDeadline(Endpoint e, CheckTarget target) {

@@ -3,6 +3,8 @@ package org.proxyfund.probe.trial;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.proxyfund.probe.CheckResult;
+import org.proxyfund.probe.Detail;
+import org.proxyfund.probe.DetailJson;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -18,7 +20,7 @@ import java.util.Optional;
 class TrialCheckRepository {
 
     /** The latest check asked for: when it was claimed and, once finished, what it found. */
-    record Row(OffsetDateTime claimedAt, OffsetDateTime checkedAt, String status, String reason, String detail) {
+    record Row(OffsetDateTime claimedAt, OffsetDateTime checkedAt, String status, String reason, String detail, Detail code) {
     }
 
     private static final String CLAIM = """
@@ -27,9 +29,9 @@ class TrialCheckRepository {
             WHERE t.claimed_at <= now() - make_interval(secs => ?)
             RETURNING endpoint_id""";
     private static final String STORE = """
-            UPDATE endpoint_trial_check SET checked_at = now(), status = ?, reason = ?, detail = ? WHERE endpoint_id = ?""";
+            UPDATE endpoint_trial_check SET checked_at = now(), status = ?, reason = ?, detail = ?, detail_code = ?::jsonb WHERE endpoint_id = ?""";
     private static final String LATEST = """
-            SELECT claimed_at, checked_at, status, reason, detail FROM endpoint_trial_check WHERE endpoint_id = ?""";
+            SELECT claimed_at, checked_at, status, reason, detail, detail_code::text FROM endpoint_trial_check WHERE endpoint_id = ?""";
 
     @Inject
     DataSource dataSource;
@@ -53,7 +55,8 @@ class TrialCheckRepository {
             st.setString(1, result.status().name());
             st.setString(2, result.reason() == null ? null : result.reason().name());
             st.setString(3, detail.length() <= 500 ? detail : detail.substring(0, 497) + "...");
-            st.setLong(4, endpointId);
+            st.setString(4, DetailJson.write(result.code()));
+            st.setLong(5, endpointId);
             st.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("storing a check of endpoint " + endpointId + " failed", e);
@@ -66,7 +69,7 @@ class TrialCheckRepository {
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 return Optional.of(new Row(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class),
-                        rs.getString(3), rs.getString(4), rs.getString(5)));
+                        rs.getString(3), rs.getString(4), rs.getString(5), DetailJson.read(rs.getString(6))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading the checks asked for on endpoint " + endpointId + " failed", e);
