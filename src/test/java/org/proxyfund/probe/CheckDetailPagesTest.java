@@ -1,16 +1,21 @@
 package org.proxyfund.probe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.common.crypto.SecretCipher;
+import org.proxyfund.common.testing.TestPorts;
+import org.proxyfund.endpoint.EndpointRetirement;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.HostGuard;
 import org.proxyfund.endpoint.MonitorCredential;
 import org.proxyfund.endpoint.TestEndpointConfig;
+import org.proxyfund.operator.Account;
+import org.proxyfund.operator.Actor;
 import org.proxyfund.operator.WebClient;
 import org.proxyfund.probe.mtproto.TelegramRsaKey;
 import org.proxyfund.probe.mtproto.TestDataCentre;
@@ -52,6 +57,8 @@ class CheckDetailPagesTest {
     SecretCipher cipher;
     @Inject
     ObjectMapper json;
+    @Inject
+    EndpointRetirement retirement;
 
     private final TestProbeConfig config = new TestProbeConfig();
     private final HostGuard guard = new HostGuard(new TestEndpointConfig("127.0.0.1"));
@@ -73,9 +80,23 @@ class CheckDetailPagesTest {
 
     private void runAndShow(Canary canary, TestDataCentre dc) throws Exception {
         WebClient web = new WebClient();
-        web.signUp("detail-lang");
+        String handle = web.signUp("detail-lang");
         String token = web.createApiToken();
         Map<String, CheckResult> results = new LinkedHashMap<>();
+        Map<String, Long> ids = new LinkedHashMap<>();
+        try {
+            check(canary, dc, results);
+            for (String name : results.keySet()) ids.put(name, endpoint(token, name));
+            record(ids, results);
+            show(canary, dc, web, token, results, ids);
+        } finally {
+            // Retired, so no later test that leases every due endpoint checks these.
+            long account = QuarkusTransaction.requiringNew().call(() -> Account.byHandle(handle).orElseThrow().id);
+            for (long id : ids.values()) retirement.retire(account, id, Actor.system());
+        }
+    }
+
+    private void check(Canary canary, TestDataCentre dc, Map<String, CheckResult> results) throws Exception {
 
         SquidServer squid = new SquidServer("detail-403");
         List<String> lines = new ArrayList<>(squid.basicAuth(USER, PASSWORD));
@@ -100,11 +121,10 @@ class CheckDetailPagesTest {
         assertEquals(DownReason.AUTH_REJECTED, results.get("refused").reason(), results.get("refused").detail());
         assertEquals(DownReason.OPEN_PROXY, results.get("open").reason(), results.get("open").detail());
         assertEquals(DownReason.CANARY_ONLY, results.get("canaryOnly").reason(), results.get("canaryOnly").detail());
+    }
 
-        Map<String, Long> ids = new LinkedHashMap<>();
-        for (String name : results.keySet()) ids.put(name, endpoint(token, name));
-        record(ids, results);
-
+    private void show(Canary canary, TestDataCentre dc, WebClient web, String token, Map<String, CheckResult> results,
+                      Map<String, Long> ids) {
         String canaryAt = canary.publicHost() + ":" + canary.publicPort();
         Map<String, String[]> shown = Map.of(
                 "squid403", new String[]{"узел ответил 403 на CONNECT к " + canaryAt, "the endpoint answered 403 to CONNECT to " + canaryAt},
@@ -142,7 +162,7 @@ class CheckDetailPagesTest {
 
     private static long endpoint(String token, String label) {
         Response r = given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
-                .body(Map.of("type", "SOCKS5", "label", label, "host", "127.0.0.1", "port", RealServer.freePort(), "region", "Iran",
+                .body(Map.of("type", "SOCKS5", "label", label, "host", "127.0.0.1", "port", TestPorts.block(1), "region", "Iran",
                         "protocolFields", Map.of()))
                 .post("/api/v1/endpoints");
         assertEquals(201, r.statusCode(), r.asString());
