@@ -57,11 +57,6 @@ final class RelayCheck {
     static final class Failure extends IOException {
         final transient CheckResult result;
 
-        Failure(DownReason reason, String detail) {
-            super(detail);
-            this.result = CheckResult.down(reason, detail);
-        }
-
         Failure(DownReason reason, Detail detail) {
             super(detail.english());
             this.result = CheckResult.down(reason, detail);

@@ -148,6 +148,23 @@ class CheckDetailPagesTest {
         assertFalse(dashboard.contains(shown.get("refused")[1]), "the Russian dashboard too");
     }
 
+    @Test
+    void shouldRenderEveryDetailInRussianWithAllItsArguments() {
+        for (java.lang.reflect.Method m : DetailMessages.class.getDeclaredMethods()) {
+            if (!m.isAnnotationPresent(io.quarkus.qute.i18n.Message.class)) continue;
+            Object[] args = new Object[m.getParameterCount()];
+            for (int i = 0; i < args.length; i++) args[i] = "arg" + i + "x";
+            Detail detail = Detail.of(m.getName(), args);
+            String ru = DetailTexts.shown(detail, java.util.Locale.forLanguageTag("ru"), "FALLBACK");
+            for (Object a : args) assertTrue(ru.contains((String) a), m.getName() + " keeps " + a + " in Russian: " + ru);
+            if (!Set.of("verbatim", "joined").contains(m.getName())) {
+                assertTrue(ru.chars().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC),
+                        m.getName() + " is Russian: " + ru);
+            }
+            assertEquals(detail.english(), DetailTexts.shown(detail, java.util.Locale.ENGLISH, "FALLBACK"));
+        }
+    }
+
     private Socks5Checker socks(Canary canary, TestDataCentre dc) {
         if (dc == null) return new Socks5Checker(guard, canary, config);
         List<TelegramRsaKey> keys = List.of(TelegramRsaKey.fromPkcs1(TestDhResponder.publicKeyBase64()));

@@ -90,13 +90,13 @@ public class TrialCheck {
             return ((Future<CheckResult>) task).get(config.deadline().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException ex) {
             worker.interrupt();
-            return CheckResult.down(DownReason.TIMEOUT, "the check did not finish within " + config.deadline().toSeconds() + " s");
+            return CheckResult.down(DownReason.TIMEOUT, Detail.of("trial_deadline", config.deadline().toSeconds()));
         } catch (ExecutionException ex) {
-            return CheckResult.unknown("the check failed on our side: " + ex.getCause());
+            return CheckResult.unknown(Detail.of("trial_failed", ex.getCause()));
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             worker.interrupt();
-            return CheckResult.unknown("the check was interrupted on our side");
+            return CheckResult.unknown(Detail.of("trial_interrupted"));
         }
     }
 }
