@@ -49,6 +49,22 @@ public interface EndpointMessages {
     @Message("Copy the lines for your server: they enforce the credential issued above and allow the addresses listed.")
     String snippet_hint();
 
+    @Message("Check now")
+    String trial_heading();
+
+    @Message("Until an admin approves this endpoint it is not checked on schedule. Run the same check we will run, to see "
+            + "that your setup passes; it is not counted as uptime and earns nothing.")
+    String trial_hint();
+
+    @Message("Run the check")
+    String trial_button();
+
+    @Message("{#when status}{#is 'UP'}Passed{#is 'DOWN'}Failed{#else}Inconclusive (the problem was on our side){/when} at {time}.")
+    String trial_result(String status, String time);
+
+    @Message("You can run it again from {time}.")
+    String trial_wait(String time);
+
     @Message("Ownership token")
     String ownership_heading();
 

@@ -163,6 +163,12 @@ public class EndpointService {
                 .map(e -> MonitorCredential.decode(cipher.decrypt(e.credentialEnc, context(e.id))).operatorView()));
     }
 
+    /** The full issued credential of the owner's endpoint (with what the monitor keeps to itself), for a check the owner asks for. */
+    public Optional<MonitorCredential> monitorCredential(long accountId, long endpointId) {
+        return QuarkusTransaction.requiringNew().call(() -> Endpoint.owned(endpointId, accountId)
+                .map(e -> MonitorCredential.decode(cipher.decrypt(e.credentialEnc, context(e.id)))));
+    }
+
     /**
      * The only place admins change an endpoint's state: transition table, reason to suspend, audit line. Retiring is
      * the owner's decision ({@link #retire}), never an admin's: they suspend instead.

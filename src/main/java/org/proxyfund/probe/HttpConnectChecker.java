@@ -66,15 +66,15 @@ public class HttpConnectChecker implements Checker {
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String head = readHead(in);
-        if (head == null) return CheckResult.down(DownReason.PROTOCOL_ERROR, "no complete HTTP response to CONNECT");
+        if (head == null) return CheckResult.down(DownReason.PROTOCOL_ERROR, Detail.of("http_incomplete"));
         Matcher status = STATUS_LINE.matcher(head.substring(0, Math.max(0, head.indexOf("\r\n"))));
-        if (!status.matches()) return CheckResult.down(DownReason.PROTOCOL_ERROR, "not an HTTP response to CONNECT");
+        if (!status.matches()) return CheckResult.down(DownReason.PROTOCOL_ERROR, Detail.of("http_not_http"));
         int code = Integer.parseInt(status.group(1));
         // 407 is the standard answer; tinyproxy 1.11 answers 401 to a wrong Proxy-Authorization.
         if (code == 407 || code == 401) {
-            return CheckResult.down(DownReason.AUTH_REJECTED, "the endpoint refused the issued credential (" + code + ")");
+            return CheckResult.down(DownReason.AUTH_REJECTED, Detail.of("http_credential_refused", code));
         }
-        if (code / 100 != 2) return CheckResult.down(DownReason.RELAY_FAILED, "the endpoint answered " + code + " to CONNECT to " + authority);
+        if (code / 100 != 2) return CheckResult.down(DownReason.RELAY_FAILED, Detail.of("http_connect_refused", code, authority));
         return null;
     }
 

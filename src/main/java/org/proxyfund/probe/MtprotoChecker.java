@@ -70,11 +70,11 @@ public class MtprotoChecker implements Checker {
             try {
                 return exchange.run(started);
             } catch (SocketTimeoutException e) {
-                return CheckResult.down(DownReason.TIMEOUT, "no answer within " + config.ioTimeout().toMillis() + " ms"
-                        + (domain == null ? " (MTProxy ignores a client whose secret it does not know, so the secret may be wrong)" : ""));
+                return CheckResult.down(DownReason.TIMEOUT,
+                        Detail.of(domain == null ? "mtproto_timeout_dd" : "mtproto_timeout", config.ioTimeout().toMillis()));
             }
         } catch (IOException e) {
-            return CheckResult.down(DownReason.RELAY_FAILED, "connection failed: " + e.getMessage());
+            return CheckResult.down(DownReason.RELAY_FAILED, Detail.of("connection_failed", e.getMessage()));
         }
     }
 

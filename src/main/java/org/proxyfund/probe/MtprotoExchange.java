@@ -63,25 +63,23 @@ final class MtprotoExchange {
             TelegramRsaKey key = telegramKeys.stream()
                     .filter(k -> Arrays.stream(resPq.fingerprints()).anyMatch(f -> f == k.fingerprint())).findFirst().orElse(null);
             if (key == null) {
-                return CheckResult.down(DownReason.RELAY_FAILED, "the resPQ lists none of Telegram's RSA keys: whatever answered is not Telegram");
+                return CheckResult.down(DownReason.RELAY_FAILED, Detail.of("mtproto_not_telegram_keys"));
             }
             DhProof proof = new DhProof(nonce, resPq, key, mtproto.dcId(), messageId + 4, RANDOM);
             byte[] answer = exchange(proof.request());
             if (MtprotoMessages.isTransportError(answer)) return transportError(answer);
             if (proof.verify(answer) != DhProof.Verdict.TELEGRAM) {
-                return CheckResult.down(DownReason.RELAY_FAILED, "the answer to req_DH_params is not encrypted with our new_nonce: "
-                        + "whatever answered does not hold Telegram's RSA key");
+                return CheckResult.down(DownReason.RELAY_FAILED, Detail.of("mtproto_not_new_nonce"));
             }
         } catch (SocketTimeoutException e) {
             throw e;
         } catch (ProtocolException e) {
-            return CheckResult.down(DownReason.PROTOCOL_ERROR, e.getMessage());
+            return CheckResult.down(DownReason.PROTOCOL_ERROR, Detail.of("verbatim", e.getMessage()));
         } catch (IOException e) {
             return closed(stream == null ? 0 : stream.received());
         }
         return new CheckResult(CheckStatus.UP, null, Duration.ofNanos(System.nanoTime() - started), false,
-                "Telegram DC " + mtproto.dcId() + " proved its RSA key through the proxy, "
-                        + (domain == null ? "dd form" : "ee (fake TLS for " + domain + ") form"));
+                domain == null ? Detail.of("mtproto_up_dd", mtproto.dcId()) : Detail.of("mtproto_up_ee", mtproto.dcId(), domain));
     }
 
     private byte[] exchange(byte[] message) throws IOException {
@@ -102,14 +100,12 @@ final class MtprotoExchange {
         } catch (SocketTimeoutException e) {
             throw e;
         } catch (ProtocolException e) {
-            return CheckResult.down(DownReason.PROTOCOL_ERROR, "the answer to our fake-TLS hello: " + e.getMessage());
+            return CheckResult.down(DownReason.PROTOCOL_ERROR, Detail.of("faketls_bad_answer", e.getMessage()));
         } catch (IOException e) {
-            return CheckResult.down(DownReason.AUTH_REJECTED, "the endpoint closed the connection instead of answering our fake-TLS hello: "
-                    + "the issued secret is not configured for " + domain);
+            return CheckResult.down(DownReason.AUTH_REJECTED, Detail.of("faketls_closed", domain));
         }
         if (reply == TlsRecords.Reply.NOT_OUR_SECRET) {
-            return CheckResult.down(DownReason.AUTH_REJECTED, "a TLS server answered without our secret's HMAC: the proxy does not know "
-                    + "the issued secret (real proxies hand such clients to " + domain + ")");
+            return CheckResult.down(DownReason.AUTH_REJECTED, Detail.of("faketls_not_our_secret", domain));
         }
         in = new TlsRecordInputStream(in);
         out = new TlsRecordOutputStream(out, true);
@@ -117,18 +113,15 @@ final class MtprotoExchange {
     }
 
     private static CheckResult transportError(byte[] body) {
-        return CheckResult.down(DownReason.RELAY_FAILED, "the data centre answered transport error "
-                + MtprotoMessages.transportError(body) + ": what reached it was not our request");
+        return CheckResult.down(DownReason.RELAY_FAILED, Detail.of("mtproto_transport_error", MtprotoMessages.transportError(body)));
     }
 
     /** The proxy closed the connection after our obfuscated2 header and request. */
     private CheckResult closed(long received) {
-        if (received > 0) return CheckResult.down(DownReason.RELAY_FAILED, "the connection broke off before the data centre's answer was complete");
+        if (received > 0) return CheckResult.down(DownReason.RELAY_FAILED, Detail.of("mtproto_cut_short"));
         if (domain != null) {
-            return CheckResult.down(DownReason.RELAY_FAILED, "the proxy proved it knows the secret (fake-TLS HMAC) but closed the connection "
-                    + "without an answer from DC " + mtproto.dcId() + ": it did not relay to Telegram");
+            return CheckResult.down(DownReason.RELAY_FAILED, Detail.of("mtproto_closed_after_hmac", mtproto.dcId()));
         }
-        return CheckResult.down(DownReason.AUTH_REJECTED, "the proxy closed the connection without answering: that is how a proxy drops "
-                + "a client whose secret it does not know (it would do the same if it could not reach Telegram)");
+        return CheckResult.down(DownReason.AUTH_REJECTED, Detail.of("mtproto_closed_unknown_secret"));
     }
 }

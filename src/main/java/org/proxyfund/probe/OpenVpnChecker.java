@@ -51,7 +51,7 @@ public class OpenVpnChecker implements Checker {
     public CheckResult check(CheckTarget target) {
         Optional<ControlWrap> wrap = controlWrap(target);
         if (wrap.isEmpty()) {
-            return CheckResult.unknown("the endpoint's tls-auth/tls-crypt settings cannot be read; the validator should have refused them");
+            return CheckResult.unknown(Detail.of("openvpn_unreadable_key"));
         }
         boolean keyed = wrap.get() != ControlWrap.NONE;
         HostVerdict verdict = guard.check(target.host());
@@ -62,7 +62,7 @@ public class OpenVpnChecker implements Checker {
         try {
             return tcp ? overTcp(address, reset, keyed) : overUdp(address, reset, keyed);
         } catch (IOException e) {
-            return CheckResult.down(DownReason.CONNECT_REFUSED, "network error: " + e.getMessage());
+            return CheckResult.down(DownReason.CONNECT_REFUSED, Detail.of("openvpn_network_error", e.getMessage()));
         }
     }
 
@@ -91,9 +91,9 @@ public class OpenVpnChecker implements Checker {
                 }
             }
         } catch (PortUnreachableException e) {
-            return CheckResult.down(DownReason.CONNECT_REFUSED, "ICMP port unreachable: nothing listens on the UDP port");
+            return CheckResult.down(DownReason.CONNECT_REFUSED, Detail.of("openvpn_port_unreachable"));
         }
-        return last != null ? wrongReply(last) : silence(signed, "over UDP");
+        return last != null ? wrongReply(last) : silence(signed, "UDP");
     }
 
     private CheckResult overTcp(InetSocketAddress address, HardReset reset, boolean signed) throws IOException {
@@ -109,7 +109,7 @@ public class OpenVpnChecker implements Checker {
             try {
                 int length = in.readUnsignedShort();
                 if (length == 0 || length > MAX_PACKET) {
-                    return CheckResult.down(DownReason.PROTOCOL_ERROR, "a TCP packet length of " + length + " is not OpenVPN");
+                    return CheckResult.down(DownReason.PROTOCOL_ERROR, Detail.of("openvpn_tcp_length", length));
                 }
                 byte[] reply = new byte[length];
                 in.readFully(reply);
@@ -117,31 +117,30 @@ public class OpenVpnChecker implements Checker {
                 return checked.ok() ? up(started, signed) : wrongReply(checked);
             } catch (EOFException | SocketException e) {
                 // OpenVPN over TCP closes the connection when our first packet fails its tls-auth check.
-                return CheckResult.down(DownReason.AUTH_REJECTED, "the server closed the TCP connection after our hard reset: "
-                        + (signed ? "it does not accept our tls-auth/tls-crypt key (key, key direction or digest differ)"
-                        : "it probably requires tls-auth or tls-crypt; register the key"));
+                return CheckResult.down(DownReason.AUTH_REJECTED,
+                        Detail.of(signed ? "openvpn_tcp_closed_keyed" : "openvpn_tcp_closed_unkeyed"));
             } catch (SocketTimeoutException e) {
-                return silence(signed, "over TCP");
+                return silence(signed, "TCP");
             }
         }
     }
 
     private static CheckResult up(long started, boolean signed) {
-        return CheckResult.upWeak(Duration.ofNanos(System.nanoTime() - started), "the OpenVPN server answered our hard reset"
-                + (signed ? " under the operator's tls-auth/tls-crypt key" : "") + "; relaying through the VPN is not proven");
+        return CheckResult.upWeak(Duration.ofNanos(System.nanoTime() - started), Detail.of(signed ? "openvpn_up_keyed" : "openvpn_up"));
     }
 
     private static CheckResult wrongReply(HardReset.Reply reply) {
-        return CheckResult.down(reply.unauthenticated() ? DownReason.AUTH_REJECTED : DownReason.PROTOCOL_ERROR, reply.detail());
+        // A malformed reply's detail names protocol fields; it is shown as it is.
+        return reply.unauthenticated() ? CheckResult.down(DownReason.AUTH_REJECTED, Detail.of("openvpn_bad_key"))
+                : CheckResult.down(DownReason.PROTOCOL_ERROR, Detail.of("verbatim", reply.detail()));
     }
 
     /** A live OpenVPN with tls-auth or tls-crypt drops what fails its check without a word, so with a key silence is a rejection. */
-    private CheckResult silence(boolean signed, String how) {
-        String waited = "no answer " + how + " within " + config.ioTimeout().toMillis() + " ms";
+    private CheckResult silence(boolean signed, String transport) {
+        long ms = config.ioTimeout().toMillis();
         return signed
-                ? CheckResult.down(DownReason.AUTH_REJECTED, waited + ": the server drops our keyed reset (wrong tls-auth/tls-crypt key, "
-                + "key direction or digest), or a firewall drops the traffic")
-                : CheckResult.down(DownReason.TIMEOUT, waited + "; if the server uses tls-auth or tls-crypt, register its key");
+                ? CheckResult.down(DownReason.AUTH_REJECTED, Detail.of("openvpn_silent_keyed", transport, ms))
+                : CheckResult.down(DownReason.TIMEOUT, Detail.of("openvpn_silent", transport, ms));
     }
 
     /** NONE without a key; empty when a key is there but unreadable. */

@@ -29,8 +29,7 @@ public final class OwnershipGate {
         if (type != EndpointType.OPENVPN || !result.isUp()) return result;
         OwnershipStatus s = status.apply(endpointId);
         if (s.verified()) return result;
-        return CheckResult.down(DownReason.OWNERSHIP_UNVERIFIED, "the server answered our hard reset, but its ownership token is not "
-                + (s.message() == null ? "verified yet: it is looked for within a minute of registration and of every address change"
-                : "verified: " + s.message()));
+        return CheckResult.down(DownReason.OWNERSHIP_UNVERIFIED,
+                s.message() == null ? Detail.of("ownership_not_yet") : Detail.of("ownership_not_verified", s.message()));
     }
 }

@@ -62,13 +62,13 @@ public class PassGuide {
                 out.add(new Snippet("squid", "shell", "printf '%s:%s\\n' '" + user + "' \"$(openssl passwd -apr1 '" + password
                         + "')\" > /etc/squid/proxyfund.passwd"));
                 out.add(new Snippet("squid", "/etc/squid/conf.d/proxyfund.conf", squid()));
-                out.add(new Snippet("tinyproxy", "/etc/tinyproxy/tinyproxy.conf", "# remove the Allow lines (they admit only the listed clients)\n"
+                out.add(new Snippet("tinyproxy", "/etc/tinyproxy/tinyproxy.conf", "# set these lines (replacing the same keys) and remove every Allow line: it admits only the listed clients\n"
                         + "Port " + port + "\nBasicAuth " + user + " " + password + "\nConnectPort 443\n" + lines("ConnectPort ", ports())));
             }
             case SOCKS5 -> {
                 out.add(new Snippet("dante", "shell", "useradd -M -N -s /usr/sbin/nologin " + user + "\necho '" + user + ":" + password
                         + "' | chpasswd"));
-                out.add(new Snippet("dante", "/etc/danted.conf", "internal: 0.0.0.0 port = " + port + "\nexternal: eth0\n"
+                out.add(new Snippet("dante", "/etc/danted.conf", "internal: 0.0.0.0 port = " + port + "\n# the interface that reaches the internet\nexternal: eth0\n"
                         + "socksmethod: username\nclientmethod: none\nuser.privileged: root\nuser.unprivileged: nobody\n"
                         + "client pass { from: 0.0.0.0/0 to: 0.0.0.0/0 }\nsocks pass { from: 0.0.0.0/0 to: 0.0.0.0/0 command: connect }"));
                 out.add(new Snippet("microsocks", "shell", "microsocks -i 0.0.0.0 -p " + port + " -u " + user + " -P " + password));

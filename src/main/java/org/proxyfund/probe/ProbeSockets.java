@@ -19,9 +19,9 @@ final class ProbeSockets {
         try {
             socket.connect(address, (int) config.connectTimeout().toMillis());
         } catch (SocketTimeoutException e) {
-            return CheckResult.down(DownReason.TIMEOUT, "no TCP connection within " + config.connectTimeout().toMillis() + " ms");
+            return CheckResult.down(DownReason.TIMEOUT, Detail.of("tcp_timeout", config.connectTimeout().toMillis()));
         } catch (IOException e) {
-            return CheckResult.down(DownReason.CONNECT_REFUSED, "TCP connection failed: " + e.getMessage());
+            return CheckResult.down(DownReason.CONNECT_REFUSED, Detail.of("tcp_failed", e.getMessage()));
         }
         socket.setSoTimeout((int) config.ioTimeout().toMillis());
         socket.setTcpNoDelay(true);

@@ -57,8 +57,8 @@ final class RelayCheck {
     static final class Failure extends IOException {
         final transient CheckResult result;
 
-        Failure(DownReason reason, String detail) {
-            super(detail);
+        Failure(DownReason reason, Detail detail) {
+            super(detail.english());
             this.result = CheckResult.down(reason, detail);
         }
     }
@@ -91,7 +91,7 @@ final class RelayCheck {
     }
 
     CheckResult run(CheckTarget target, Layer layer, Handshakes handshakes) {
-        if (!canary.isRunning()) return CheckResult.unknown("the monitor's canary is not listening");
+        if (!canary.isRunning()) return CheckResult.unknown(Detail.of("canary_not_listening"));
         HostVerdict verdict = guard.check(target.host());
         if (!verdict.allowed()) return CheckResult.down(DownReason.BLOCKED_TARGET, verdict.message());
         // Connect to the address the guard approved, not the name, so DNS cannot change between guard and connect.

@@ -57,9 +57,9 @@ final class RelayConnection {
             } catch (RelayCheck.Failure e) {
                 return failed(e.result);
             } catch (SocketTimeoutException e) {
-                return failed(timeout("during the handshake"));
+                return failed(timeout("timeout_handshake"));
             } catch (IOException e) {
-                return failed(CheckResult.down(DownReason.PROTOCOL_ERROR, "handshake broke off: " + e.getMessage()));
+                return failed(CheckResult.down(DownReason.PROTOCOL_ERROR, Detail.of("handshake_broke_off", e.getMessage())));
             }
             if (failed != null) return failed(failed);
             try {
@@ -68,10 +68,10 @@ final class RelayConnection {
             } catch (RelayCheck.Failure e) {
                 return failed(e.result);
             } catch (SocketTimeoutException e) {
-                return failed(timeout("waiting for the answer to come back through the tunnel"));
+                return failed(timeout("timeout_answer"));
             }
         } catch (IOException e) {
-            return failed(CheckResult.down(DownReason.RELAY_FAILED, "connection failed: " + e.getMessage()));
+            return failed(CheckResult.down(DownReason.RELAY_FAILED, Detail.of("connection_failed", e.getMessage())));
         }
     }
 
@@ -79,7 +79,7 @@ final class RelayConnection {
         return new Outcome(failure, false, null);
     }
 
-    private CheckResult timeout(String when) {
-        return CheckResult.down(DownReason.TIMEOUT, "no answer within " + config.ioTimeout().toMillis() + " ms " + when);
+    private CheckResult timeout(String key) {
+        return CheckResult.down(DownReason.TIMEOUT, Detail.of(key, config.ioTimeout().toMillis()));
     }
 }

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
 final class RelayProbes {
 
     /** The canary connection: its outcome, the address that answered, and a note when a second address was needed. */
-    record CanaryProbe(RelayConnection.Outcome outcome, String note) {
+    record CanaryProbe(RelayConnection.Outcome outcome, Detail note) {
     }
 
     /** What the user-target connections showed. */
@@ -24,7 +24,7 @@ final class RelayProbes {
     }
 
     /** The user-target connections' verdict, with what the operator should read. */
-    record TargetProbe(TargetState state, RelayConnection.Outcome outcome, String detail) {
+    record TargetProbe(TargetState state, RelayConnection.Outcome outcome, Detail detail) {
     }
 
     private final RelayConnection connection;
@@ -51,11 +51,10 @@ final class RelayProbes {
         RelayCheck.CanaryAddress second = others.get(random.nextInt(others.size()));
         RelayConnection.Outcome b = viaCanary(issued, second);
         if (b.ok()) {
-            return new CanaryProbe(b, "canary address " + first.text() + " was not reached through the endpoint ("
-                    + a.failure().detail() + "), " + second.text() + " was");
+            return new CanaryProbe(b, Detail.of("canary_second_reached", first.text(), a.failure().detailCode(), second.text()));
         }
-        CheckResult both = CheckResult.down(a.failure().reason(), a.failure().detail() + "; at the second canary address "
-                + second.text() + " too: " + b.failure().detail());
+        CheckResult both = CheckResult.down(a.failure().reason(),
+                Detail.of("canary_second_failed", a.failure().detailCode(), second.text(), b.failure().detailCode()));
         return new CanaryProbe(new RelayConnection.Outcome(both, b.unreachable(), null), null);
     }
 
@@ -64,20 +63,20 @@ final class RelayProbes {
         UserTarget a = targets.pick(random);
         RelayConnection.Outcome first = viaTarget(issued, a);
         if (first.ok()) return reached(a, first);
-        if (first.unreachable()) return new TargetProbe(TargetState.UNREACHABLE, first, first.failure().detail());
+        if (first.unreachable()) return new TargetProbe(TargetState.UNREACHABLE, first, first.failure().detailCode());
         UserTarget b = targets.other(a, random);
         if (b != null) {
             RelayConnection.Outcome second = viaTarget(issued, b);
             if (second.ok()) return reached(b, second);
-            if (second.unreachable()) return new TargetProbe(TargetState.UNREACHABLE, second, second.failure().detail());
+            if (second.unreachable()) return new TargetProbe(TargetState.UNREACHABLE, second, second.failure().detailCode());
         }
-        String tried = a.address() + (b == null ? "" : " and " + b.address());
         if (targets.provesDirectly(a) || (b != null && targets.provesDirectly(b))) {
-            return new TargetProbe(TargetState.NOT_RELAYED, first, "the endpoint did not carry us to Telegram at " + tried
-                    + " (" + first.failure().detail() + "), which the monitor reaches directly");
+            Detail failure = first.failure().detailCode();
+            return new TargetProbe(TargetState.NOT_RELAYED, first, b == null ? Detail.of("target_not_relayed", a.address(), failure)
+                    : Detail.of("target_not_relayed_two", a.address(), b.address(), failure));
         }
-        return new TargetProbe(TargetState.INCONCLUSIVE, first, "Telegram at " + tried
-                + " is out of the monitor's own reach too, so this check rests on the canary alone");
+        return new TargetProbe(TargetState.INCONCLUSIVE, first, b == null ? Detail.of("target_inconclusive", a.address())
+                : Detail.of("target_inconclusive_two", a.address(), b.address()));
     }
 
     /** Whether the endpoint relays our nonce to the canary for a client using this handshake (no or a wrong credential). */
@@ -92,7 +91,7 @@ final class RelayProbes {
             out.flush();
             byte[] answer = in.readNBytes(Canary.ANSWER_BYTES);
             return MessageDigest.isEqual(answer, canary.expectedAnswer(frame)) ? null
-                    : CheckResult.down(DownReason.RELAY_FAILED, "the canary's answer to our nonce did not come back through the endpoint");
+                    : CheckResult.down(DownReason.RELAY_FAILED, Detail.of("canary_answer_missing"));
         });
     }
 
@@ -102,8 +101,7 @@ final class RelayProbes {
     }
 
     private static TargetProbe reached(UserTarget target, RelayConnection.Outcome outcome) {
-        return new TargetProbe(TargetState.REACHED, outcome, "Telegram DC " + target.dc() + " at " + target.address()
-                + " proved its key through it");
+        return new TargetProbe(TargetState.REACHED, outcome, Detail.of("target_reached", target.dc(), target.address()));
     }
 
     private static boolean relayFailure(CheckResult failure) {

@@ -10,7 +10,7 @@ final class RelayVerdict {
     private RelayProbes.CanaryProbe canary;
     private RelayProbes.TargetProbe target;
     private RelayConnection.Outcome unreachable;
-    private String open;
+    private Detail open;
     private boolean controlRefused;
     private boolean triedNoAuth;
 
@@ -28,8 +28,7 @@ final class RelayVerdict {
     void control(boolean noAuth, boolean relayed) {
         triedNoAuth |= noAuth;
         if (relayed) {
-            open = noAuth ? "it relayed our nonce to the canary for a client that offered no authentication at all"
-                    : "it relayed our nonce to the canary for a client with a username and password we never issued";
+            open = Detail.of(noAuth ? "open_no_auth" : "open_wrong_credential");
         } else {
             controlRefused = true;
         }
@@ -52,18 +51,17 @@ final class RelayVerdict {
 
     CheckResult result() {
         if (open != null) {
-            return CheckResult.down(DownReason.OPEN_PROXY, open + ": anyone can use it, so it proves nothing about who runs it. "
-                    + "Configure the issued credential so that only it is relayed.");
+            return CheckResult.down(DownReason.OPEN_PROXY, open);
         }
         if (unreachable != null) return unreachable.failure();
         if (!canary.outcome().ok()) return canary.outcome().failure();
         if (target != null && target.state() == RelayProbes.TargetState.NOT_RELAYED) {
-            return CheckResult.down(DownReason.CANARY_ONLY, "it relayed our nonce to the canary, but " + target.detail());
+            return CheckResult.down(DownReason.CANARY_ONLY, Detail.of("canary_only", target.detail()));
         }
-        StringBuilder detail = new StringBuilder("nonce relayed through the endpoint to the canary");
-        if (target != null) detail.append("; ").append(target.detail());
-        if (controlRefused) detail.append("; it refused a client without our credential");
-        if (canary.note() != null) detail.append("; ").append(canary.note());
-        return new CheckResult(CheckStatus.UP, null, canary.outcome().latency(), false, detail.toString());
+        Detail detail = Detail.of("relayed_to_canary");
+        if (target != null) detail = Detail.of("joined", detail, target.detail());
+        if (controlRefused) detail = Detail.of("joined", detail, Detail.of("control_refused"));
+        if (canary.note() != null) detail = Detail.of("joined", detail, canary.note());
+        return new CheckResult(CheckStatus.UP, null, canary.outcome().latency(), false, detail);
     }
 }

@@ -41,7 +41,7 @@ public class ShadowsocksChecker implements Checker {
         Optional<AeadCipherKind> kind = AeadCipherKind.byName(cipherName);
         if (kind.isEmpty()) {
             // The validator accepts only these ciphers, so this is a stale or hand-edited endpoint: not the operator's outage.
-            return CheckResult.unknown("the monitor cannot speak the Shadowsocks cipher '" + cipherName + "'");
+            return CheckResult.unknown(Detail.of("ss_unknown_cipher", cipherName));
         }
         String password = target.credential().get(MonitorCredential.PASSWORD).orElseThrow();
         byte[] masterKey = ShadowsocksKeys.masterKey(password, kind.get().keyBytes());

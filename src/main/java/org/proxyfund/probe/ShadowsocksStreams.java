@@ -89,7 +89,7 @@ final class ShadowsocksStreams {
             byte[] length = open(sealedLength);
             int size = ((length[0] & 0xFF) << 8) | (length[1] & 0xFF);
             if (size == 0 || size > MAX_PAYLOAD) {
-                throw new RelayCheck.Failure(DownReason.PROTOCOL_ERROR, "a Shadowsocks chunk length of " + size + " is out of range");
+                throw new RelayCheck.Failure(DownReason.PROTOCOL_ERROR, Detail.of("ss_chunk_length", size));
             }
             byte[] sealedPayload = raw.readNBytes(size + AeadCipherKind.TAG_BYTES);
             if (sealedPayload.length < size + AeadCipherKind.TAG_BYTES) cutShort();
@@ -107,11 +107,11 @@ final class ShadowsocksStreams {
                 salt = raw.readNBytes(kind.saltBytes());
             } catch (SocketTimeoutException e) {
                 // ss-server keeps reading and discarding after a first chunk that fails authentication (probe resistance).
-                throw rejected("stayed silent");
+                throw rejected("ss_silent");
             } catch (SocketException e) {
-                throw rejected("reset the connection");
+                throw rejected("ss_reset");
             }
-            if (salt.length == 0) throw rejected("closed the connection");
+            if (salt.length == 0) throw rejected("ss_closed");
             if (salt.length < kind.saltBytes()) cutShort();
             return salt;
         }
@@ -120,18 +120,16 @@ final class ShadowsocksStreams {
             try {
                 return session.open(sealed);
             } catch (AEADBadTagException e) {
-                throw new RelayCheck.Failure(DownReason.AUTH_REJECTED,
-                        "the reply failed " + kind.specName() + " authentication: the server uses another password or cipher");
+                throw new RelayCheck.Failure(DownReason.AUTH_REJECTED, Detail.of("ss_bad_tag", kind.specName()));
             }
         }
 
-        private static RelayCheck.Failure rejected(String what) {
-            return new RelayCheck.Failure(DownReason.AUTH_REJECTED, "the server " + what + " without answering our "
-                    + "well-formed request: it does not hold the issued password (or could not reach the canary)");
+        private static RelayCheck.Failure rejected(String key) {
+            return new RelayCheck.Failure(DownReason.AUTH_REJECTED, Detail.of(key));
         }
 
         private static void cutShort() throws RelayCheck.Failure {
-            throw new RelayCheck.Failure(DownReason.RELAY_FAILED, "the Shadowsocks reply was cut short");
+            throw new RelayCheck.Failure(DownReason.RELAY_FAILED, Detail.of("ss_cut_short"));
         }
     }
 }

@@ -70,7 +70,7 @@ public class Socks5Checker implements Checker {
         int version = in.read();
         int method = in.read();
         if (version != VERSION || method != METHOD_NO_AUTHENTICATION) {
-            return down(DownReason.AUTH_REJECTED, "the endpoint requires authentication");
+            return down(DownReason.AUTH_REJECTED, Detail.of("socks_requires_auth"));
         }
         return null;
     }
@@ -80,10 +80,10 @@ public class Socks5Checker implements Checker {
         out.flush();
         int version = in.read();
         int method = in.read();
-        if (method < 0) return down(DownReason.PROTOCOL_ERROR, "the endpoint closed the connection during the SOCKS5 greeting");
-        if (version != VERSION) return down(DownReason.PROTOCOL_ERROR, "not a SOCKS5 server (version byte " + version + ")");
-        if (method == NO_ACCEPTABLE_METHOD) return down(DownReason.AUTH_REJECTED, "the endpoint does not offer username/password authentication");
-        if (method != METHOD_USERNAME_PASSWORD) return down(DownReason.PROTOCOL_ERROR, "the endpoint chose a method we did not offer: " + method);
+        if (method < 0) return down(DownReason.PROTOCOL_ERROR, Detail.of("socks_closed_greeting"));
+        if (version != VERSION) return down(DownReason.PROTOCOL_ERROR, Detail.of("socks_not_socks", version));
+        if (method == NO_ACCEPTABLE_METHOD) return down(DownReason.AUTH_REJECTED, Detail.of("socks_no_password_method"));
+        if (method != METHOD_USERNAME_PASSWORD) return down(DownReason.PROTOCOL_ERROR, Detail.of("socks_unoffered_method", method));
         ByteArrayOutputStream request = new ByteArrayOutputStream();
         request.write(1);
         writeShortString(request, user.getBytes(StandardCharsets.UTF_8));
@@ -92,7 +92,7 @@ public class Socks5Checker implements Checker {
         out.flush();
         in.read();
         int status = in.read();
-        if (status != 0) return down(DownReason.AUTH_REJECTED, "the endpoint refused the issued username/password");
+        if (status != 0) return down(DownReason.AUTH_REJECTED, Detail.of("socks_credential_refused"));
         return null;
     }
 
@@ -105,9 +105,9 @@ public class Socks5Checker implements Checker {
         out.write(request.toByteArray());
         out.flush();
         byte[] head = in.readNBytes(4);
-        if (head.length < 4) return down(DownReason.RELAY_FAILED, "the endpoint closed the connection after our CONNECT");
-        if (head[0] != VERSION) return down(DownReason.PROTOCOL_ERROR, "malformed SOCKS5 reply to CONNECT");
-        if (head[1] != 0) return down(DownReason.RELAY_FAILED, "the endpoint refused to CONNECT to the canary (SOCKS5 reply " + head[1] + ")");
+        if (head.length < 4) return down(DownReason.RELAY_FAILED, Detail.of("socks_closed_after_connect"));
+        if (head[0] != VERSION) return down(DownReason.PROTOCOL_ERROR, Detail.of("socks_malformed_reply"));
+        if (head[1] != 0) return down(DownReason.RELAY_FAILED, Detail.of("socks_connect_refused", head[1]));
         int addressLength = switch (head[3]) {
             case 1 -> 4;
             case 4 -> 16;
@@ -115,7 +115,7 @@ public class Socks5Checker implements Checker {
             default -> -1;
         };
         if (addressLength < 0 || in.readNBytes(addressLength + 2).length < addressLength + 2) {
-            return down(DownReason.PROTOCOL_ERROR, "malformed bound address in the SOCKS5 reply");
+            return down(DownReason.PROTOCOL_ERROR, Detail.of("socks_malformed_address"));
         }
         return null;
     }
@@ -139,7 +139,7 @@ public class Socks5Checker implements Checker {
         out.write(value);
     }
 
-    private static CheckResult down(DownReason reason, String detail) {
+    private static CheckResult down(DownReason reason, Detail detail) {
         return CheckResult.down(reason, detail);
     }
 }

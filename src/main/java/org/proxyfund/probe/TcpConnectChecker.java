@@ -39,11 +39,11 @@ public class TcpConnectChecker implements Checker {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(verdict.addresses().getFirst(), target.port()),
                     (int) config.connectTimeout().toMillis());
-            return CheckResult.upWeak(Duration.ofNanos(System.nanoTime() - started), "TCP connect only: weaker evidence");
+            return CheckResult.upWeak(Duration.ofNanos(System.nanoTime() - started), Detail.of("tcp_only"));
         } catch (SocketTimeoutException e) {
-            return CheckResult.down(DownReason.TIMEOUT, "no TCP connection within " + config.connectTimeout().toMillis() + " ms");
+            return CheckResult.down(DownReason.TIMEOUT, Detail.of("tcp_timeout", config.connectTimeout().toMillis()));
         } catch (IOException e) {
-            return CheckResult.down(DownReason.CONNECT_REFUSED, "TCP connection failed: " + e.getMessage());
+            return CheckResult.down(DownReason.CONNECT_REFUSED, Detail.of("tcp_failed", e.getMessage()));
         }
     }
 }

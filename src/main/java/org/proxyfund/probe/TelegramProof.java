@@ -39,21 +39,21 @@ final class TelegramProof {
                 Obfuscated2.newHeader(RANDOM, Obfuscated2.TAG_PADDED_INTERMEDIATE, target.dc()), null);
         try {
             byte[] body = exchange(stream, MtprotoMessages.reqPqMulti(nonce, messageId), maxReplyBytes);
-            if (MtprotoMessages.isTransportError(body)) return failed(target, "answered transport error " + MtprotoMessages.transportError(body));
+            if (MtprotoMessages.isTransportError(body)) return failed(target, Detail.of("tg_transport_error", MtprotoMessages.transportError(body)));
             MtprotoMessages.ResPq resPq = MtprotoMessages.parseResPq(body, nonce);
             TelegramRsaKey key = keys.stream()
                     .filter(k -> Arrays.stream(resPq.fingerprints()).anyMatch(f -> f == k.fingerprint())).findFirst().orElse(null);
-            if (key == null) return failed(target, "answered with none of Telegram's RSA keys: it is not Telegram");
+            if (key == null) return failed(target, Detail.of("tg_not_telegram_keys"));
             DhProof proof = new DhProof(nonce, resPq, key, target.dc(), messageId + 4, RANDOM);
             byte[] answer = exchange(stream, proof.request(), maxReplyBytes);
             if (MtprotoMessages.isTransportError(answer) || proof.verify(answer) != DhProof.Verdict.TELEGRAM) {
-                return failed(target, "could not prove it holds Telegram's RSA key: it is not Telegram");
+                return failed(target, Detail.of("tg_no_proof"));
             }
             return null;
         } catch (EOFException e) {
-            return failed(target, stream.received() == 0 ? "never answered: the connection was closed" : "broke off its answer");
+            return failed(target, Detail.of(stream.received() == 0 ? "tg_never_answered" : "tg_broke_off"));
         } catch (ProtocolException e) {
-            return failed(target, "answered something that is not Telegram's: " + e.getMessage());
+            return failed(target, Detail.of("tg_not_telegram", e.getMessage()));
         }
     }
 
@@ -63,7 +63,7 @@ final class TelegramProof {
         return PaddedIntermediate.read(stream, maxReplyBytes);
     }
 
-    private static CheckResult failed(UserTarget target, String what) {
-        return CheckResult.down(DownReason.RELAY_FAILED, "Telegram DC " + target.dc() + " at " + target.address() + " " + what);
+    private static CheckResult failed(UserTarget target, Detail what) {
+        return CheckResult.down(DownReason.RELAY_FAILED, Detail.of("telegram_dc_failed", target.dc(), target.address(), what));
     }
 }

@@ -42,9 +42,9 @@ public class WireGuardChecker implements Checker {
     @Override
     public CheckResult check(CheckTarget target) {
         byte[] monitorKey = key(target.credential().get(MonitorCredential.MONITOR_PRIVATE_KEY));
-        if (monitorKey == null) return CheckResult.unknown("the monitor holds no usable WireGuard private key for this endpoint");
+        if (monitorKey == null) return CheckResult.unknown(Detail.of("wg_no_monitor_key"));
         byte[] serverKey = key(target.field(EndpointType.SERVER_PUBLIC_KEY));
-        if (serverKey == null) return CheckResult.down(DownReason.PROTOCOL_ERROR, "the registered server public key is not 32 bytes of base64");
+        if (serverKey == null) return CheckResult.down(DownReason.PROTOCOL_ERROR, Detail.of("wg_bad_server_key"));
         HostVerdict verdict = guard.check(target.host());
         if (!verdict.allowed()) return CheckResult.down(DownReason.BLOCKED_TARGET, verdict.message());
         // Send to the address the guard approved, never the name again, so DNS cannot change in between.
@@ -57,11 +57,11 @@ public class WireGuardChecker implements Checker {
             CheckResult answered = exchange.run();
             if (answered != null) return answered;
         } catch (PortUnreachableException e) {
-            return CheckResult.down(DownReason.CONNECT_REFUSED, "ICMP port unreachable: nothing listens on UDP port " + target.port());
+            return CheckResult.down(DownReason.CONNECT_REFUSED, Detail.of("wg_port_unreachable", target.port()));
         } catch (IOException e) {
-            return CheckResult.down(DownReason.CONNECT_REFUSED, "UDP to the endpoint failed: " + e.getMessage());
+            return CheckResult.down(DownReason.CONNECT_REFUSED, Detail.of("wg_udp_failed", e.getMessage()));
         } catch (IllegalArgumentException e) {
-            return CheckResult.down(DownReason.PROTOCOL_ERROR, "the registered server public key is not usable: " + e.getMessage());
+            return CheckResult.down(DownReason.PROTOCOL_ERROR, Detail.of("wg_unusable_server_key", e.getMessage()));
         }
         return silence(exchange, address, target.port(), waitMs);
     }
@@ -69,19 +69,15 @@ public class WireGuardChecker implements Checker {
     /** No handshake response in time: say as much as the evidence allows (see docs/health-checks.md). */
     private CheckResult silence(WireGuardExchange exchange, InetAddress address, int port, long waitMs) {
         if (exchange.foreignSeen()) {
-            return CheckResult.down(DownReason.PROTOCOL_ERROR, "the UDP port answered, but not with WireGuard messages");
+            return CheckResult.down(DownReason.PROTOCOL_ERROR, Detail.of("wg_foreign"));
         }
         if (exchange.cookieSeen()) {
-            return CheckResult.down(DownReason.TIMEOUT, "the server is under load: it sent a cookie reply but no handshake "
-                    + "response within " + waitMs + " ms");
+            return CheckResult.down(DownReason.TIMEOUT, Detail.of("wg_under_load", waitMs));
         }
         if (controlPortRefused(address, port)) {
-            return CheckResult.down(DownReason.AUTH_REJECTED, "no handshake response within " + waitMs + " ms, while the host "
-                    + "refuses UDP port " + wireGuard.controlPort() + ": something listens on the WireGuard port but ignores "
-                    + "the monitor's key (its public key is not a peer there, or the registered server public key is wrong)");
+            return CheckResult.down(DownReason.AUTH_REJECTED, Detail.of("wg_ignores_key", waitMs, wireGuard.controlPort()));
         }
-        return CheckResult.down(DownReason.TIMEOUT, "no handshake response within " + waitMs + " ms: the host is down or "
-                + "filtered, or the server does not have the monitor's public key as a peer (WireGuard stays silent to both)");
+        return CheckResult.down(DownReason.TIMEOUT, Detail.of("wg_silent", waitMs));
     }
 
     /** One 1-byte datagram to the control port; true only on an ICMP "port unreachable" in time. */

@@ -111,14 +111,10 @@ final class WireGuardExchange {
         for (Sent s : sent.reversed()) {
             switch (s.initiation().consumeResponse(datagram, length)) {
                 case AUTHENTICATED -> {
-                    return CheckResult.upWeak(Duration.ofNanos(now - s.atNanos()),
-                            "WireGuard handshake completed with the registered server key"
-                                    + (cookieResent ? " after a cookie reply (server under load)" : "")
-                                    + "; no traffic relayed (WireGuard carries none without a tunnel)");
+                    return CheckResult.upWeak(Duration.ofNanos(now - s.atNanos()), Detail.of(cookieResent ? "wg_up_cookie" : "wg_up"));
                 }
                 case NOT_AUTHENTICATED -> {
-                    return CheckResult.down(DownReason.AUTH_REJECTED, "the server answered our handshake but its response "
-                            + "does not authenticate: it probably mixes a preshared key for the monitor's peer; remove it");
+                    return CheckResult.down(DownReason.AUTH_REJECTED, Detail.of("wg_not_authenticated"));
                 }
                 case NOT_OURS -> {
                     byte[] fresh = s.initiation().consumeCookieReply(datagram, length);

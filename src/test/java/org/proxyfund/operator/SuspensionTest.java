@@ -59,6 +59,7 @@ class SuspensionTest {
         Map<String, String> ids = Map.of("{id}", String.valueOf(id), "{endpointId}", String.valueOf(id));
         Set<String> api = WritePaths.api();
         assertTrue(api.containsAll(bodies.keySet()), "the document lists the operator's write paths: " + api);
+        assertEquals(WritePaths.apiResources(), api, "the document lists every write method of the API's resources");
         // Paths other than the four above get an empty body, which their documents may not allow: on purpose.
         try (AutoCloseable onPurpose = org.proxyfund.common.openapi.OpenApiContract.invalidRequestsOnPurpose()) {
             for (String op : api) {

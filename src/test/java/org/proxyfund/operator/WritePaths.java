@@ -39,6 +39,17 @@ final class WritePaths {
 
     /** "METHOD /path" for every write method of a JAX-RS resource outside /api (the pages, whatever their forms). */
     static Set<String> pages() throws IOException {
+        return resources(false);
+    }
+
+    /** "METHOD /path" for every write method of a JAX-RS resource under /api (test-only resources aside). */
+    static Set<String> apiResources() throws IOException {
+        Set<String> out = resources(true);
+        out.removeIf(op -> op.contains(" /api/v1/test-only/"));
+        return out;
+    }
+
+    private static Set<String> resources(boolean api) throws IOException {
         Path root = Path.of("target/classes");
         Set<String> out = new TreeSet<>();
         try (Stream<Path> files = Files.walk(root.resolve("org/proxyfund"))) {
@@ -62,7 +73,7 @@ final class WritePaths {
                     }
                     jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
                     String path = join(base.value(), sub == null ? "" : sub.value());
-                    if (!path.startsWith("/api/")) {
+                    if (path.startsWith("/api/") == api) {
                         out.add(verb + " " + path);
                     }
                 }

@@ -41,6 +41,16 @@ class PassGuidePageTest {
 
     @Test
     void shouldPassWithDebiansDefaultSquidPlusTheSnippetShownOnTheEndpointPage() throws Exception {
+        CheckResult up = squidFromThePage(canary, checker, List.of(canary.publicHost() + ":" + canary.publicPort()));
+        assertTrue(up.detail().contains("canary"), up.detail());
+    }
+
+    /**
+     * Registers an HTTP CONNECT endpoint, takes the snippets from its page (and the same from the API), and checks a
+     * squid with Debian's default configuration (DOWN) and with the snippets (UP, refusing another password).
+     * Returns the last UP result.
+     */
+    static CheckResult squidFromThePage(Canary canary, HttpConnectChecker checker, List<String> mustAllow) throws Exception {
         SquidServer squid = new SquidServer("debian-default");
         WebClient operator = new WebClient();
         operator.signUp("ep-pass-guide");
@@ -52,7 +62,7 @@ class PassGuidePageTest {
                 .extract().asString();
 
         assertTrue(page.contains("What your proxy must allow"), "the section is shown");
-        assertTrue(page.contains("<code>" + canary.publicHost() + ":" + canary.publicPort() + "</code>"), "the canary's address is listed");
+        for (String address : mustAllow) assertTrue(page.contains("<code>" + address + "</code>"), address + " is listed");
         Map<String, String> snippets = new LinkedHashMap<>();
         Matcher m = SNIPPET.matcher(page);
         while (m.find()) snippets.put(m.group(1) + " " + unescape(m.group(2)), unescape(m.group(3)));
@@ -63,6 +73,11 @@ class PassGuidePageTest {
         Map<String, String> credential = new LinkedHashMap<>();
         Matcher c = CREDENTIAL.matcher(page);
         while (c.find()) credential.put(c.group(1), unescape(c.group(2)));
+        String id = registered.getHeader("Location").replaceFirst(".*/", "");
+        io.restassured.path.json.JsonPath api = io.restassured.RestAssured.given().header("Authorization", "Bearer " + operator.createApiToken())
+                .get("/api/v1/endpoints/" + id + "/pass-guide").then().statusCode(200).extract().jsonPath();
+        assertEquals(mustAllow, api.getList("mustAllow"), "the API lists the same addresses");
+        assertEquals(conf, api.getString("snippets.find { it.file == '/etc/squid/conf.d/proxyfund.conf' }.text"), "the API gives the same text");
         CheckTarget target = new CheckTarget("127.0.0.1", squid.port, new MonitorCredential(EndpointType.HTTP_CONNECT,
                 Map.of(MonitorCredential.USERNAME, credential.get("username"), MonitorCredential.PASSWORD, credential.get("password"))));
 
@@ -80,16 +95,18 @@ class PassGuidePageTest {
         assertEquals(0, p.waitFor(), out);
         Files.setPosixFilePermissions(squid.dir.resolve("proxyfund.passwd"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         Files.writeString(confD.resolve("proxyfund.conf"), conf.replace("/etc/squid/", dir) + "\n");
+        CheckResult up = null;
         try (RealServer server = squid.server(debianDefault(squid)).start()) {
             for (int i = 0; i < 4; i++) {
-                CheckResult result = checker.check(target);
-                assertEquals(CheckStatus.UP, result.status(), "check " + i + ": " + result.detail());
+                up = checker.check(target);
+                assertEquals(CheckStatus.UP, up.status(), "check " + i + ": " + up.detail());
             }
             CheckResult wrong = checker.check(new CheckTarget("127.0.0.1", squid.port, new MonitorCredential(EndpointType.HTTP_CONNECT,
                     Map.of(MonitorCredential.USERNAME, credential.get("username"), MonitorCredential.PASSWORD, "not-the-issued-one"))));
             assertNotEquals(CheckStatus.UP, wrong.status(), "squid configured from the page relays nothing for another password");
             assertFalse(wrong.reason() == DownReason.OPEN_PROXY, wrong.detail());
         }
+        return up;
     }
 
     /** /etc/squid/squid.conf as Debian installs it, with its conf.d, port, pid and logs moved to the test's folder. */

@@ -3,9 +3,7 @@ package org.proxyfund.probe;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -51,13 +49,9 @@ public final class RealServer implements AutoCloseable {
         return server;
     }
 
-    /** A port that was free a moment ago. */
+    /** A port that is free now and that no other test of this JVM gets (so no two tests register one host:port). */
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return org.proxyfund.common.testing.TestPorts.listen();
     }
 
     public int port() {

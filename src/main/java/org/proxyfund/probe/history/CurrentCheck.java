@@ -1,5 +1,7 @@
 package org.proxyfund.probe.history;
 
+import org.proxyfund.probe.Detail;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,12 +13,14 @@ import java.time.format.DateTimeFormatter;
  * @param state      what to show: UP, DOWN, UNKNOWN, STALE (no result for more than two intervals), or NONE (never checked)
  * @param lastStatus the status of the latest recorded check (UP, DOWN, UNKNOWN), null when never checked
  * @param reason     a DownReason name when the latest check was DOWN, else null
+ * @param detail     the latest check's technical detail in English
+ * @param detailCode the same detail as a message, shown in the page's language; null for results stored as text only
  */
 public record CurrentCheck(String state, String lastStatus, String reason, String detail, OffsetDateTime lastCheckedAt,
-                           Integer latencyMs, OffsetDateTime downSince, boolean weakEvidence) {
+                           Integer latencyMs, OffsetDateTime downSince, boolean weakEvidence, Detail detailCode) {
 
     /** An endpoint not checked yet. */
-    public static final CurrentCheck NONE = new CurrentCheck("NONE", null, null, null, null, null, null, false);
+    public static final CurrentCheck NONE = new CurrentCheck("NONE", null, null, null, null, null, null, false, null);
 
     /** The shown state of a check recorded at {@code checkedAt}: STALE when that is before {@code staleBefore}. */
     public static String shownState(String status, OffsetDateTime checkedAt, OffsetDateTime staleBefore) {

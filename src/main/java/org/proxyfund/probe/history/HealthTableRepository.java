@@ -60,7 +60,7 @@ public class HealthTableRepository {
                 starts[2], end));
         String sql = with + " SELECT e.id, a.handle, coalesce(nullif(e.label, ''), e.type), e.type, e.region, e.state,"
                 + " s.last_status, s.last_reason, s.last_detail, s.last_checked_at, s.last_latency_ms, s.down_since,"
-                + " coalesce(s.last_weak_evidence, false), coalesce(u.up24, 0), coalesce(u.down24, 0), coalesce(u.unk24, 0),"
+                + " coalesce(s.last_weak_evidence, false), s.last_detail_code::text, coalesce(u.up24, 0), coalesce(u.down24, 0), coalesce(u.unk24, 0),"
                 + " coalesce(u.up7, 0), coalesce(u.down7, 0), coalesce(u.unk7, 0), coalesce(u.up30, 0), coalesce(u.down30, 0),"
                 + " coalesce(u.unk30, 0) FROM page p JOIN endpoint e ON e.id = p.id" + joins
                 + ratioJoin + " LEFT JOIN u ON u.endpoint_id = e.id" + order;
@@ -73,7 +73,7 @@ public class HealthTableRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new HealthRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), HistoryRepository.current(rs, 7, staleBefore), counts(rs, 14), counts(rs, 17), counts(rs, 20)));
+                            rs.getString(6), HistoryRepository.current(rs, 7, staleBefore), counts(rs, 15), counts(rs, 18), counts(rs, 21)));
                 }
             }
         } catch (SQLException e) {

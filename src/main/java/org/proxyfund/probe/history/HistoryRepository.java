@@ -2,6 +2,7 @@ package org.proxyfund.probe.history;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.proxyfund.probe.DetailJson;
 import org.proxyfund.probe.schedule.ScheduleConfig;
 
 import javax.sql.DataSource;
@@ -149,7 +150,7 @@ public class HistoryRepository {
     Map<Long, CurrentCheck> current(Scope scope) {
         OffsetDateTime staleBefore = staleBefore(Instant.now());
         String sql = "SELECT e.id, s.last_status, s.last_reason, s.last_detail, s.last_checked_at, s.last_latency_ms,"
-                + " s.down_since, coalesce(s.last_weak_evidence, false)"
+                + " s.down_since, coalesce(s.last_weak_evidence, false), s.last_detail_code::text"
                 + " FROM endpoint e LEFT JOIN check_schedule s ON s.endpoint_id = e.id WHERE " + scope.where() + " ORDER BY e.id";
         Map<Long, CurrentCheck> out = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -168,7 +169,7 @@ public class HistoryRepository {
     }
 
     /**
-     * A CurrentCheck from columns status, reason, detail, checked at, latency, down since, weak (from {@code col});
+     * A CurrentCheck from columns status, reason, detail, checked at, latency, down since, weak, detail code (from {@code col});
      * STALE when checked before {@code staleBefore}.
      */
     static CurrentCheck current(ResultSet rs, int col, OffsetDateTime staleBefore) throws SQLException {
@@ -179,6 +180,7 @@ public class HistoryRepository {
         }
         return new CurrentCheck(CurrentCheck.shownState(status, checkedAt, staleBefore), status, rs.getString(col + 1),
                 rs.getString(col + 2), checkedAt,
-                rs.getObject(col + 4, Integer.class), rs.getObject(col + 5, OffsetDateTime.class), rs.getBoolean(col + 6));
+                rs.getObject(col + 4, Integer.class), rs.getObject(col + 5, OffsetDateTime.class), rs.getBoolean(col + 6),
+                DetailJson.read(rs.getString(col + 7)));
     }
 }

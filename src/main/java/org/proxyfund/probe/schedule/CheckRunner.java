@@ -2,6 +2,7 @@ package org.proxyfund.probe.schedule;
 
 import org.jboss.logging.Logger;
 import org.proxyfund.probe.CheckResult;
+import org.proxyfund.probe.Detail;
 import org.proxyfund.probe.CheckStatus;
 import org.proxyfund.probe.DownReason;
 import org.proxyfund.probe.OwnershipGate;
@@ -70,10 +71,10 @@ final class CheckRunner {
         CheckResult result = null;
         try {
             if (!round.healthy()) {
-                result = CheckResult.unknown("monitor impaired this round: " + round.detail());
+                result = CheckResult.unknown(Detail.of("impaired_round", round.detail()));
                 attempts = 1;
             } else if (lease.target() == null) {
-                result = CheckResult.unknown(lease.unreadable());
+                result = CheckResult.unknown(Detail.of("verbatim", lease.unreadable()));
                 attempts = 1;
             } else {
                 while (true) {
@@ -138,12 +139,10 @@ final class CheckRunner {
             CheckResult result = stop.await(verdict, deadline - System.nanoTime());
             if (result == null || result == StopSignal.STOPPED) thread.interrupt();
             if (result != null) return result;
-            return CheckResult.down(DownReason.TIMEOUT, "the check did not finish within its overall deadline of "
-                    + budgetSeconds + " s (connect, handshake and relay together): "
-                    + "the endpoint answers too slowly, e.g. a trickle of bytes, each just inside the read timeout");
+            return CheckResult.down(DownReason.TIMEOUT, Detail.of("check_deadline", budgetSeconds));
         } catch (ExecutionException e) {
             LOG.errorf(e.getCause(), "Checker for %s failed on endpoint %d", lease.type(), lease.endpointId());
-            return CheckResult.unknown("the monitor's checker failed: " + e.getCause().getClass().getSimpleName());
+            return CheckResult.unknown(Detail.of("checker_failed", e.getCause().getClass().getSimpleName()));
         }
     }
 
@@ -169,8 +168,8 @@ final class CheckRunner {
     private CheckResult confirmDown(CheckResult down, long started) {
         SelfCheck.Verdict after = self.runSince(System.nanoTime() - CONFIRM_WINDOW.toNanos());
         if (self.failedSince(started) || !after.healthy()) {
-            String why = after.healthy() ? "a self-check during this check failed" : after.detail();
-            return CheckResult.unknown("monitor impaired during this check (" + why + "); it found: " + down.reason());
+            Detail why = after.healthy() ? Detail.of("self_check_failed") : Detail.of("verbatim", after.detail());
+            return CheckResult.unknown(Detail.of("impaired_during", why, down.reason()));
         }
         return down;
     }

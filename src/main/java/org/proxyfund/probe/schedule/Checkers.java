@@ -2,6 +2,7 @@ package org.proxyfund.probe.schedule;
 
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.probe.CheckResult;
+import org.proxyfund.probe.Detail;
 import org.proxyfund.probe.CheckTarget;
 import org.proxyfund.probe.Checker;
 
@@ -26,7 +27,7 @@ public class Checkers {
     /** Runs the type's checker, or UNKNOWN when there is none yet. */
     public CheckResult check(EndpointType type, CheckTarget target) {
         Checker checker = byType.get(type);
-        return checker == null ? CheckResult.unknown("no checker for this protocol yet") : checker.check(target);
+        return checker == null ? CheckResult.unknown(Detail.of("no_checker")) : checker.check(target);
     }
 
     /** Whether a checker exists for the type. */

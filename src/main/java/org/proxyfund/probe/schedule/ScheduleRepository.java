@@ -8,6 +8,7 @@ import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.MonitorCredential;
 import org.proxyfund.probe.CheckResult;
 import org.proxyfund.probe.CheckTarget;
+import org.proxyfund.probe.DetailJson;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -46,12 +47,13 @@ public class ScheduleRepository {
             UPDATE check_schedule SET
                 next_check_at = GREATEST(next_check_at + make_interval(secs => ?), now() + make_interval(secs => ?)),
                 lease_owner = NULL, lease_expires_at = NULL, last_checked_at = ?, last_status = ?, last_reason = ?,
-                last_detail = ?, last_latency_ms = ?, last_weak_evidence = ?,
+                last_detail = ?, last_detail_code = ?::jsonb, last_latency_ms = ?, last_weak_evidence = ?,
                 down_since = CASE ? WHEN 'DOWN' THEN COALESCE(down_since, ?) WHEN 'UP' THEN NULL ELSE down_since END
             WHERE endpoint_id = ? AND lease_owner = ? AND lease_expires_at = ?""";
     private static final String INSERT_RESULT = """
-            INSERT INTO check_result (endpoint_id, checked_at, status, reason, latency_ms, weak_evidence, attempts, monitor, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO check_result (endpoint_id, checked_at, status, reason, latency_ms, weak_evidence, attempts, monitor, detail,
+                                      detail_code)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
 
     private static final String RELEASE = """
             UPDATE check_schedule SET lease_owner = NULL, lease_expires_at = NULL
@@ -161,13 +163,14 @@ public class ScheduleRepository {
         up.setString(4, status);
         up.setString(5, result.reason() == null ? null : result.reason().name());
         up.setString(6, clip(result.detail()));
-        setInt(up, 7, latencyMillis(result));
-        up.setBoolean(8, result.weakEvidence());
-        up.setString(9, status);
-        up.setObject(10, o.checkedAt());
-        up.setLong(11, o.lease().endpointId());
-        up.setString(12, monitor);
-        up.setObject(13, o.lease().leaseExpiresAt());
+        up.setString(7, DetailJson.write(result.code()));
+        setInt(up, 8, latencyMillis(result));
+        up.setBoolean(9, result.weakEvidence());
+        up.setString(10, status);
+        up.setObject(11, o.checkedAt());
+        up.setLong(12, o.lease().endpointId());
+        up.setString(13, monitor);
+        up.setObject(14, o.lease().leaseExpiresAt());
     }
 
     private static void bindResult(PreparedStatement ins, String monitor, Outcome o) throws SQLException {
@@ -181,6 +184,7 @@ public class ScheduleRepository {
         ins.setShort(7, (short) o.attempts());
         ins.setString(8, monitor);
         ins.setString(9, clip(result.detail()));
+        ins.setString(10, DetailJson.write(result.code()));
     }
 
     private static Integer latencyMillis(CheckResult result) {

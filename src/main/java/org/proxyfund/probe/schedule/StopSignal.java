@@ -1,6 +1,7 @@
 package org.proxyfund.probe.schedule;
 
 import org.proxyfund.probe.CheckResult;
+import org.proxyfund.probe.Detail;
 
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 final class StopSignal {
 
     /** What a wait returns once the scheduler is stopping; compared by identity. */
-    static final CheckResult STOPPED = CheckResult.unknown("the monitor is stopping");
+    static final CheckResult STOPPED = CheckResult.unknown(Detail.of("monitor_stopping"));
 
     private final Set<CompletableFuture<CheckResult>> waits = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;

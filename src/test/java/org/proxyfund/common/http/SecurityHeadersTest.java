@@ -57,31 +57,31 @@ class SecurityHeadersTest {
         assertTrue(routes.size() >= 50, "the catalogue found the resources: " + routes);
         Map<String, String> params = Map.of("id", endpointId, "endpointId", endpointId);
         // The walk sends bodies no operation documents (it must change nothing); answers are still held to /q/openapi.
-        AutoCloseable onPurpose = org.proxyfund.common.openapi.OpenApiContract.invalidRequestsOnPurpose();
-        for (RouteCatalog.Route r : routes) {
-            String path = r.path(params);
-            String what = r.method() + " " + r.template();
-            if (r.method().equals("GET")) {
-                expectHeaders(what + " anonymous", anonymous().get(path), true);
-                expectHeaders(what + " operator", r.api() ? bearer(operatorToken).get(path) : operator.request().get(path), true);
-                expectHeaders(what + " admin", r.api() ? bearer(adminToken).get(path) : admin.request().get(path), true);
-                continue;
-            }
-            expectHeaders(what + " anonymous", anonymous().contentType(ContentType.JSON).body("{}").request(r.method(), path), true);
-            if (r.method().equals("DELETE")) {
-                continue; // a signed-in DELETE would act; the anonymous one above is refused
-            }
-            if (r.api()) {
-                // Not JSON at all: refused before any resource code runs, so the walk changes nothing.
-                expectHeaders(what + " operator", bearer(operatorToken).contentType(ContentType.JSON).body("{").request(r.method(), path), true);
-                expectHeaders(what + " admin", bearer(adminToken).contentType(ContentType.JSON).body("{").request(r.method(), path), true);
-            } else {
-                // Without the CSRF token the page refuses the form: nothing changes.
-                expectHeaders(what + " operator", operator.request().contentType(ContentType.URLENC).formParam("x", "y").request(r.method(), path), true);
-                expectHeaders(what + " admin", admin.request().contentType(ContentType.URLENC).formParam("x", "y").request(r.method(), path), true);
+        try (AutoCloseable onPurpose = org.proxyfund.common.openapi.OpenApiContract.invalidRequestsOnPurpose()) {
+            for (RouteCatalog.Route r : routes) {
+                String path = r.path(params);
+                String what = r.method() + " " + r.template();
+                if (r.method().equals("GET")) {
+                    expectHeaders(what + " anonymous", anonymous().get(path), true);
+                    expectHeaders(what + " operator", r.api() ? bearer(operatorToken).get(path) : operator.request().get(path), true);
+                    expectHeaders(what + " admin", r.api() ? bearer(adminToken).get(path) : admin.request().get(path), true);
+                    continue;
+                }
+                expectHeaders(what + " anonymous", anonymous().contentType(ContentType.JSON).body("{}").request(r.method(), path), true);
+                if (r.method().equals("DELETE")) {
+                    continue; // a signed-in DELETE would act; the anonymous one above is refused
+                }
+                if (r.api()) {
+                    // Not JSON at all: refused before any resource code runs, so the walk changes nothing.
+                    expectHeaders(what + " operator", bearer(operatorToken).contentType(ContentType.JSON).body("{").request(r.method(), path), true);
+                    expectHeaders(what + " admin", bearer(adminToken).contentType(ContentType.JSON).body("{").request(r.method(), path), true);
+                } else {
+                    // Without the CSRF token the page refuses the form: nothing changes.
+                    expectHeaders(what + " operator", operator.request().contentType(ContentType.URLENC).formParam("x", "y").request(r.method(), path), true);
+                    expectHeaders(what + " admin", admin.request().contentType(ContentType.URLENC).formParam("x", "y").request(r.method(), path), true);
+                }
             }
         }
-        onPurpose.close();
         assertTrue(problems.isEmpty(), problems.size() + " of " + checked + " answers lack headers:\n" + String.join("\n", problems));
         assertTrue(checked > routes.size() * 2, "answers checked: " + checked);
     }

@@ -25,6 +25,8 @@ public class OpenApiContractExtension implements BeforeAllCallback, BeforeEachCa
     }
 
     private static void install(ClassLoader loader) throws Exception {
-        Class.forName(OpenApiContract.class.getName(), true, loader).getMethod("install").invoke(null);
+        Class<?> contract = Class.forName(OpenApiContract.class.getName(), true, loader);
+        contract.getMethod("install").invoke(null);
+        contract.getMethod("checkEveryRequest").invoke(null);
     }
 }

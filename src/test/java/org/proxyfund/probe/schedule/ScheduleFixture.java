@@ -1,6 +1,7 @@
 package org.proxyfund.probe.schedule;
 
 import org.proxyfund.endpoint.EndpointDraft;
+import org.proxyfund.endpoint.EndpointRetirement;
 import org.proxyfund.endpoint.EndpointService;
 import org.proxyfund.endpoint.EndpointState;
 import org.proxyfund.endpoint.EndpointType;
@@ -44,6 +45,7 @@ final class ScheduleFixture implements AutoCloseable {
     }
 
     private final EndpointService endpoints;
+    private final EndpointRetirement retirement;
     private final DataSource db;
     private final List<Served> served = new ArrayList<>();
     private final List<TestSocks5Relay> relays = new ArrayList<>();
@@ -52,6 +54,7 @@ final class ScheduleFixture implements AutoCloseable {
 
     ScheduleFixture(EndpointService endpoints, DataSource db) {
         this.endpoints = endpoints;
+        this.retirement = io.quarkus.arc.Arc.container().instance(EndpointRetirement.class).get();
         this.db = db;
         LOGS.mkdirs();
     }
@@ -199,7 +202,9 @@ final class ScheduleFixture implements AutoCloseable {
         relays.forEach(TestSocks5Relay::stop);
         for (Served s : served) {
             if (s.server() != null) s.server().close();
-            endpoints.transitionTo(s.id(), EndpointState.SUSPENDED, Actor.system(), "scheduler test over");
+            // Retired, not suspended: a retired endpoint frees its host:port, and the port of a test relay is an ephemeral
+            // one the system hands out again, so a later test's relay could otherwise not be registered (a duplicate).
+            retirement.retire(s.accountId(), s.id(), Actor.system());
         }
     }
 
