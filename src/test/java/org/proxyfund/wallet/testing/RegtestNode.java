@@ -272,7 +272,8 @@ public final class RegtestNode implements AutoCloseable {
 
     private void signal(String which) {
         try {
-            Process kill = new ProcessBuilder("kill", which, Long.toString(process.pid())).inheritIO().start();
+            // The shell's own kill: no procps needed on a fresh CI machine.
+            Process kill = new ProcessBuilder("sh", "-c", "kill " + which + " " + process.pid()).inheritIO().start();
             if (kill.waitFor() != 0) {
                 throw new IllegalStateException("kill " + which + " " + process.pid() + " failed");
             }
