@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class SettlementConfigTest {
 
     private static SettlementConfig load(Map<String, String> properties) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(SettlementConfig.class)
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withConverter(Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter()).withMapping(SettlementConfig.class)
                 .withSources(new PropertiesConfigSource(properties, "test", 100)).build();
         return config.getConfigMapping(SettlementConfig.class);
     }
@@ -30,6 +31,15 @@ class SettlementConfigTest {
         ShareRules rules = ShareRules.from(c);
         assertEquals(ShareRules.defaults(), rules);
         assertEquals(10_000, MinimumPayout.from(c).minimumSats());
+        assertEquals(5000, c.minCoverageBp());
+        assertEquals(Duration.ofSeconds(60), c.checkInterval(), "the schedule's default interval");
+    }
+
+    @Test
+    void shouldExpectChecksAtTheSchedulesIntervalUnlessSetItself() {
+        assertEquals(Duration.ofSeconds(30), load(Map.of("proxyfund.probe.schedule.interval", "30s")).checkInterval());
+        assertEquals(Duration.ofMinutes(2), load(Map.of("proxyfund.probe.schedule.interval", "30s",
+                "proxyfund.settlement.check-interval", "2m")).checkInterval());
     }
 
     @Test
