@@ -48,6 +48,16 @@ public final class DetailTexts {
         }
     }
 
+    /**
+     * As {@link #shown(Detail, Locale, String)}, for the {@code locale} attribute of a template instance (a Locale or a
+     * language tag; English when absent).
+     */
+    public static String shown(Detail detail, Object templateLocale, String fallback) {
+        Locale locale = templateLocale instanceof Locale l ? l
+                : templateLocale == null ? Locale.ENGLISH : Locale.forLanguageTag(templateLocale.toString());
+        return shown(detail, locale, fallback);
+    }
+
     private static String russian(Detail detail) {
         Method m = method(detail);
         DetailMessages ru = MessageBundles.get(DetailMessages.class, Localized.Literal.of("ru"));

@@ -149,6 +149,31 @@ class CheckDetailPagesTest {
     }
 
     @Test
+    void shouldShowTheDetailOfACheckAskedForOnThePendingEndpointsPageInThePagesLanguage() throws Exception {
+        try (TestSocks5Relay relay = new TestSocks5Relay("someone-else", "another-password")) {
+            relay.start();
+            WebClient web = new WebClient();
+            String handle = web.signUp("detail-trial");
+            web.get("/dashboard");
+            Response registered = web.post("/endpoints", "type", "SOCKS5", "label", "", "host", "127.0.0.1",
+                    "port", String.valueOf(relay.port()), "region", "Iran");
+            assertEquals(303, registered.statusCode(), registered.asString());
+            String path = registered.getHeader("Location").replaceFirst("^https?://[^/]+", "");
+            long id = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+            try {
+                assertEquals(303, web.post(path + "/check-now").statusCode());
+                String ru = web.get(path + "?lang=ru").then().statusCode(200).extract().asString();
+                String en = web.get(path + "?lang=en").then().statusCode(200).extract().asString();
+                assertTrue(ru.contains("class=\"trial-detail\">узел отклонил выданные имя пользователя и пароль</small>"), ru);
+                assertTrue(en.contains("class=\"trial-detail\">the endpoint refused the issued username/password</small>"), en);
+            } finally {
+                long account = QuarkusTransaction.requiringNew().call(() -> Account.byHandle(handle).orElseThrow().id);
+                retirement.retire(account, id, Actor.system());
+            }
+        }
+    }
+
+    @Test
     void shouldRenderEveryDetailInRussianWithAllItsArguments() {
         for (java.lang.reflect.Method m : DetailMessages.class.getDeclaredMethods()) {
             if (!m.isAnnotationPresent(io.quarkus.qute.i18n.Message.class)) continue;
