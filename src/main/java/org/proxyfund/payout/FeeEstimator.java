@@ -9,10 +9,13 @@ import org.proxyfund.wallet.NodeRpc;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The fee rate for a batch now, from the operator's node when {@code proxyfund.wallet.rpc-url} is set: the higher of
@@ -25,14 +28,37 @@ public class FeeEstimator {
 
     private static final Logger LOG = Logger.getLogger(FeeEstimator.class);
     private static final BigDecimal SATS_PER_BTC = BigDecimal.valueOf(100_000_000L);
+    /** Pages show an estimate at most this old: a page load need not read the node's whole mempool (or wait on a node
+     * that does not answer) each time; the sender and the tracker always ask afresh. */
+    private static final Duration PAGE_FRESHNESS = Duration.ofSeconds(30);
+
+    private final AtomicReference<Timed> latest = new AtomicReference<>();
 
     @Inject
     NodeRpc node;
     @Inject
     PayoutConfig config;
 
+    private record Timed(Instant at, FeeEstimate estimate) {
+    }
+
+    /** The latest estimate if it is younger than {@link #PAGE_FRESHNESS}, else a fresh one: for pages. */
+    public FeeEstimate recent(Collection<String> ours) {
+        Timed t = latest.get();
+        if (t != null && t.at().plus(PAGE_FRESHNESS).isAfter(Instant.now())) {
+            return t.estimate();
+        }
+        return estimate(ours);
+    }
+
     /** The rate now; {@code ours} (txids of our own transactions in flight) are left out of the mempool reading. */
     public FeeEstimate estimate(Collection<String> ours) {
+        FeeEstimate now = ask(ours);
+        latest.set(new Timed(Instant.now(), now));
+        return now;
+    }
+
+    private FeeEstimate ask(Collection<String> ours) {
         PayoutConfig.Fee fee = config.fee();
         if (!node.configured()) {
             return clamp(FeeEstimate.Source.FIXED, config.feeRateSatPerVb(), "");

@@ -128,6 +128,6 @@ public class PayoutAdminResource {
         String why = waiting.of(b).map(w -> w.text(pages.locale())).orElse(null);
         return pages.page(Templates.detail(b, queries.lines(id), queries.handles(id), queries.transactions(id),
                 queries.approvals(id), queries.events(id), why, b.state() == BatchState.APPROVED || b.state() == BatchState.SIGNED
-                        || b.state() == BatchState.BROADCAST ? fees.estimate(queries.inFlightTxids()) : null, notice, error));
+                        || b.state() == BatchState.BROADCAST ? fees.recent(queries.inFlightTxids()) : null, notice, error));
     }
 }
