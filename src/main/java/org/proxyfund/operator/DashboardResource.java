@@ -21,7 +21,7 @@ import org.proxyfund.wallet.address.ProofResult;
 import java.util.List;
 import java.util.Map;
 
-/** The operator's home: account state, endpoints, payout address and its proof; uptime and earnings come later. */
+/** The operator's home: account state, endpoints with their health, payout address and its proof. */
 @Path("/dashboard")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("operator")

@@ -1,6 +1,5 @@
 package org.proxyfund.payout;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -58,34 +57,10 @@ class PayoutReorgTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    OtherBatches otherBatches;
+
     final RegtestNode node = RegtestNode.shared();
-
-    /**
-     * No batch of other tests in the way: open ones rejected, those in flight mined until closed, other operators
-     * suspended (returned by the call, approved again at the end) so that only this test's operators are proposed.
-     */
-    @SuppressWarnings("unchecked")
-    private List<Long> onlyThisTestsBatches(PayoutTestData data) {
-        long admin = data.admin();
-        for (PayoutBatchView open : queries.inStates(List.of(BatchState.PROPOSED, BatchState.APPROVED), 1_000)) {
-            payouts.reject(open.id(), admin, "out of the way of the reorg test");
-        }
-        RegtestNode.await("no batch of other tests in flight", Duration.ofSeconds(90), () -> {
-            worker.pass();
-            chain.mine(1);
-            return queries.inStates(List.of(BatchState.SIGNED, BatchState.BROADCAST), 10).isEmpty();
-        });
-        return QuarkusTransaction.requiringNew().call(() -> ((List<Number>) em.createNativeQuery(
-                "UPDATE account SET state = 'SUSPENDED' WHERE role = 'OPERATOR' AND state = 'APPROVED' RETURNING id")
-                .getResultList()).stream().map(Number::longValue).toList());
-    }
-
-    private void approveAgain(List<Long> operators) {
-        if (!operators.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                    "UPDATE account SET state = 'APPROVED' WHERE id IN (?1)").setParameter(1, operators).executeUpdate());
-        }
-    }
 
     /** Replaces the top {@code depth} blocks by {@code depth + 1} new ones (bcoin drops their transactions). */
     private void reorg(int depth) {
@@ -111,11 +86,11 @@ class PayoutReorgTest {
         PayoutTestData data = new PayoutTestData(em);
         chain.awaitSynced();
         chain.fund(200_000_000L);
-        List<Long> others = onlyThisTestsBatches(data);
+        List<Long> others = otherBatches.clear(data.admin());
         try {
             reorgs(data);
         } finally {
-            approveAgain(others);
+            otherBatches.restore(others);
         }
     }
 
