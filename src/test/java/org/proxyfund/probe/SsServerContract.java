@@ -28,6 +28,18 @@ abstract class SsServerContract extends RealProxyContract {
         return new ShadowsocksChecker(hostGuard, canary, config);
     }
 
+    /**
+     * ss-server answers a wrong key with silence (nothing to tell a prober): silence stays silence under load, so this
+     * one waits {@link TestProbeConfig#SILENCE_WAIT}, not the answer wait.
+     */
+    @Override
+    @org.junit.jupiter.api.Test
+    void shouldBeAuthRejectedWithAWrongPassword() {
+        CheckResult result = new ShadowsocksChecker(guard, canary, new TestProbeConfig().ioTimeout(TestProbeConfig.SILENCE_WAIT))
+                .check(target(password() + "x"));
+        org.junit.jupiter.api.Assertions.assertEquals(DownReason.AUTH_REJECTED, result.reason(), result.detail());
+    }
+
     @Override
     RealServer server(int port) {
         return new RealServer(List.of("ss-server", "-s", "127.0.0.1", "-p", String.valueOf(port),
