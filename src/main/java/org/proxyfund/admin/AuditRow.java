@@ -2,8 +2,8 @@ package org.proxyfund.admin;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
-import org.proxyfund.operator.AuditEntry;
-import org.proxyfund.operator.AuditService;
+import org.proxyfund.common.identity.AuditEntry;
+import org.proxyfund.common.identity.AuditService;
 import org.proxyfund.operator.OperatorMessages;
 import org.proxyfund.operator.Problems;
 
