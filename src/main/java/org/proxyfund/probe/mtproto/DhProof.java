@@ -1,9 +1,5 @@
 package org.proxyfund.probe.mtproto;
 
-import static org.proxyfund.probe.ByteParts.concat;
-import static org.proxyfund.probe.ByteParts.sha1;
-import static org.proxyfund.probe.ByteParts.sha256;
-
 import java.math.BigInteger;
 import java.net.ProtocolException;
 import java.nio.ByteBuffer;
@@ -11,6 +7,10 @@ import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+
+import static org.proxyfund.probe.wire.ByteParts.concat;
+import static org.proxyfund.probe.wire.ByteParts.sha1;
+import static org.proxyfund.probe.wire.ByteParts.sha256;
 
 /**
  * The second step of MTProto's key exchange, used as proof that Telegram itself answered: req_DH_params carries a

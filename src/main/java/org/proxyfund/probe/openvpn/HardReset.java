@@ -1,6 +1,7 @@
 package org.proxyfund.probe.openvpn;
 
-import org.proxyfund.probe.ByteParts;
+import org.proxyfund.probe.wire.ByteParts;
+
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Arrays;

@@ -1,12 +1,13 @@
 package org.proxyfund.probe.openvpn;
 
-import org.proxyfund.probe.ByteParts;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.proxyfund.probe.wire.ByteParts;
+
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * OpenVPN {@code tls-auth}: an HMAC over every control packet with keys from the operator's static key. The 256-byte

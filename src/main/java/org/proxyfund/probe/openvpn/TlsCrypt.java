@@ -1,13 +1,14 @@
 package org.proxyfund.probe.openvpn;
 
-import org.proxyfund.probe.ByteParts;
+import org.proxyfund.probe.wire.ByteParts;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Arrays;
 
 /**
  * OpenVPN {@code tls-crypt}: control packets encrypted with AES-256-CTR and authenticated with HMAC-SHA256, keys from

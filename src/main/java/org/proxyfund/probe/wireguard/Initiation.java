@@ -1,6 +1,7 @@
 package org.proxyfund.probe.wireguard;
 
-import org.proxyfund.probe.ByteParts;
+import org.proxyfund.probe.wire.ByteParts;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
