@@ -26,6 +26,8 @@ import java.util.concurrent.Executors;
  * and the canary answers with a MAC of it, only for a nonce made with the canary key recently and only once.
  * Replicas share the key (derived from the secrets key), so any replica's canary answers any replica's check,
  * and a proxy that echoes instead of relaying cannot produce the answer. One virtual thread per connection.
+ * Public for relay/ (which sends the frames), the relaying checkers (which hand it to the relay check) and
+ * schedule/ (whose self-check sends it a frame through the monitor's own reference proxies).
  */
 @ApplicationScoped
 public class Canary {

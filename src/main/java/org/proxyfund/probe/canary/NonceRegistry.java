@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * state, and nobody without the key can make one. Each nonce is accepted once per replica and only within its
  * time to live; the canary's answer is a MAC of the nonce, which a proxy that only pretends to relay cannot compute.
  */
-public final class NonceRegistry {
+final class NonceRegistry {
 
     /** Bytes in one nonce. */
     public static final int NONCE_BYTES = 40;

@@ -16,6 +16,7 @@ import static org.proxyfund.probe.wire.ByteParts.sha256;
  * The second step of MTProto's key exchange, used as proof that Telegram itself answered: req_DH_params carries a
  * fresh new_nonce encrypted (RSA_PAD) to one of Telegram's RSA keys, and only the holder of the private key can send
  * a server_DH_params_ok whose answer decrypts, with keys derived from new_nonce, to a server_DH_inner_data for us.
+ * Public for relay/TelegramProof, which asks a data centre for the same proof through any relaying endpoint.
  */
 public final class DhProof {
 

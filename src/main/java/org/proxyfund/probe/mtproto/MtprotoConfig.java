@@ -6,7 +6,10 @@ import org.proxyfund.probe.ProbeConfig;
 
 import java.util.List;
 
-/** MTProto check settings (proxyfund.probe.mtproto.*); timeouts come from {@link ProbeConfig}. */
+/**
+ * MTProto check settings (proxyfund.probe.mtproto.*); timeouts come from {@link ProbeConfig}. Read also by
+ * relay/TelegramTargets, whose user-target proofs use the same Telegram keys and reply limit.
+ */
 @ConfigMapping(prefix = "proxyfund.probe.mtproto")
 public interface MtprotoConfig {
 

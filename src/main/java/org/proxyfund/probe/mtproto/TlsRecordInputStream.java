@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.net.ProtocolException;
 
 /** The byte stream carried in a peer's ApplicationData records (dummy ChangeCipherSpec records are skipped). */
-public final class TlsRecordInputStream extends FramedInputStream {
+final class TlsRecordInputStream extends FramedInputStream {
 
     private final InputStream in;
 

@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * key holds two (64 cipher + 64 HMAC) halves; with {@code key-direction 1} a client signs with the second half and
  * checks the server with the first, with 0 the reverse, and without a direction both use the first. Not thread-safe.
  */
-public final class TlsAuth implements ControlWrap {
+final class TlsAuth implements ControlWrap {
 
     private final String algorithm;
     private final byte[] outgoingKey;

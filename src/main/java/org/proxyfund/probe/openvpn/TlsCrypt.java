@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * first. Wire form [op][session][packet id][time][tag][ciphertext]; the tag is the HMAC of everything before it plus
  * the plaintext, and its first 16 bytes are the CTR IV. Not thread-safe.
  */
-public final class TlsCrypt implements ControlWrap {
+final class TlsCrypt implements ControlWrap {
 
     private static final int TAG_BYTES = 32;
     private static final int HEADER_BYTES = 9 + ReplayId.BYTES;

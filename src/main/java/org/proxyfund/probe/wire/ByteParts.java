@@ -3,7 +3,10 @@ package org.proxyfund.probe.wire;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 
-/** Byte-array helpers the protocol checkers share: concatenation for packet layouts, hashes over several parts. */
+/**
+ * Byte-array helpers the protocol checkers share: concatenation for packet layouts, hashes over several parts.
+ * Public for every protocol folder (mtproto, openvpn, wireguard).
+ */
 public final class ByteParts {
 
     private ByteParts() {

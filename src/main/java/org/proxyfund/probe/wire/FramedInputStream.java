@@ -5,7 +5,8 @@ import java.io.InputStream;
 
 /**
  * A byte stream carried in frames of some protocol (Shadowsocks AEAD chunks, TLS records): subclasses read and
- * open one frame at a time, this class hands out its bytes across reads of any size.
+ * open one frame at a time, this class hands out its bytes across reads of any size. Public for the protocol folders
+ * that frame a stream (shadowsocks, mtproto).
  */
 public abstract class FramedInputStream extends InputStream {
 
