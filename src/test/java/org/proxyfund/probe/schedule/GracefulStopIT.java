@@ -3,6 +3,7 @@ package org.proxyfund.probe.schedule;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.common.testing.ServiceProcess;
 import org.proxyfund.operator.WebClient;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * signal, and leaves the trickling endpoints unleased and due, so a second instance leases them as soon as it runs,
  * long before the first one's leases would have expired.
  */
+@Tag("long") // a packaged service in processes of its own: ./mvnw -Plong verify
 class GracefulStopIT {
 
     static final int SLOW = 40;
