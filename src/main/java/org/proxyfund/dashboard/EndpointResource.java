@@ -30,7 +30,7 @@ import org.proxyfund.common.identity.Viewer;
 import org.proxyfund.endpoint.EndpointState;
 import org.proxyfund.endpoint.OwnershipService;
 import org.proxyfund.endpoint.OwnershipStatus;
-import org.proxyfund.probe.PassGuide;
+import org.proxyfund.probe.relay.PassGuide;
 import org.proxyfund.probe.history.EndpointHealth;
 import org.proxyfund.probe.history.HealthView;
 import org.proxyfund.probe.trial.TrialCheck;
