@@ -86,12 +86,12 @@ public class HistoryRepository {
         Map<Long, EndpointUptime> out = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
-            ps.setArray(i++, c.createArrayOf("bigint", scope.ids()));
             for (OffsetDateTime start : starts) {
                 for (int k = 0; k < 7; k++) {
                     ps.setObject(i++, start);
                 }
             }
+            ps.setArray(i++, c.createArrayOf("bigint", scope.ids()));
             ps.setObject(i++, starts[2]);
             ps.setObject(i, utc(currentHour(now)));
             try (ResultSet rs = ps.executeQuery()) {
