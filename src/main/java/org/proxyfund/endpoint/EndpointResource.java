@@ -20,6 +20,7 @@ import org.proxyfund.operator.DashboardResource;
 import org.proxyfund.operator.Principal;
 import org.proxyfund.operator.Problems;
 import org.proxyfund.operator.Viewer;
+import org.proxyfund.web.Bundles;
 import org.proxyfund.web.Pages;
 
 import java.net.URI;
@@ -112,8 +113,7 @@ public class EndpointResource {
     @Operation(hidden = true)
     public Response retire(@RestPath long id, @RestForm String confirm, @RestForm String csrf) {
         if (!"yes".equals(confirm)) {
-            String message = io.quarkus.qute.i18n.MessageBundles.get(EndpointMessages.class,
-                    io.quarkus.qute.i18n.Localized.Literal.of(pages.locale().getLanguage())).retire_confirm_missing();
+            String message = Bundles.of(EndpointMessages.class, pages.locale()).retire_confirm_missing();
             return Response.status(400).entity(detailPage(id, List.of(), message)).build();
         }
         Principal p = viewer.require();

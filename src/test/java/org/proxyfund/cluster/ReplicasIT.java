@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.proxyfund.common.testing.ServiceProcess;
@@ -44,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * one interval, exactly one payout leader, the leader's death handing the role to another that then pays a batch,
  * and donation addresses handed out concurrently by all three never repeated.
  */
+@Tag("long") // a packaged service in processes of its own: ./mvnw -Plong verify
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasIT {
 

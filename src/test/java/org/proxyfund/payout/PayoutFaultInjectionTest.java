@@ -5,6 +5,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.ledger.LedgerService;
 import org.proxyfund.wallet.WalletRestart;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * for a fee bump, and between a reorg's taking a confirmed batch back to BROADCAST and sending it again: those runs
  * confirm their batches, then replace the blocks holding them). The "crash" restarts the wallet from its file and runs
  * the reconciler, as a restarted service does; blocks are mined at random moments. Each run ends with every line paid
- * exactly once on the regtest chain. (Process kills with exit 137 at the same steps: PayoutProcessIT.)
+ * exactly once on the regtest chain. The default build strikes each step once; -Plong runs 100 randomized runs.
+ * (Process kills with exit 137 at the same steps: PayoutProcessIT, also -Plong.)
  */
 @QuarkusTest
 @TestProfile(WalletTestProfile.class)
@@ -70,8 +73,21 @@ class PayoutFaultInjectionTest {
         fault.disarm();
     }
 
+    /** One run per sending step, in order: the default build's short version of the randomized runs below. */
     @Test
+    void shouldPayEveryLineExactlyOnceWhenAFaultInterruptsEachSendingStepOnce() {
+        PayoutFault.Step[] steps = PayoutFault.Step.values();
+        faultRuns(steps.length, (run, random) -> steps[run]);
+    }
+
+    /** {@link #RUNS} runs (100 unless told) with the step drawn at random: only with -Plong (tag "long"). */
+    @Test
+    @Tag("long")
     void shouldPayEveryLineExactlyOnceWhateverStepAFaultInterrupts() {
+        faultRuns(RUNS, (run, random) -> PayoutFault.Step.values()[random.nextInt(PayoutFault.Step.values().length)]);
+    }
+
+    private void faultRuns(int runs, BiFunction<Integer, Random, PayoutFault.Step> stepOfRun) {
         PayoutTestData data = new PayoutTestData(em);
         Random random = new Random(SEED);
         chain.awaitSynced();
@@ -84,7 +100,7 @@ class PayoutFaultInjectionTest {
         long secondAdmin = data.admin();
         int syncRestarts = chain.syncRestarts();
         long t0 = System.nanoTime();
-        for (int run = 0; run < RUNS; run++) {
+        for (int run = 0; run < runs; run++) {
             int start = node.blockCount() + 1;
             Map<Long, Long> owed = new HashMap<>();
             Map<Long, String> addresses = new HashMap<>();
@@ -103,7 +119,7 @@ class PayoutFaultInjectionTest {
                 payouts.approve(b.id(), admin, b.revision());
                 payouts.approve(b.id(), secondAdmin, b.revision());
             }
-            PayoutFault.Step step = PayoutFault.Step.values()[random.nextInt(PayoutFault.Step.values().length)];
+            PayoutFault.Step step = stepOfRun.apply(run, random);
             boolean bumpRun = step.name().contains("BUMP");
             fault.arm(step, PayoutFault.Mode.THROW);
             boolean reorgRun = step == PayoutFault.Step.AFTER_LEFT_CHAIN_BEFORE_REBROADCAST;
@@ -163,7 +179,7 @@ class PayoutFaultInjectionTest {
         assertEquals(chain.confirmedBalance() - walletBefore, ledger.balances().get(LedgerService.WALLET) - ledgerBefore,
                 "the ledger's wallet account moved exactly as the wallet's confirmed balance");
         assertEquals(syncRestarts, chain.syncRestarts(), "the wallet followed every reorg without a restart");
-        System.out.printf("payout fault injection: seed %d, %d runs in %d s, faults struck %s (%d restarts)%n", SEED, RUNS,
+        System.out.printf("payout fault injection: seed %d, %d runs in %d s, faults struck %s (%d restarts)%n", SEED, runs,
                 (System.nanoTime() - t0) / 1_000_000_000, struck, crashes);
         assertTrue(struck.keySet().containsAll(List.of(PayoutFault.Step.AFTER_SIGN_BEFORE_COMMIT,
                 PayoutFault.Step.AFTER_COMMIT_BEFORE_BROADCAST, PayoutFault.Step.AFTER_BROADCAST_BEFORE_STATE,

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.proxyfund.common.testing.ServiceProcess;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * step of sending (and after a reorg took a paid batch's block away, before its stored bytes went out again) and
  * started again pays every line exactly once, as the chain itself shows.
  */
+@Tag("long") // a packaged service in processes of its own: ./mvnw -Plong verify
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayoutProcessIT {
 

@@ -17,13 +17,17 @@ import org.proxyfund.endpoint.TestEndpointConfig;
 import org.proxyfund.operator.Account;
 import org.proxyfund.operator.Actor;
 import org.proxyfund.operator.WebClient;
+import org.proxyfund.probe.canary.Canary;
+import org.proxyfund.probe.httpconnect.HttpConnectChecker;
 import org.proxyfund.probe.mtproto.TelegramRsaKey;
 import org.proxyfund.probe.mtproto.TestDataCentre;
 import org.proxyfund.probe.mtproto.TestDhResponder;
+import org.proxyfund.probe.relay.TelegramTargets;
+import org.proxyfund.probe.relay.UserTarget;
 import org.proxyfund.probe.schedule.LeasedCheck;
 import org.proxyfund.probe.schedule.ScheduleRepository;
+import org.proxyfund.probe.socks5.Socks5Checker;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -33,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;

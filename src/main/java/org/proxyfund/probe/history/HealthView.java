@@ -1,13 +1,12 @@
 package org.proxyfund.probe.history;
 
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.proxyfund.endpoint.Endpoint;
 import org.proxyfund.operator.Viewer;
 import org.proxyfund.web.Pages;
+import org.proxyfund.web.Bundles;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,8 +65,6 @@ public class HealthView {
 
     /** The bundle in the page's language. */
     public static HealthMessages messages(Locale locale) {
-        return "ru".equals(locale.getLanguage())
-                ? MessageBundles.get(HealthMessages.class, Localized.Literal.of("ru"))
-                : MessageBundles.get(HealthMessages.class);
+        return Bundles.of(HealthMessages.class, locale);
     }
 }
