@@ -44,7 +44,7 @@ class TableOwnershipTest {
     static final Map<String, String> OWNERS = Map.ofEntries(
             entry("app_setting", "common.setting"),
             entry("account", "operator"),
-            entry("audit_log", "operator"),
+            entry("audit_log", "common.identity"),
             entry("web_session", "operator"),
             entry("api_token", "operator"),
             entry("rate_limit_window", "operator"),

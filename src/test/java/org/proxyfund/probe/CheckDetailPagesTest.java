@@ -15,7 +15,7 @@ import org.proxyfund.endpoint.HostGuard;
 import org.proxyfund.endpoint.MonitorCredential;
 import org.proxyfund.endpoint.TestEndpointConfig;
 import org.proxyfund.operator.Account;
-import org.proxyfund.operator.Actor;
+import org.proxyfund.common.identity.Actor;
 import org.proxyfund.operator.WebClient;
 import org.proxyfund.probe.canary.Canary;
 import org.proxyfund.probe.httpconnect.HttpConnectChecker;

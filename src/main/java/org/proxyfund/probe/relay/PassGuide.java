@@ -1,7 +1,6 @@
 package org.proxyfund.probe.relay;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Named;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.MonitorCredential;
 import org.proxyfund.probe.ProbeConfig;
@@ -14,13 +13,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What an endpoint must let through to pass its checks, for the endpoint page ({@code inject:passGuide}): the
+ * What an endpoint must let through to pass its checks, for the endpoint page (its resource passes the list and snippets to the template): the
  * addresses relaying checks ask it to reach (the canary's, its alternates, the user targets) and a copy-paste
  * configuration per server kind with the issued credential, so an operator whose proxy refuses our canary knows
  * exactly what to allow. Handshake-only protocols (WireGuard, OpenVPN) relay nothing, so they must allow nothing.
  */
 @ApplicationScoped
-@Named("passGuide")
 public class PassGuide {
 
     /** One copy-paste text: which server it is for ({@code kind}), where it goes ({@code file}) and the text. */

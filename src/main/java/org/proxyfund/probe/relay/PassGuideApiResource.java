@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.proxyfund.common.problem.Problem;
 import org.proxyfund.endpoint.Endpoint;
 import org.proxyfund.endpoint.EndpointService;
-import org.proxyfund.operator.Viewer;
+import org.proxyfund.common.identity.Viewer;
 
 import java.util.List;
 import java.util.Map;

@@ -10,7 +10,7 @@ import org.proxyfund.endpoint.MonitorCredential;
 import org.proxyfund.endpoint.OwnershipCheck;
 import org.proxyfund.endpoint.OwnershipService;
 import org.proxyfund.endpoint.OwnershipStatus;
-import org.proxyfund.operator.Actor;
+import org.proxyfund.common.identity.Actor;
 import org.proxyfund.probe.RealServer;
 import org.proxyfund.probe.history.RollupService;
 import org.proxyfund.probe.history.UptimeService;

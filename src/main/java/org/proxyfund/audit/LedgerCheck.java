@@ -1,4 +1,4 @@
-package org.proxyfund.ledger;
+package org.proxyfund.audit;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.proxyfund.operator;
+package org.proxyfund.common.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

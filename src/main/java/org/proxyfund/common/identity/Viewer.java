@@ -1,4 +1,6 @@
-package org.proxyfund.operator;
+package org.proxyfund.common.identity;
+
+import org.proxyfund.common.crypto.Tokens;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
@@ -7,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
 
@@ -27,11 +30,12 @@ public class Viewer {
     @Inject
     RoutingContext request;
 
-    @Inject
-    OperatorConfig config;
+    /** The same key as the operator package's session cookies: Secure everywhere but dev and test (plain HTTP). */
+    @ConfigProperty(name = "proxyfund.operator.secure-cookies", defaultValue = "true")
+    boolean secureCookies;
 
     public Optional<Principal> principal() {
-        return Optional.ofNullable(identity.<Principal>getAttribute(TokenIdentityProvider.PRINCIPAL));
+        return Optional.ofNullable(identity.<Principal>getAttribute(Principal.ATTRIBUTE));
     }
 
     /** The signed-in principal; only for resources already guarded by {@code @RolesAllowed}. */
@@ -63,7 +67,7 @@ public class Viewer {
         }
         String token = Tokens.random();
         request.response().addCookie(Cookie.cookie(PRE_SESSION_COOKIE, token).setPath("/").setHttpOnly(true)
-                .setSecure(config.secureCookies()).setSameSite(CookieSameSite.STRICT));
+                .setSecure(secureCookies).setSameSite(CookieSameSite.STRICT));
         // Also visible to a second form rendered in the same request.
         request.put(PRE_SESSION_COOKIE, token);
         return token;

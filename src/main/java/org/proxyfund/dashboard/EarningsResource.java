@@ -1,4 +1,7 @@
-package org.proxyfund.settlement;
+package org.proxyfund.dashboard;
+
+import org.proxyfund.settlement.SettlementReads;
+import org.proxyfund.settlement.OperatorEpoch;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -9,7 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.proxyfund.operator.Viewer;
+import org.proxyfund.common.identity.Viewer;
 import org.proxyfund.web.Pages;
 
 import org.proxyfund.payout.BatchState;

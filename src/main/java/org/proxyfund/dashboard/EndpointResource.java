@@ -1,4 +1,12 @@
-package org.proxyfund.endpoint;
+package org.proxyfund.dashboard;
+
+import org.proxyfund.endpoint.Endpoint;
+import org.proxyfund.endpoint.EndpointType;
+import org.proxyfund.endpoint.EndpointService;
+import org.proxyfund.endpoint.EndpointRetirement;
+import org.proxyfund.endpoint.EndpointDraft;
+import org.proxyfund.endpoint.EndpointAddressVersion;
+import org.proxyfund.endpoint.EndpointMessages;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -15,11 +23,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.proxyfund.common.validation.FieldError;
-import org.proxyfund.operator.Actor;
-import org.proxyfund.operator.DashboardResource;
-import org.proxyfund.operator.Principal;
+import org.proxyfund.common.identity.Actor;
+import org.proxyfund.common.identity.Principal;
 import org.proxyfund.operator.Problems;
-import org.proxyfund.operator.Viewer;
+import org.proxyfund.common.identity.Viewer;
+import org.proxyfund.endpoint.EndpointState;
+import org.proxyfund.endpoint.OwnershipService;
+import org.proxyfund.endpoint.OwnershipStatus;
+import org.proxyfund.probe.relay.PassGuide;
+import org.proxyfund.probe.history.EndpointHealth;
+import org.proxyfund.probe.history.HealthView;
+import org.proxyfund.probe.trial.TrialCheck;
 import org.proxyfund.web.Bundles;
 import org.proxyfund.web.Pages;
 
@@ -37,7 +51,9 @@ public class EndpointResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance detail(Endpoint endpoint, Map<String, String> fields, Map<String, String> credential,
-                                              List<EndpointAddressVersion> versions, List<FieldError> errors, String retireError);
+                                              List<EndpointAddressVersion> versions, List<FieldError> errors, String retireError,
+                                              EndpointHealth health, List<String> mustAllow, List<PassGuide.Snippet> snippets,
+                                              TrialCheck.View trial, OwnershipStatus ownership);
     }
 
     @Inject
@@ -54,6 +70,18 @@ public class EndpointResource {
 
     @Inject
     EndpointRetirement retirement;
+
+    @Inject
+    HealthView health;
+
+    @Inject
+    PassGuide guide;
+
+    @Inject
+    TrialCheck trialCheck;
+
+    @Inject
+    OwnershipService ownership;
 
     @POST
     @Operation(hidden = true)
@@ -132,8 +160,13 @@ public class EndpointResource {
         Endpoint e = Endpoint.owned(id, accountId).orElseThrow(NotFoundException::new);
         // A retired endpoint's credential is of no use any more: it is not shown again.
         Map<String, String> credential = e.state.live() ? endpoints.credentialFor(accountId, id).orElseThrow(NotFoundException::new) : Map.of();
-        return pages.page(Templates.detail(e, endpoints.protocolFields(e), credential, EndpointAddressVersion.of(id),
-                Problems.localize(errors, pages.locale()), retireError));
+        Map<String, String> fields = endpoints.protocolFields(e);
+        boolean relays = e.state.live() && guide.relays(e.type.name());
+        return pages.page(Templates.detail(e, fields, credential, EndpointAddressVersion.of(id),
+                Problems.localize(errors, pages.locale()), retireError, health.endpoint(id),
+                relays ? guide.mustAllow() : List.of(), relays ? guide.snippets(e.type.name(), credential, fields, e.port) : List.of(),
+                e.state == EndpointState.PENDING ? trialCheck.latest(id) : null,
+                e.type == EndpointType.OPENVPN ? ownership.status(id) : null));
     }
 
     static EndpointType parseType(String type) {

@@ -1,4 +1,4 @@
-package org.proxyfund.operator;
+package org.proxyfund.common.identity;
 
 /** Who performs a change, as written to the audit log. */
 public record Actor(Long id, String handle) {

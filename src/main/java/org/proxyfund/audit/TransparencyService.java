@@ -1,4 +1,4 @@
-package org.proxyfund.transparency;
+package org.proxyfund.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.proxyfund.operator;
+package org.proxyfund.common.identity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

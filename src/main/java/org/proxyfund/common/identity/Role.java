@@ -1,4 +1,4 @@
-package org.proxyfund.operator;
+package org.proxyfund.common.identity;
 
 /** What an account may do: run endpoints (operator) or run the service (admin). */
 public enum Role {

@@ -1,4 +1,4 @@
-package org.proxyfund.transparency;
+package org.proxyfund.audit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.bitcoinj.wallet.DeterministicSeed;

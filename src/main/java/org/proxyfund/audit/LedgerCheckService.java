@@ -1,4 +1,7 @@
-package org.proxyfund.ledger;
+package org.proxyfund.audit;
+
+import org.proxyfund.ledger.LedgerService;
+import org.proxyfund.ledger.LedgerQueries;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

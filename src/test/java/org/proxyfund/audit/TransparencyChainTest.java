@@ -1,4 +1,4 @@
-package org.proxyfund.transparency;
+package org.proxyfund.audit;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,8 +8,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
-import org.proxyfund.ledger.LedgerCheck;
-import org.proxyfund.ledger.LedgerCheckService;
+import org.proxyfund.audit.LedgerCheck;
+import org.proxyfund.audit.LedgerCheckService;
 import org.proxyfund.operator.WebClient;
 import org.proxyfund.payout.BatchState;
 import org.proxyfund.payout.PayoutBatchView;

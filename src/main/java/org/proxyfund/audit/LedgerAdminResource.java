@@ -1,4 +1,6 @@
-package org.proxyfund.ledger;
+package org.proxyfund.audit;
+
+import org.proxyfund.ledger.LedgerService;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.proxyfund.operator;
+package org.proxyfund.common.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,11 @@
-package org.proxyfund.operator;
+package org.proxyfund.dashboard;
+
+import org.proxyfund.operator.Account;
+import org.proxyfund.operator.PayoutAddress;
+import org.proxyfund.operator.PayoutAddressService;
+import org.proxyfund.operator.Problems;
+
+import org.proxyfund.common.identity.Viewer;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -15,6 +22,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.proxyfund.common.validation.FieldError;
 import org.proxyfund.endpoint.Endpoint;
 import org.proxyfund.endpoint.EndpointType;
+import org.proxyfund.probe.history.EndpointHealth;
+import org.proxyfund.probe.history.HealthView;
 import org.proxyfund.web.Pages;
 import org.proxyfund.wallet.address.ProofResult;
 
@@ -30,7 +39,7 @@ public class DashboardResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(Account account, List<Endpoint> endpoints, List<Endpoint> retired, PayoutAddress payout,
-                                                 EndpointType[] types, List<FieldError> errors, Map<String, String> form,
+                                                 List<EndpointHealth> health, EndpointType[] types, List<FieldError> errors, Map<String, String> form,
                                                  String notice, String error);
     }
 
@@ -43,6 +52,9 @@ public class DashboardResource {
     @Inject
     PayoutAddressService payouts;
 
+    @Inject
+    HealthView healthView;
+
     @GET
     @Operation(hidden = true)
     public TemplateInstance show() {
@@ -54,7 +66,7 @@ public class DashboardResource {
         long id = viewer.require().accountId();
         Account a = Account.findById(id);
         return pages.page(Templates.dashboard(a, Endpoint.ofAccount(id), Endpoint.recentlyRetired(id, 10), PayoutAddress.currentOf(id).orElse(null),
-                EndpointType.values(), Problems.localize(errors, pages.locale()), form, notice, error));
+                healthView.mine(), EndpointType.values(), Problems.localize(errors, pages.locale()), form, notice, error));
     }
 
     @POST

@@ -1,4 +1,4 @@
-package org.proxyfund.transparency;
+package org.proxyfund.audit;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

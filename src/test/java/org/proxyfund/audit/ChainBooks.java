@@ -1,4 +1,4 @@
-package org.proxyfund.transparency;
+package org.proxyfund.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.proxyfund.wallet.testing.RegtestNode;

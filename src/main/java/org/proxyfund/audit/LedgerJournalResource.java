@@ -1,4 +1,6 @@
-package org.proxyfund.ledger;
+package org.proxyfund.audit;
+
+import org.proxyfund.ledger.LedgerQueries;
 
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

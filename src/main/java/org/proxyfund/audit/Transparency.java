@@ -1,4 +1,4 @@
-package org.proxyfund.transparency;
+package org.proxyfund.audit;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
