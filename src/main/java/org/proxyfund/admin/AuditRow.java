@@ -1,11 +1,10 @@
 package org.proxyfund.admin;
 
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
-import org.proxyfund.operator.AuditEntry;
-import org.proxyfund.operator.AuditService;
+import org.proxyfund.common.identity.AuditEntry;
+import org.proxyfund.common.identity.AuditService;
 import org.proxyfund.operator.OperatorMessages;
 import org.proxyfund.operator.Problems;
+import org.proxyfund.web.Bundles;
 
 import java.lang.reflect.InvocationTargetException;
 import java.time.OffsetDateTime;
@@ -53,8 +52,6 @@ public record AuditRow(long id, OffsetDateTime at, String actor, String subject,
     }
 
     static AdminMessages messages(Locale locale) {
-        return "ru".equals(locale.getLanguage())
-                ? MessageBundles.get(AdminMessages.class, Localized.Literal.of("ru"))
-                : MessageBundles.get(AdminMessages.class);
+        return Bundles.of(AdminMessages.class, locale);
     }
 }

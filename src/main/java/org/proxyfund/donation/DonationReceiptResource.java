@@ -2,8 +2,6 @@ package org.proxyfund.donation;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -14,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.proxyfund.web.Pages;
+import org.proxyfund.web.Bundles;
 
 /**
  * The donor's receipt, reachable from the donation page by its unguessable id: a printable page and the same as a
@@ -46,8 +45,7 @@ public class DonationReceiptResource {
     @Operation(hidden = true)
     public Response text(@PathParam("id") String id) {
         DonationReceipt r = receipts.of(id).orElseThrow(NotFoundException::new);
-        ReceiptMessages m = "ru".equals(pages.locale().getLanguage())
-                ? MessageBundles.get(ReceiptMessages.class, Localized.Literal.of("ru")) : MessageBundles.get(ReceiptMessages.class);
+        ReceiptMessages m = Bundles.of(ReceiptMessages.class, pages.locale());
         return Response.ok(receipts.text(r, m)).header("Content-Disposition",
                 "attachment; filename=\"donation-receipt-" + r.donationId() + ".txt\"").build();
     }

@@ -1,5 +1,10 @@
 package org.proxyfund.operator;
 
+import org.proxyfund.common.identity.Role;
+import org.proxyfund.common.identity.Actor;
+
+import org.proxyfund.common.identity.AuditService;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -128,5 +133,11 @@ public class AccountService {
         a.stateChangedAt = OffsetDateTime.now(ZoneOffset.UTC);
         audit.record(actor.id(), actor.handle(), "ACCOUNT", a.id, from + "->" + next, why.isEmpty() ? null : why);
         return TransitionResult.DONE;
+    }
+
+    /** Forgets the sign-up client keys of accounts created before {@code cutoff}; returns how many were forgotten. */
+    public int forgetSignupClientKeys(OffsetDateTime cutoff) {
+        return Account.getEntityManager().createNativeQuery("UPDATE account SET signup_client_key = NULL WHERE signup_client_key IS NOT NULL AND created_at < ?1")
+                .setParameter(1, cutoff).executeUpdate();
     }
 }

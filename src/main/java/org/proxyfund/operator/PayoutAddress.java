@@ -3,6 +3,8 @@ package org.proxyfund.operator;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -15,11 +17,6 @@ import java.util.Optional;
 @Entity
 @Table(name = "payout_address")
 public class PayoutAddress extends PanacheEntityBase {
-
-    /** UNPROVEN until a valid signature arrives; REPLACED when the operator sets another address. */
-    public static final String UNPROVEN = "UNPROVEN";
-    public static final String PROVEN = "PROVEN";
-    public static final String REPLACED = "REPLACED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,8 +34,10 @@ public class PayoutAddress extends PanacheEntityBase {
     @Column(nullable = false)
     public String challenge;
 
+    /** Changed only through {@link PayoutAddressService}, which checks {@link PayoutAddressState#canMoveTo}. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String state;
+    public PayoutAddressState state;
 
     @Column(name = "proof_format")
     public String proofFormat;
@@ -55,6 +54,6 @@ public class PayoutAddress extends PanacheEntityBase {
     public OffsetDateTime replacedAt;
 
     public static Optional<PayoutAddress> currentOf(long accountId) {
-        return find("accountId = ?1 and state <> ?2", accountId, REPLACED).firstResultOptional();
+        return find("accountId = ?1 and state <> ?2", accountId, PayoutAddressState.REPLACED).firstResultOptional();
     }
 }

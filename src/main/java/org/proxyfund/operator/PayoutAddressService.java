@@ -1,5 +1,7 @@
 package org.proxyfund.operator;
 
+import org.proxyfund.common.identity.AuditService;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -50,17 +52,14 @@ public class PayoutAddressService {
         }
         Account a = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        PayoutAddress.currentOf(accountId).ifPresent(old -> {
-            old.state = PayoutAddress.REPLACED;
-            old.replacedAt = now;
-        });
+        PayoutAddress.currentOf(accountId).ifPresent(old -> moveTo(old, PayoutAddressState.REPLACED, now));
         em.flush();
         PayoutAddress p = new PayoutAddress();
         p.accountId = accountId;
         p.address = check.normalized();
         p.addressType = check.type().name();
         p.challenge = OwnershipChallenge.issue("proxyfund", a.handle, p.address, now.toInstant()).text();
-        p.state = PayoutAddress.UNPROVEN;
+        p.state = PayoutAddressState.UNPROVEN;
         p.createdAt = now;
         p.persist();
         audit.record(a.id, a.handle, "PAYOUT_ADDRESS", a.id, "ADDRESS_SET", p.address);
@@ -70,19 +69,34 @@ public class PayoutAddressService {
     /** Checks a signature over the current challenge; a valid one marks the address PROVEN. */
     public ProveResult prove(long accountId, String signature) {
         PayoutAddress p = em.createQuery("from PayoutAddress where accountId = ?1 and state <> ?2", PayoutAddress.class)
-                .setParameter(1, accountId).setParameter(2, PayoutAddress.REPLACED)
+                .setParameter(1, accountId).setParameter(2, PayoutAddressState.REPLACED)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
         if (p == null) {
             return new ProveResult(null, null);
         }
         ProofResult r = verifier.verify(p.address, p.challenge, signature == null ? "" : signature.strip());
         if (r.valid()) {
-            p.state = PayoutAddress.PROVEN;
             p.proofFormat = r.format().name();
             p.signature = signature.strip();
-            p.provenAt = OffsetDateTime.now(ZoneOffset.UTC);
+            moveTo(p, PayoutAddressState.PROVEN, OffsetDateTime.now(ZoneOffset.UTC));
             audit.record(accountId, Account.<Account>findById(accountId).handle, "PAYOUT_ADDRESS", accountId, "ADDRESS_PROVEN", p.address);
         }
         return new ProveResult(p, r);
+    }
+
+    /**
+     * The only change of an address's state after it is created: refuses a move the table does not allow (a bug, since
+     * callers only replace the current address or prove an unproven one) and stamps the time the move is known by.
+     */
+    private static void moveTo(PayoutAddress p, PayoutAddressState next, OffsetDateTime at) {
+        if (!p.state.canMoveTo(next)) {
+            throw new IllegalStateException("payout address " + p.id + " cannot move from " + p.state + " to " + next);
+        }
+        p.state = next;
+        switch (next) {
+            case PROVEN -> p.provenAt = at;
+            case REPLACED -> p.replacedAt = at;
+            case UNPROVEN -> { }
+        }
     }
 }

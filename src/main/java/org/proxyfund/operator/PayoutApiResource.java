@@ -1,5 +1,7 @@
 package org.proxyfund.operator;
 
+import org.proxyfund.common.identity.Viewer;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,7 +36,7 @@ public class PayoutApiResource {
     public record AddressView(String address, String type, String state, String challenge,
                               @Schema(nullable = true, description = "BIP137 or BIP322 once proven") String proofFormat) {
         static AddressView of(PayoutAddress p) {
-            return new AddressView(p.address, p.addressType, p.state, p.challenge, p.proofFormat);
+            return new AddressView(p.address, p.addressType, p.state.name(), p.challenge, p.proofFormat);
         }
     }
 

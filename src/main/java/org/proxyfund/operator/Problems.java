@@ -1,9 +1,8 @@
 package org.proxyfund.operator;
 
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 
 import org.proxyfund.common.validation.FieldError;
+import org.proxyfund.web.Bundles;
 
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +15,7 @@ public final class Problems {
     }
 
     public static OperatorMessages messages(Locale locale) {
-        return "ru".equals(locale.getLanguage())
-                ? MessageBundles.get(OperatorMessages.class, Localized.Literal.of("ru"))
-                : MessageBundles.get(OperatorMessages.class);
+        return Bundles.of(OperatorMessages.class, locale);
     }
 
     public static String text(AccountProblem p, Locale locale) {

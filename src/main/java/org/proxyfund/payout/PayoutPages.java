@@ -1,9 +1,8 @@
 package org.proxyfund.payout;
 
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 
 import java.util.Locale;
+import org.proxyfund.web.Bundles;
 
 /** Helpers the payout pages share: the bundle in the visitor's language and a batch state in words. */
 public final class PayoutPages {
@@ -12,9 +11,7 @@ public final class PayoutPages {
     }
 
     static PayoutMessages messages(Locale locale) {
-        return "ru".equals(locale.getLanguage())
-                ? MessageBundles.get(PayoutMessages.class, Localized.Literal.of("ru"))
-                : MessageBundles.get(PayoutMessages.class);
+        return Bundles.of(PayoutMessages.class, locale);
     }
 
     /** What a batch state means for the operator paid by it. */

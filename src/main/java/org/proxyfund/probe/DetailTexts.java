@@ -1,8 +1,7 @@
 package org.proxyfund.probe;
 
 import io.quarkus.qute.i18n.Message;
-import io.quarkus.qute.i18n.MessageBundles;
-import io.quarkus.qute.i18n.Localized;
+import org.proxyfund.web.Bundles;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -60,7 +59,7 @@ public final class DetailTexts {
 
     private static String russian(Detail detail) {
         Method m = method(detail);
-        DetailMessages ru = MessageBundles.get(DetailMessages.class, Localized.Literal.of("ru"));
+        DetailMessages ru = Bundles.of(DetailMessages.class, Locale.forLanguageTag("ru"));
         Object[] args = detail.args().stream().map(a -> arg(a, DetailTexts::russian)).toArray();
         try {
             return (String) m.invoke(ru, args);

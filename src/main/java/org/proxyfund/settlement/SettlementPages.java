@@ -1,9 +1,8 @@
 package org.proxyfund.settlement;
 
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 
 import java.util.Locale;
+import org.proxyfund.web.Bundles;
 
 /** Helpers the settlement pages share: the message bundle in the visitor's language. */
 final class SettlementPages {
@@ -12,8 +11,6 @@ final class SettlementPages {
     }
 
     static SettlementMessages messages(Locale locale) {
-        return "ru".equals(locale.getLanguage())
-                ? MessageBundles.get(SettlementMessages.class, Localized.Literal.of("ru"))
-                : MessageBundles.get(SettlementMessages.class);
+        return Bundles.of(SettlementMessages.class, locale);
     }
 }

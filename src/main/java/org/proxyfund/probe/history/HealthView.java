@@ -1,13 +1,11 @@
 package org.proxyfund.probe.history;
 
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import org.proxyfund.endpoint.Endpoint;
-import org.proxyfund.operator.Viewer;
+import org.proxyfund.common.identity.Viewer;
 import org.proxyfund.web.Pages;
+import org.proxyfund.web.Bundles;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,11 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Health panels of the signed-in operator's own endpoints, for the dashboard and endpoint pages
- * ({@code inject:healthView}); four queries per page whatever the number of endpoints.
+ * Health panels of the signed-in operator's own endpoints, which the dashboard and endpoint pages pass to their
+ * templates; four queries per page whatever the number of endpoints.
  */
 @RequestScoped
-@Named("healthView")
 public class HealthView {
 
     @Inject
@@ -66,8 +63,6 @@ public class HealthView {
 
     /** The bundle in the page's language. */
     public static HealthMessages messages(Locale locale) {
-        return "ru".equals(locale.getLanguage())
-                ? MessageBundles.get(HealthMessages.class, Localized.Literal.of("ru"))
-                : MessageBundles.get(HealthMessages.class);
+        return Bundles.of(HealthMessages.class, locale);
     }
 }

@@ -40,6 +40,8 @@ class PayoutProofApiTest {
                 .then().statusCode(400);
         as(token).body(Map.of("signature", key.signMessage(challenge))).post("/api/v1/payout-address/proof").then().statusCode(200)
                 .body("state", equalTo("PROVEN")).body("proofFormat", equalTo("BIP137"));
+        as(token).body(Map.of("signature", key.signMessage(challenge))).post("/api/v1/payout-address/proof").then().statusCode(200)
+                .body("state", equalTo("PROVEN"));
         c.get("/dashboard").then().statusCode(200).body(containsString(address)).body(containsString("ownership proven"));
         String other = new ECKey().toAddress(ScriptType.P2WPKH, BitcoinNetwork.REGTEST).toString();
         as(token).body(Map.of("address", other)).put("/api/v1/payout-address").then().statusCode(200).body("state", equalTo("UNPROVEN"));
