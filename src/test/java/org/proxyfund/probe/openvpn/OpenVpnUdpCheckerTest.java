@@ -6,6 +6,7 @@ import org.proxyfund.endpoint.MonitorCredential;
 import org.proxyfund.probe.CheckResult;
 import org.proxyfund.probe.CheckTarget;
 import org.proxyfund.probe.DownReason;
+import org.proxyfund.probe.TestProbeConfig;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
