@@ -56,6 +56,18 @@ public class EndpointQueries {
                         rs.getString(6)));
     }
 
+    /** Type, address, protocol fields, encrypted monitor credential and state of each of these endpoints that exists, by id. */
+    public Map<Long, EndpointTarget> targets(Collection<Long> endpointIds) {
+        Map<Long, EndpointTarget> out = new HashMap<>(endpointIds.size() * 2);
+        if (!endpointIds.isEmpty()) {
+            sql.query("SELECT id, type, host, port, protocol_fields, credential_enc, state FROM endpoint WHERE id = ANY (?)",
+                    rs -> new EndpointTarget(rs.getLong(1), EndpointType.valueOf(rs.getString(2)), rs.getString(3), rs.getInt(4),
+                            rs.getString(5), rs.getString(6), EndpointState.valueOf(rs.getString(7))), endpointIds)
+                    .forEach(t -> out.put(t.endpointId(), t));
+        }
+        return out;
+    }
+
     /** The ids of every endpoint, in id order. */
     public List<Long> allIds() {
         return sql.query("SELECT id FROM endpoint ORDER BY id", rs -> rs.getLong(1));
