@@ -19,7 +19,7 @@ import java.util.List;
  * for every endpoint, over that window alone.
  */
 @ApplicationScoped
-public class HealthTableRepository {
+class HealthTableRepository {
 
     @Inject
     DataSource dataSource;
