@@ -30,11 +30,11 @@ import org.proxyfund.endpoint.EndpointService;
 import org.proxyfund.endpoint.EndpointState;
 import org.proxyfund.operator.Account;
 import org.proxyfund.operator.AccountService;
-import org.proxyfund.operator.Actor;
-import org.proxyfund.operator.AuditEntry;
+import org.proxyfund.common.identity.Actor;
+import org.proxyfund.common.identity.AuditEntry;
 import org.proxyfund.operator.OperatorState;
 import org.proxyfund.operator.TransitionResult;
-import org.proxyfund.operator.Viewer;
+import org.proxyfund.common.identity.Viewer;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -19,7 +19,7 @@ import org.proxyfund.common.paging.PageLinks;
 import org.proxyfund.endpoint.Endpoint;
 import org.proxyfund.endpoint.EndpointState;
 import org.proxyfund.operator.Account;
-import org.proxyfund.operator.AuditEntry;
+import org.proxyfund.common.identity.AuditEntry;
 import org.proxyfund.operator.OperatorState;
 import org.proxyfund.web.Pages;
 

@@ -20,14 +20,17 @@ import org.proxyfund.endpoint.EndpointService;
 import org.proxyfund.endpoint.EndpointState;
 import org.proxyfund.operator.Account;
 import org.proxyfund.operator.AccountService;
-import org.proxyfund.operator.Actor;
+import org.proxyfund.common.identity.Actor;
 import org.proxyfund.operator.OperatorState;
 import org.proxyfund.operator.Problems;
 import org.proxyfund.operator.TransitionResult;
-import org.proxyfund.operator.Viewer;
+import org.proxyfund.common.identity.Viewer;
+import org.proxyfund.settlement.HoldService;
 import org.proxyfund.web.Pages;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The admin console: the newest operators and endpoints waiting for approval, approve/suspend with a reason, flags;
@@ -41,7 +44,7 @@ public class AdminResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance console(Page<Account> pending, Page<Endpoint> pendingEndpoints,
-                                               List<FlagService.Flag> flags, String notice, String error);
+                                               List<FlagService.Flag> flags, Set<String> held, String notice, String error);
     }
 
     @Inject
@@ -55,6 +58,9 @@ public class AdminResource {
 
     @Inject
     FlagService flags;
+
+    @Inject
+    HoldService holds;
 
     @Inject
     EndpointService endpoints;
@@ -112,7 +118,9 @@ public class AdminResource {
 
     private TemplateInstance console(String notice, String error) {
         // The newest of what waits for a decision; the whole lists page through /admin/operators and /admin/endpoints.
+        List<FlagService.Flag> all = flags.all();
+        Set<String> held = all.stream().flatMap(f -> f.handles().stream()).filter(holds::heldByHandle).collect(Collectors.toSet());
         return pages.page(Templates.console(Account.operatorsPage(OperatorState.PENDING, Keyset.first()),
-                Endpoint.page(null, EndpointState.PENDING, Keyset.first()), flags.all(), notice, error));
+                Endpoint.page(null, EndpointState.PENDING, Keyset.first()), all, held, notice, error));
     }
 }

@@ -1,7 +1,7 @@
 package org.proxyfund.admin;
 
-import org.proxyfund.operator.AuditEntry;
-import org.proxyfund.operator.AuditService;
+import org.proxyfund.common.identity.AuditEntry;
+import org.proxyfund.common.identity.AuditService;
 import org.proxyfund.operator.OperatorMessages;
 import org.proxyfund.operator.Problems;
 import org.proxyfund.web.Bundles;

@@ -26,9 +26,9 @@ import org.proxyfund.common.paging.Page;
 import org.proxyfund.common.paging.PageLinks;
 import org.proxyfund.common.problem.Problem;
 import org.proxyfund.common.validation.FieldError;
-import org.proxyfund.operator.Actor;
-import org.proxyfund.operator.Principal;
-import org.proxyfund.operator.Viewer;
+import org.proxyfund.common.identity.Actor;
+import org.proxyfund.common.identity.Principal;
+import org.proxyfund.common.identity.Viewer;
 
 import java.time.OffsetDateTime;
 import java.util.List;

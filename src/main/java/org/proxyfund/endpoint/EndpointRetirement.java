@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.proxyfund.operator.Actor;
-import org.proxyfund.operator.AuditService;
+import org.proxyfund.common.identity.Actor;
+import org.proxyfund.common.identity.AuditService;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -12,8 +12,8 @@ import org.proxyfund.common.crypto.SecretCipher;
 import org.proxyfund.common.db.KeyLocks;
 import org.proxyfund.common.validation.FieldError;
 import org.proxyfund.operator.Account;
-import org.proxyfund.operator.Actor;
-import org.proxyfund.operator.AuditService;
+import org.proxyfund.common.identity.Actor;
+import org.proxyfund.common.identity.AuditService;
 import org.proxyfund.operator.TransitionResult;
 
 import java.time.OffsetDateTime;

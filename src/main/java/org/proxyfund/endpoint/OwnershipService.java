@@ -3,7 +3,6 @@ package org.proxyfund.endpoint;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import org.jboss.logging.Logger;
 import org.proxyfund.common.crypto.SecretCipher;
 
@@ -16,10 +15,9 @@ import java.util.List;
  * at once after a rotation (a new address and a new token), then every {@code period} while found and every
  * {@code retry} while not. Lookups run outside any transaction (DNS, HTTP through the SSRF guard); one replica claims
  * each. The probe asks {@link #status(long)} before an OpenVPN check may count: without a verified token it earns
- * nothing. The endpoint page reads it as {@code inject:ownership}.
+ * nothing. The endpoint page shows it.
  */
 @ApplicationScoped
-@Named("ownership")
 public class OwnershipService {
 
     private static final Logger LOG = Logger.getLogger(OwnershipService.class);

@@ -1,5 +1,7 @@
 package org.proxyfund.operator;
 
+import org.proxyfund.common.identity.Role;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

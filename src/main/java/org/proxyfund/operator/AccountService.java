@@ -1,5 +1,10 @@
 package org.proxyfund.operator;
 
+import org.proxyfund.common.identity.Role;
+import org.proxyfund.common.identity.Actor;
+
+import org.proxyfund.common.identity.AuditService;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;

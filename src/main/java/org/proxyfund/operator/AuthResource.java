@@ -1,5 +1,8 @@
 package org.proxyfund.operator;
 
+import org.proxyfund.common.identity.Role;
+import org.proxyfund.common.crypto.Tokens;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;

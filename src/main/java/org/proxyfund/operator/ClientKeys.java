@@ -1,5 +1,7 @@
 package org.proxyfund.operator;
 
+import org.proxyfund.common.crypto.Tokens;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,8 @@
 package org.proxyfund.operator;
 
+import org.proxyfund.common.identity.Viewer;
+import org.proxyfund.common.crypto.Tokens;
+
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.inject.Inject;

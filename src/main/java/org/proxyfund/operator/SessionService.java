@@ -1,5 +1,9 @@
 package org.proxyfund.operator;
 
+import org.proxyfund.common.identity.Principal;
+import org.proxyfund.common.identity.Role;
+import org.proxyfund.common.crypto.Tokens;
+
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,7 +49,7 @@ public class SessionService {
                 where s.tokenHash = ?1 and s.expiresAt > ?2 and a.id = s.accountId""", Object[].class)
                 .setParameter(1, Tokens.hash(token)).setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
                 .getResultList();
-        return rows.stream().findFirst().map(r -> new Principal((Long) r[0], (String) r[1], (Role) r[2], (OperatorState) r[3], (String) r[4]));
+        return rows.stream().findFirst().map(r -> new Principal((Long) r[0], (String) r[1], (Role) r[2], r[3] == OperatorState.SUSPENDED, (String) r[4]));
     }
 
     public void endSession(String token) {
@@ -85,7 +89,7 @@ public class SessionService {
         }
         Object[] r = rows.get(0);
         ApiToken.update("lastUsedAt = ?1 where id = ?2", OffsetDateTime.now(ZoneOffset.UTC), r[4]);
-        return Optional.of(new Principal((Long) r[0], (String) r[1], (Role) r[2], (OperatorState) r[3], null));
+        return Optional.of(new Principal((Long) r[0], (String) r[1], (Role) r[2], r[3] == OperatorState.SUSPENDED, null));
     }
 
     @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

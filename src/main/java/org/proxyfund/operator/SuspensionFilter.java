@@ -1,5 +1,9 @@
 package org.proxyfund.operator;
 
+import org.proxyfund.common.identity.Principal;
+
+import org.proxyfund.common.identity.Viewer;
+
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.inject.Inject;
@@ -40,7 +44,7 @@ public class SuspensionFilter {
             return Optional.empty();
         }
         String path = request.getUriInfo().getPath();
-        boolean suspended = viewer.principal().map(p -> p.state() == OperatorState.SUSPENDED).orElse(false);
+        boolean suspended = viewer.principal().map(Principal::suspended).orElse(false);
         if (!suspended || SESSION_PATHS.contains(path)) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package org.proxyfund.operator;
 
+import org.proxyfund.common.identity.Principal;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -17,7 +19,6 @@ import java.util.Optional;
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     /** Identity attribute holding the {@link Principal}. */
-    public static final String PRINCIPAL = "proxyfund.principal";
 
     @Inject
     SessionService sessions;
@@ -37,7 +38,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(principal.handle()))
                     .addRole(principal.role().roleName())
-                    .addAttribute(PRINCIPAL, principal)
+                    .addAttribute(Principal.ATTRIBUTE, principal)
                     .build();
         });
     }

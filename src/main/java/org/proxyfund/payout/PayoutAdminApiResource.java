@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.proxyfund.common.problem.Problem;
 import org.proxyfund.common.validation.FieldError;
-import org.proxyfund.operator.Viewer;
+import org.proxyfund.common.identity.Viewer;
 
 import java.util.List;
 import java.util.Locale;

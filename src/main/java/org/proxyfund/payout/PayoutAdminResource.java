@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
-import org.proxyfund.operator.Viewer;
+import org.proxyfund.common.identity.Viewer;
 import org.proxyfund.web.Pages;
 
 import java.time.Instant;

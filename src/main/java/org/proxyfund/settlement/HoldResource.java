@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
-import org.proxyfund.operator.Actor;
-import org.proxyfund.operator.Viewer;
+import org.proxyfund.common.identity.Actor;
+import org.proxyfund.common.identity.Viewer;
 import org.proxyfund.web.Pages;
 
 /** The Hold / Release pay buttons of the admin console (CSRF-checked form posts, audited by HoldService). */

@@ -2,22 +2,20 @@ package org.proxyfund.settlement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.proxyfund.operator.Account;
-import org.proxyfund.operator.Actor;
-import org.proxyfund.operator.AuditService;
+import org.proxyfund.common.identity.Actor;
+import org.proxyfund.common.identity.AuditService;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Admins' holds on operators' pay (e.g. after a sybil flag): while a hold is open the operator earns nothing in a
- * settlement. Opening and releasing are audited. Templates read it as {@code inject:operatorHolds}.
+ * settlement. Opening and releasing are audited. The admin console asks it which flagged handles are held.
  */
 @ApplicationScoped
-@Named("operatorHolds")
 public class HoldService {
 
     /** The typed outcome of a hold or release. */

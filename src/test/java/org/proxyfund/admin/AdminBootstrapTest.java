@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.operator.Account;
-import org.proxyfund.operator.Role;
+import org.proxyfund.common.identity.Role;
 import org.proxyfund.operator.WebClient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

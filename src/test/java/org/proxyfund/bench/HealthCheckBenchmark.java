@@ -4,20 +4,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.proxyfund.common.crypto.SecretCipher;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.MonitorCredential;
 import org.proxyfund.probe.CheckTarget;
-import org.proxyfund.probe.Socks5Checker;
 import org.proxyfund.probe.schedule.CheckScheduler;
 import org.proxyfund.probe.schedule.SchedulerFactory;
-import org.proxyfund.common.crypto.SecretCipher;
+import org.proxyfund.probe.socks5.Socks5Checker;
 
-import javax.sql.DataSource;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,8 @@
 package org.proxyfund.ledger;
 
+import org.proxyfund.audit.LedgerCheckService;
+import org.proxyfund.audit.LedgerCheck;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

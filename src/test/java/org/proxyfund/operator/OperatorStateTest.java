@@ -1,5 +1,8 @@
 package org.proxyfund.operator;
 
+import org.proxyfund.common.identity.Actor;
+import org.proxyfund.common.identity.AuditEntry;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -7,6 +7,8 @@ import org.proxyfund.endpoint.CredentialIssuer;
 import org.proxyfund.endpoint.EndpointDraft;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.MonitorCredential;
+import org.proxyfund.probe.canary.Canary;
+import org.proxyfund.probe.socks5.Socks5Checker;
 
 import java.io.File;
 import java.util.List;

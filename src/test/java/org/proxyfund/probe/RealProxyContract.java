@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.HostGuard;
-import org.proxyfund.endpoint.TestEndpointConfig;
 import org.proxyfund.endpoint.MonitorCredential;
+import org.proxyfund.endpoint.TestEndpointConfig;
+import org.proxyfund.probe.canary.Canary;
 
 import java.io.File;
 import java.util.Map;
@@ -16,42 +17,46 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What every relaying checker must show against a real proxy server on loopback, started and killed here. */
+/**
+ * What every relaying checker must show against a real proxy server on loopback, started and killed here. Public,
+ * with protected hooks, for the tests in the protocol folders.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RealProxyContract {
+public abstract class RealProxyContract {
 
-    static final File LOGS = new File("target/probe-servers");
+    /** Where the real servers of every probe test keep their configuration and logs. */
+    public static final File LOGS = new File("target/probe-servers");
 
-    final ProbeConfig config = new TestProbeConfig();
-    final Canary canary = new Canary(config);
-    final HostGuard guard = new HostGuard(new TestEndpointConfig("127.0.0.1"));
-    RealServer server;
+    protected final ProbeConfig config = new TestProbeConfig();
+    protected final Canary canary = new Canary(config);
+    protected final HostGuard guard = new HostGuard(new TestEndpointConfig("127.0.0.1"));
+    protected RealServer server;
 
     /** The protocol under test. */
-    abstract EndpointType type();
+    protected abstract EndpointType type();
 
     /** The checker under test, built on the given guard. */
-    abstract Checker checker(HostGuard hostGuard);
+    protected abstract Checker checker(HostGuard hostGuard);
 
     /** The server under test, configured for {@link #username()}/{@link #password()} and the canary's port. */
-    abstract RealServer server(int port) throws Exception;
+    protected abstract RealServer server(int port) throws Exception;
 
-    abstract String username();
+    protected abstract String username();
 
-    abstract String password();
+    protected abstract String password();
 
     /** The endpoint's protocol fields (e.g. the Shadowsocks cipher); none by default. */
-    Map<String, String> fields() {
+    protected Map<String, String> fields() {
         return Map.of();
     }
 
     /** Whether the checker runs negative controls (SOCKS5, HTTP CONNECT), which a real server must refuse. */
-    boolean controlled() {
+    protected boolean controlled() {
         return true;
     }
 
     /** Extra cleanup after the server is gone (e.g. a throwaway system user). */
-    void cleanUp() throws Exception {
+    protected void cleanUp() throws Exception {
     }
 
     @BeforeAll
@@ -76,7 +81,7 @@ abstract class RealProxyContract {
         }
     }
 
-    CheckTarget target(String password) {
+    protected CheckTarget target(String password) {
         return new CheckTarget("127.0.0.1", server.port(), fields(), new MonitorCredential(type(),
                 Map.of(MonitorCredential.USERNAME, username(), MonitorCredential.PASSWORD, password)));
     }

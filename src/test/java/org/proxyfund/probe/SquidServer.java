@@ -12,14 +12,16 @@ import java.util.UUID;
 /**
  * squid (Debian's package) for the checker tests: a configuration of the test's own in a folder of its own under
  * target/probe-servers (open to squid's unprivileged user), listening on a loopback port.
+ * Public for the httpconnect and relay tests.
  */
-final class SquidServer {
+public final class SquidServer {
 
     /** The folder of this squid: configuration, password file, logs, pid file. */
-    final Path dir;
-    final int port;
+    public final Path dir;
+    /** The loopback port it listens on. */
+    public final int port;
 
-    SquidServer(String name) throws IOException {
+    public SquidServer(String name) throws IOException {
         this.dir = new File(RealProxyContract.LOGS, "squid-" + name + "-" + UUID.randomUUID().toString().substring(0, 8)).toPath().toAbsolutePath();
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
@@ -27,14 +29,14 @@ final class SquidServer {
     }
 
     /** Lines that let squid run unprivileged in this folder, on this port, and stop at once. */
-    List<String> runLines() {
+    public List<String> runLines() {
         return List.of("http_port 127.0.0.1:" + port, "pid_filename " + dir.resolve("squid.pid"),
                 "cache_log stdio:" + dir.resolve("cache.log"), "access_log stdio:" + dir.resolve("access.log"),
                 "coredump_dir " + dir, "pinger_enable off", "shutdown_lifetime 1 seconds");
     }
 
     /** Basic authentication against a password file holding this user (APR1 hash made by openssl), any user in it allowed. */
-    List<String> basicAuth(String user, String password) throws IOException, InterruptedException {
+    public List<String> basicAuth(String user, String password) throws IOException, InterruptedException {
         Path file = dir.resolve("passwd");
         Process p = new ProcessBuilder("openssl", "passwd", "-apr1", password).redirectErrorStream(true).start();
         String hash = new String(p.getInputStream().readAllBytes()).strip();
@@ -46,7 +48,7 @@ final class SquidServer {
     }
 
     /** A squid with these lines (ACLs and http_access rules) and the run lines; not started. */
-    RealServer with(List<String> lines) throws IOException {
+    public RealServer with(List<String> lines) throws IOException {
         List<String> all = new ArrayList<>(lines);
         all.addAll(runLines());
         Path conf = dir.resolve("squid.conf");
@@ -55,7 +57,7 @@ final class SquidServer {
     }
 
     /** squid in the foreground with this configuration file; not started. */
-    RealServer server(Path conf) {
+    public RealServer server(Path conf) {
         return new RealServer(List.of("squid", "-N", "-f", conf.toString()), port, dir.resolve("out.log").toFile());
     }
 }

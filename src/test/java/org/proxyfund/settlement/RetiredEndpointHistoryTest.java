@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.proxyfund.endpoint.EndpointRetirement;
 import org.proxyfund.ledger.LedgerService;
 import org.proxyfund.operator.Account;
-import org.proxyfund.operator.Actor;
+import org.proxyfund.common.identity.Actor;
 import org.proxyfund.operator.WebClient;
 import org.proxyfund.payout.PayoutOutcome;
 import org.proxyfund.payout.PayoutQueries;

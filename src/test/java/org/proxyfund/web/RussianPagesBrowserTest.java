@@ -176,7 +176,7 @@ class RussianPagesBrowserTest {
                 "org.proxyfund.endpoint.EndpointMessages", "org.proxyfund.admin.AdminMessages",
                 "org.proxyfund.probe.history.HealthMessages", "org.proxyfund.settlement.SettlementMessages",
                 "org.proxyfund.donation.DonationMessages", "org.proxyfund.payout.PayoutMessages",
-                "org.proxyfund.donation.ReceiptMessages", "org.proxyfund.transparency.TransparencyMessages",
+                "org.proxyfund.donation.ReceiptMessages", "org.proxyfund.audit.TransparencyMessages",
                 "org.proxyfund.ledger.LedgerMessages")) {
             Class<?> bundle = Class.forName(name, true, Thread.currentThread().getContextClassLoader());
             if (!bundle.isAnnotationPresent(MessageBundle.class)) {

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.proxyfund.common.problem.Problem;
 import org.proxyfund.endpoint.Endpoint;
-import org.proxyfund.operator.Viewer;
+import org.proxyfund.common.identity.Viewer;
 
 import java.time.Instant;
 import java.util.List;

@@ -2,9 +2,8 @@ package org.proxyfund.probe.history;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import org.proxyfund.endpoint.Endpoint;
-import org.proxyfund.operator.Viewer;
+import org.proxyfund.common.identity.Viewer;
 import org.proxyfund.web.Pages;
 import org.proxyfund.web.Bundles;
 
@@ -15,11 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Health panels of the signed-in operator's own endpoints, for the dashboard and endpoint pages
- * ({@code inject:healthView}); four queries per page whatever the number of endpoints.
+ * Health panels of the signed-in operator's own endpoints, which the dashboard and endpoint pages pass to their
+ * templates; four queries per page whatever the number of endpoints.
  */
 @RequestScoped
-@Named("healthView")
 public class HealthView {
 
     @Inject

@@ -5,7 +5,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 
 /** AES-256 in IGE mode, as MTProto's key exchange uses it: 32-byte iv = first "previous ciphertext", then "previous plaintext". */
-public final class AesIge {
+final class AesIge {
 
     private static final int BLOCK = 16;
 

@@ -1,9 +1,5 @@
 package org.proxyfund.probe.mtproto;
 
-import static org.proxyfund.probe.ByteParts.concat;
-import static org.proxyfund.probe.ByteParts.sha1;
-import static org.proxyfund.probe.ByteParts.sha256;
-
 import java.math.BigInteger;
 import java.net.ProtocolException;
 import java.nio.ByteBuffer;
@@ -12,10 +8,15 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
+import static org.proxyfund.probe.wire.ByteParts.concat;
+import static org.proxyfund.probe.wire.ByteParts.sha1;
+import static org.proxyfund.probe.wire.ByteParts.sha256;
+
 /**
  * The second step of MTProto's key exchange, used as proof that Telegram itself answered: req_DH_params carries a
  * fresh new_nonce encrypted (RSA_PAD) to one of Telegram's RSA keys, and only the holder of the private key can send
  * a server_DH_params_ok whose answer decrypts, with keys derived from new_nonce, to a server_DH_inner_data for us.
+ * Public for relay/TelegramProof, which asks a data centre for the same proof through any relaying endpoint.
  */
 public final class DhProof {
 

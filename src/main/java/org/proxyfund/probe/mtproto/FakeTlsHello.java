@@ -9,7 +9,7 @@ import java.security.SecureRandom;
  * Telegram clients send (proxies such as MTProxy expect the record to start 16 03 01 02), SNI = the fronted domain.
  * Its 32-byte random is HMAC-SHA256(secret, record with the random zeroed), last 4 bytes XOR the unix time.
  */
-public final class FakeTlsHello {
+final class FakeTlsHello {
 
     /** Offset of the 32-byte random in the record (5 record header + 4 handshake header + 2 version). */
     public static final int RANDOM_OFFSET = 11;

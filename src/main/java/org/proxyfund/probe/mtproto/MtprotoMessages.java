@@ -6,7 +6,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
-/** The two unencrypted MTProto messages a check needs: {@code req_pq_multi} out, {@code resPQ} back. */
+/**
+ * The two unencrypted MTProto messages a check needs: {@code req_pq_multi} out, {@code resPQ} back. Public for
+ * relay/TelegramProof.
+ */
 public final class MtprotoMessages {
 
     /** Constructor of req_pq_multi#be7e8ef1 nonce:int128 = ResPQ. */

@@ -8,7 +8,8 @@ import java.util.Arrays;
 
 /**
  * The client side of Telegram's obfuscated2 transport: the 64-byte random init header a client opens with, and the
- * AES-256-CTR keys both directions derive from it and the proxy secret.
+ * AES-256-CTR keys both directions derive from it and the proxy secret. Public for relay/TelegramProof, which opens
+ * a data centre as a client does.
  */
 public final class Obfuscated2 {
 

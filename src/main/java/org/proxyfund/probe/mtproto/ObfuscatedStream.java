@@ -9,7 +9,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 
-/** An obfuscated2 connection opened by a client: AES-256-CTR over a byte stream (a socket, or fake-TLS records). */
+/**
+ * An obfuscated2 connection opened by a client: AES-256-CTR over a byte stream (a socket, or fake-TLS records).
+ * Public for relay/TelegramProof.
+ */
 public final class ObfuscatedStream {
 
     private final InputStream in;

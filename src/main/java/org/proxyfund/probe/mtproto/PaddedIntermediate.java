@@ -5,7 +5,10 @@ import java.net.ProtocolException;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
-/** Telegram's padded intermediate framing: a 4-byte little-endian length, the payload, then 0..15 random bytes. */
+/**
+ * Telegram's padded intermediate framing: a 4-byte little-endian length, the payload, then 0..15 random bytes.
+ * Public for relay/TelegramProof.
+ */
 public final class PaddedIntermediate {
 
     /** Most padding bytes added after a payload. */

@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * Splits resPQ's pq (a product of two primes below 2^32 in practice) with Pollard's rho in Brent's variant, on
  * 64-bit Montgomery arithmetic with batched gcds: about a millisecond, which matters at thousands of checks a minute.
  */
-public final class PqFactor {
+final class PqFactor {
 
     private static final int MAX_STEPS = 1 << 22;
     private static final int BATCH = 128;

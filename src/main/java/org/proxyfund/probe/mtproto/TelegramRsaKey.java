@@ -9,7 +9,8 @@ import java.util.Base64;
 
 /**
  * One of Telegram's server RSA public keys, which only Telegram can decrypt to; its fingerprint is the low 64 bits
- * of SHA-1 over the TL serialisation {@code rsa_public_key n:string e:string}.
+ * of SHA-1 over the TL serialisation {@code rsa_public_key n:string e:string}. Public for relay/ (TelegramTargets holds
+ * the configured keys, TelegramProof checks a data centre's answer against them).
  *
  * @param modulus     n
  * @param exponent    e

@@ -1,13 +1,14 @@
 package org.proxyfund.probe.mtproto;
 
+import org.proxyfund.probe.wire.FramedInputStream;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProtocolException;
-import org.proxyfund.probe.FramedInputStream;
 
 /** The byte stream carried in a peer's ApplicationData records (dummy ChangeCipherSpec records are skipped). */
-public final class TlsRecordInputStream extends FramedInputStream {
+final class TlsRecordInputStream extends FramedInputStream {
 
     private final InputStream in;
 

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /** Buffers bytes and, at each flush, sends them as ApplicationData records; the first flush sends a dummy ChangeCipherSpec before. */
-public final class TlsRecordOutputStream extends OutputStream {
+final class TlsRecordOutputStream extends OutputStream {
 
     private final OutputStream out;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();

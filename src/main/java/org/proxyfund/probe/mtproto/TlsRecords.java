@@ -12,7 +12,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 
 /** TLS record helpers for fake TLS: reading records, and checking that the server's hello carries our secret's HMAC. */
-public final class TlsRecords {
+final class TlsRecords {
 
     /** Record type of a handshake message. */
     public static final int HANDSHAKE = 0x16;

@@ -4,7 +4,7 @@ package org.proxyfund.probe.openvpn;
  * How control packets are protected on the wire: not at all, by tls-auth (an HMAC) or by tls-crypt (encrypted and
  * authenticated). Works on the plain form [opcode/key id][session id][ack array, message packet id, payload].
  */
-public interface ControlWrap {
+interface ControlWrap {
 
     /** Plain control packets, for servers without tls-auth or tls-crypt. */
     ControlWrap NONE = new ControlWrap() {

@@ -1,6 +1,7 @@
 package org.proxyfund.probe.openvpn;
 
-import org.proxyfund.probe.ByteParts;
+import org.proxyfund.probe.wire.ByteParts;
+
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -10,7 +11,7 @@ import java.util.Arrays;
  * P_CONTROL_HARD_RESET_SERVER_V2 answer: it must acknowledge our packet id 0 and name our session id as its
  * remote session, under the same tls-auth or tls-crypt key when one is in use.
  */
-public final class HardReset {
+final class HardReset {
 
     /** OpenVPN opcodes (high 5 bits of the first byte; the low 3 are the key id). */
     static final int P_CONTROL_HARD_RESET_CLIENT_V2 = 7;

@@ -1,19 +1,20 @@
 package org.proxyfund.probe.openvpn;
 
-import org.proxyfund.probe.ByteParts;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.proxyfund.probe.wire.ByteParts;
+
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * OpenVPN {@code tls-auth}: an HMAC over every control packet with keys from the operator's static key. The 256-byte
  * key holds two (64 cipher + 64 HMAC) halves; with {@code key-direction 1} a client signs with the second half and
  * checks the server with the first, with 0 the reverse, and without a direction both use the first. Not thread-safe.
  */
-public final class TlsAuth implements ControlWrap {
+final class TlsAuth implements ControlWrap {
 
     private final String algorithm;
     private final byte[] outgoingKey;

@@ -1,13 +1,14 @@
 package org.proxyfund.probe.openvpn;
 
-import org.proxyfund.probe.ByteParts;
+import org.proxyfund.probe.wire.ByteParts;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Arrays;
 
 /**
  * OpenVPN {@code tls-crypt}: control packets encrypted with AES-256-CTR and authenticated with HMAC-SHA256, keys from
@@ -15,7 +16,7 @@ import java.util.Arrays;
  * first. Wire form [op][session][packet id][time][tag][ciphertext]; the tag is the HMAC of everything before it plus
  * the plaintext, and its first 16 bytes are the CTR IV. Not thread-safe.
  */
-public final class TlsCrypt implements ControlWrap {
+final class TlsCrypt implements ControlWrap {
 
     private static final int TAG_BYTES = 32;
     private static final int HEADER_BYTES = 9 + ReplayId.BYTES;

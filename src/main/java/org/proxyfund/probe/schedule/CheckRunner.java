@@ -2,10 +2,9 @@ package org.proxyfund.probe.schedule;
 
 import org.jboss.logging.Logger;
 import org.proxyfund.probe.CheckResult;
-import org.proxyfund.probe.Detail;
 import org.proxyfund.probe.CheckStatus;
+import org.proxyfund.probe.Detail;
 import org.proxyfund.probe.DownReason;
-import org.proxyfund.probe.OwnershipGate;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;

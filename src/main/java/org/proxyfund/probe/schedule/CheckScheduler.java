@@ -1,11 +1,10 @@
 package org.proxyfund.probe.schedule;
 
-import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.proxyfund.probe.Canary;
+import org.jboss.logging.Logger;
 import org.proxyfund.probe.CheckStatus;
-import org.proxyfund.probe.OwnershipGate;
 import org.proxyfund.probe.ProbeConfig;
+import org.proxyfund.probe.canary.Canary;
 
 import java.time.Duration;
 import java.util.ArrayList;

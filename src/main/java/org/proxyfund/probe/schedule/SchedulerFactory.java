@@ -7,16 +7,15 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import org.proxyfund.common.crypto.SecretCipher;
 import org.proxyfund.endpoint.OwnershipService;
-import org.proxyfund.probe.Canary;
 import org.proxyfund.probe.Checker;
-import org.proxyfund.probe.OwnershipGate;
 import org.proxyfund.probe.ProbeConfig;
+import org.proxyfund.probe.canary.Canary;
 
-import javax.sql.DataSource;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import javax.sql.DataSource;
 
 /** Builds check schedulers from the application's beans: the configured one, or more with other ids (tests, benchmark). */
 @ApplicationScoped

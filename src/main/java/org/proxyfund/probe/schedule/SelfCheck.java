@@ -1,16 +1,16 @@
 package org.proxyfund.probe.schedule;
 
-import org.proxyfund.probe.Canary;
 import org.proxyfund.probe.ProbeConfig;
+import org.proxyfund.probe.canary.Canary;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The Shadowsocks AEAD ciphers the monitor speaks, with their key and salt sizes (shadowsocks.org, "AEAD ciphers"). */
-public enum AeadCipherKind {
+enum AeadCipherKind {
     CHACHA20_IETF_POLY1305("chacha20-ietf-poly1305", 32, "ChaCha20-Poly1305", "ChaCha20"),
     AES_256_GCM("aes-256-gcm", 32, "AES/GCM/NoPadding", "AES"),
     AES_128_GCM("aes-128-gcm", 16, "AES/GCM/NoPadding", "AES");

@@ -12,7 +12,7 @@ import java.security.spec.AlgorithmParameterSpec;
  * One direction of a Shadowsocks AEAD session: the subkey and a 12-byte little-endian nonce counter that goes up by
  * one after every seal or open (the length and the payload of a chunk each use one). Not thread-safe.
  */
-public final class AeadSession {
+final class AeadSession {
 
     private final AeadCipherKind kind;
     private final SecretKeySpec key;

@@ -9,7 +9,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 
 /** Shadowsocks key derivation: the master key from the password (EVP_BytesToKey, MD5) and per-session subkeys (HKDF-SHA1). */
-public final class ShadowsocksKeys {
+final class ShadowsocksKeys {
 
     private static final byte[] SUBKEY_INFO = "ss-subkey".getBytes(StandardCharsets.US_ASCII);
 

@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Named;
 import org.proxyfund.endpoint.Endpoint;
 import org.proxyfund.endpoint.EndpointService;
 import org.proxyfund.endpoint.EndpointState;
@@ -33,7 +32,6 @@ import java.util.concurrent.TimeoutException;
  * never uptime and never paid. The check runs outside any transaction, cut at {@code deadline}.
  */
 @ApplicationScoped
-@Named("trialCheck")
 public class TrialCheck {
 
     /** What asking for a check did. */

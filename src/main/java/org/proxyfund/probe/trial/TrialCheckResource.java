@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
-import org.proxyfund.operator.Principal;
-import org.proxyfund.operator.Viewer;
+import org.proxyfund.common.identity.Principal;
+import org.proxyfund.common.identity.Viewer;
 
 import java.net.URI;
 

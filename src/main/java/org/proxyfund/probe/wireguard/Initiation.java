@@ -1,6 +1,7 @@
 package org.proxyfund.probe.wireguard;
 
-import org.proxyfund.probe.ByteParts;
+import org.proxyfund.probe.wire.ByteParts;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.Arrays;
  * as the whitepaper's section 5.4.2 says, and the initiator's side of what may come back: the handshake response
  * (type 2, section 5.4.3), completed cryptographically, or a cookie reply (type 3, section 5.4.7).
  */
-public final class Initiation {
+final class Initiation {
 
     /** What a datagram that came back says about this initiation. */
     public enum Outcome {

@@ -18,7 +18,7 @@ import java.util.Arrays;
  * The primitives of WireGuard's Noise_IKpsk2_25519_ChaChaPoly_BLAKE2s as the whitepaper (section 5.4) defines them:
  * HASH = BLAKE2s-256, MAC = keyed BLAKE2s-128, HMAC = HMAC-BLAKE2s, KDF1..3, DH = X25519, AEAD = ChaCha20-Poly1305.
  */
-public final class Noise {
+final class Noise {
 
     /** Bytes of a key, a hash, a chaining key and an X25519 point. */
     public static final int KEY_BYTES = 32;

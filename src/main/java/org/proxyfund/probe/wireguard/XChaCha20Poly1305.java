@@ -8,7 +8,7 @@ import java.util.Arrays;
  * XChaCha20-Poly1305 (draft-irtf-cfrg-xchacha), which WireGuard's cookie reply uses: HChaCha20 turns the key and the
  * first 16 nonce bytes into a subkey, then ChaCha20-Poly1305 (from the JDK) runs with 4 zero bytes and the last 8.
  */
-public final class XChaCha20Poly1305 {
+final class XChaCha20Poly1305 {
 
     /** Bytes of an extended nonce. */
     public static final int NONCE_BYTES = 24;

@@ -1,11 +1,5 @@
 package org.proxyfund.probe.mtproto;
 
-import static org.proxyfund.probe.ByteParts.concat;
-import static org.proxyfund.probe.ByteParts.sha1;
-import static org.proxyfund.probe.ByteParts.sha256;
-
-import javax.crypto.Cipher;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -17,6 +11,12 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.SecretKeySpec;
+
+import static org.proxyfund.probe.wire.ByteParts.concat;
+import static org.proxyfund.probe.wire.ByteParts.sha1;
+import static org.proxyfund.probe.wire.ByteParts.sha256;
 
 /**
  * The test data centre's side of req_DH_params, written from the spec on its own (not with the checker's helpers):

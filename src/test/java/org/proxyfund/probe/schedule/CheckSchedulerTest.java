@@ -182,7 +182,7 @@ class CheckSchedulerTest {
             long approved = fixture.socks5(true).id();
             long suspended = fixture.socks5(true).id();
             endpoints.transitionTo(suspended, org.proxyfund.endpoint.EndpointState.SUSPENDED,
-                    org.proxyfund.operator.Actor.system(), "resold");
+                    org.proxyfund.common.identity.Actor.system(), "resold");
             fixture.makeDue(List.of(approved, suspended));
             factory.create(TestScheduleConfig.fast(), "monitor-approved-only").runOnce();
             List<ScheduleFixture.Result> results = fixture.results(List.of(approved, suspended));

@@ -8,8 +8,8 @@ import org.proxyfund.endpoint.TestEndpointConfig;
 import org.proxyfund.probe.CheckResult;
 import org.proxyfund.probe.CheckStatus;
 import org.proxyfund.probe.CheckTarget;
-import org.proxyfund.probe.TcpConnectChecker;
 import org.proxyfund.probe.TestProbeConfig;
+import org.proxyfund.probe.tcp.TcpConnectChecker;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -10,14 +10,13 @@ import org.proxyfund.endpoint.MonitorCredential;
 import org.proxyfund.endpoint.OwnershipCheck;
 import org.proxyfund.endpoint.OwnershipService;
 import org.proxyfund.endpoint.OwnershipStatus;
-import org.proxyfund.operator.Actor;
-import org.proxyfund.probe.OpenVpnTestPki;
+import org.proxyfund.common.identity.Actor;
 import org.proxyfund.probe.RealServer;
 import org.proxyfund.probe.history.RollupService;
 import org.proxyfund.probe.history.UptimeService;
 import org.proxyfund.probe.history.UptimeWindow;
+import org.proxyfund.probe.openvpn.OpenVpnTestPki;
 
-import javax.sql.DataSource;
 import java.io.File;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -28,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -6,7 +6,7 @@ import org.proxyfund.endpoint.EndpointService;
 import org.proxyfund.endpoint.EndpointState;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.MonitorCredential;
-import org.proxyfund.operator.Actor;
+import org.proxyfund.common.identity.Actor;
 import org.proxyfund.operator.TransitionResult;
 import org.proxyfund.probe.RealServer;
 import org.proxyfund.probe.TestSocks5Relay;

@@ -3,9 +3,9 @@ package org.proxyfund.probe.schedule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.proxyfund.probe.Canary;
 import org.proxyfund.probe.RealServer;
 import org.proxyfund.probe.TestProbeConfig;
+import org.proxyfund.probe.canary.Canary;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;

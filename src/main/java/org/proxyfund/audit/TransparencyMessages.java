@@ -1,0 +1,81 @@
+package org.proxyfund.audit;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Texts of the transparency page; Russian in messages/transp_ru.properties. */
+@MessageBundle(value = "transp", locale = "en")
+public interface TransparencyMessages {
+
+    @Message("Where the money goes")
+    String title();
+
+    @Message("Every satoshi received and paid, from the {network} chain as our wallet follows it and from the service's double-entry ledger; the ledger check compares the two every minute.")
+    String lead(String network);
+
+    @Message("Received (confirmed donations)")
+    String received();
+
+    @Message("{count} payment(s)")
+    String payments(int count);
+
+    @Message("Reversed (a reorganisation or double-spend took a confirmed donation out of the chain)")
+    String reversed();
+
+    @Message("Paid to operators")
+    String paid();
+
+    @Message("{count} confirmed transaction(s)")
+    String transactions(int count);
+
+    @Message("Miner fees paid")
+    String fees();
+
+    @Message("Balance, confirmed")
+    String balance_confirmed();
+
+    @Message("Balance, unconfirmed")
+    String balance_unconfirmed();
+
+    @Message("Owed to operators (settled, not yet paid)")
+    String owed();
+
+    @Message("Spent on operators per day (last {n} settlements)")
+    String spent_per_day(int n);
+
+    @Message("Runway")
+    String runway();
+
+    @Message("{#if days != null}{days} days at that rate (confirmed balance less what is owed){#else}unknown until settlements spend something{/if}")
+    String runway_value(Long days);
+
+    @Message("Payouts")
+    String payouts();
+
+    @Message("No payouts yet.")
+    String none();
+
+    @Message("Transaction")
+    String tx();
+
+    @Message("{#when state}{#is 'CONFIRMED'}confirmed{#is 'IN_FLIGHT'}sent, waiting for confirmations{/when}")
+    String state(String state);
+
+    @Message("Block")
+    String block();
+
+    @Message("Date")
+    String date();
+
+    @Message("Outputs")
+    String outputs();
+
+    @Message("Amount")
+    String amount();
+
+    @Message("Fee")
+    String fee();
+
+    @Message("The same data as JSON")
+    String as_json();
+}

@@ -1,0 +1,53 @@
+package org.proxyfund.audit;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.bitcoinj.wallet.DeterministicSeed;
+import org.proxyfund.common.db.EmbeddedPostgresServer;
+import org.proxyfund.wallet.testing.RegtestNode;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A wallet and a database of their own on the shared regtest node and embedded PostgreSQL: a fresh mnemonic (so no
+ * other test's payments reach its addresses) and a fresh database (so no other test's rows count), for tests that
+ * compare the service's totals with the whole chain.
+ */
+public class FreshChainResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        RegtestNode node = RegtestNode.shared();
+        // the same folder as the tests' default, so this JVM keeps one server whichever profile starts it first
+        String server = EmbeddedPostgresServer.start(Path.of("target", "embedded-pg-test"), true, 0);
+        String database = "pf19a_fresh_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = DriverManager.getConnection(server, EmbeddedPostgresServer.user(), EmbeddedPostgresServer.password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the fresh test database", e);
+        }
+        String mnemonic = DeterministicSeed.ofRandom(new SecureRandom(), 128, "").getMnemonicString();
+        return Map.of(
+                "quarkus.datasource.jdbc.url", server.replaceFirst("/postgres(\\?|$)", "/" + database + "$1"),
+                "quarkus.datasource.username", EmbeddedPostgresServer.user(),
+                "quarkus.datasource.password", EmbeddedPostgresServer.password(),
+                "proxyfund.wallet.enabled", "true",
+                "proxyfund.wallet.peers", node.p2pAddress(),
+                "proxyfund.wallet.data-dir", "target/wallet-fresh-" + UUID.randomUUID(),
+                "proxyfund.wallet.mnemonic", mnemonic,
+                "proxyfund.wallet.passphrase", "fresh-" + UUID.randomUUID(),
+                "proxyfund.wallet.broadcast-timeout", "3s");
+    }
+
+    @Override
+    public void stop() {
+        // the database is dropped with the server's folder at the next run; the node is shared
+    }
+}

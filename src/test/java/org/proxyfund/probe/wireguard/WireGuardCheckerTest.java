@@ -1,0 +1,183 @@
+package org.proxyfund.probe.wireguard;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.proxyfund.endpoint.CredentialIssuer;
+import org.proxyfund.endpoint.EndpointDraft;
+import org.proxyfund.endpoint.EndpointType;
+import org.proxyfund.endpoint.HostGuard;
+import org.proxyfund.endpoint.MonitorCredential;
+import org.proxyfund.endpoint.TestEndpointConfig;
+import org.proxyfund.probe.CheckResult;
+import org.proxyfund.probe.CheckStatus;
+import org.proxyfund.probe.CheckTarget;
+import org.proxyfund.probe.DownReason;
+import org.proxyfund.probe.ProbeConfig;
+import org.proxyfund.probe.RealProxyContract;
+import org.proxyfund.probe.TestProbeConfig;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The WireGuard checker against a real wireguard-go on a TUN device of its own, started and killed here. Needs root
+ * and /dev/net/tun (CI has both); without them the tests fail with wireguard-go's message, they are never skipped.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WireGuardCheckerTest {
+
+    /** WireGuard check settings for tests: three initiations, control probe on the discard port. */
+    record Settings(int attempts, int controlPort, Duration controlWait) implements WireGuardConfig {
+    }
+
+    static final File DIR = new File(RealProxyContract.LOGS, "wireguard");
+
+    private final String subnet = "10.213." + new SecureRandom().nextInt(256) + ".";
+    private final String blackhole = subnet + "99";
+    private final ProbeConfig config = new TestProbeConfig();
+    private final Settings settings = new Settings(3, 9, Duration.ofSeconds(1));
+    private final HostGuard guard = new HostGuard(new TestEndpointConfig("127.0.0.1", blackhole));
+    private final CredentialIssuer issuer = new CredentialIssuer();
+    private final MonitorCredential issued = issue();
+    private final MonitorCredential withPresharedKey = issue();
+    private final MonitorCredential untouched = issue();
+    private WireGuardServer server;
+
+    @BeforeAll
+    void startServer() throws Exception {
+        server = new WireGuardServer(DIR)
+                .peer(publicKey(issued), subnet + "2", null)
+                .peer(publicKey(withPresharedKey), subnet + "3", WireGuardServer.run(null, "wg", "genpsk").trim())
+                .peer(publicKey(untouched), subnet + "4", null)
+                .blackhole(blackhole);
+        server.start();
+    }
+
+    @AfterAll
+    void stopServer() throws Exception {
+        if (server != null) server.close();
+    }
+
+    @Test
+    void shouldBeUpWithTheIssuedMonitorKeyAndTheServerRecordsOurHandshake() throws Exception {
+        CheckResult result = checker(guard).check(target("127.0.0.1", server.publicKey(), issued));
+        assertEquals(CheckStatus.UP, result.status(), result.detail());
+        assertTrue(result.latency().toMillis() < 2000, "latency " + result.latency());
+        assertTrue(result.weakEvidence(), "a handshake relays nothing, so it is weaker evidence than a nonce round trip");
+        assertTrue(server.endpointOf(publicKey(issued)).startsWith("127.0.0.1:"), "wireguard-go took our initiation");
+    }
+
+    @Test
+    void shouldBeAuthRejectedWithAMonitorKeyTheServerDoesNotHaveAsAPeer() {
+        CheckResult result = checker(guard).check(target("127.0.0.1", server.publicKey(), issue()));
+        assertEquals(DownReason.AUTH_REJECTED, result.reason(), result.detail());
+        assertTrue(result.detail().contains("ignores the monitor's key"), result.detail());
+    }
+
+    @Test
+    void shouldBeAuthRejectedWhenTheRegisteredServerKeyIsNotTheServers() {
+        String otherServerKey = publicKey(issue());
+        CheckResult result = checker(guard).check(target("127.0.0.1", otherServerKey, issued));
+        assertEquals(DownReason.AUTH_REJECTED, result.reason(), result.detail());
+    }
+
+    @Test
+    void shouldBeAuthRejectedWhenTheServerMixesAPresharedKeyTheMonitorDoesNotHave() {
+        CheckResult result = checker(guard).check(target("127.0.0.1", server.publicKey(), withPresharedKey));
+        assertEquals(DownReason.AUTH_REJECTED, result.reason(), result.detail());
+        assertTrue(result.detail().contains("preshared key"), result.detail());
+    }
+
+    @Test
+    void shouldTimeOutRatherThanBlameTheKeyWhenNothingOnTheHostAnswers() {
+        CheckResult result = checker(guard).check(target(blackhole, server.publicKey(), issued));
+        assertEquals(DownReason.TIMEOUT, result.reason(), result.detail());
+    }
+
+    @Test
+    void shouldBeConnectRefusedWhileStoppedAndUpAgainAfterRestartOnTheSamePort() throws Exception {
+        server.close();
+        CheckResult stopped = checker(guard).check(target("127.0.0.1", server.publicKey(), issued));
+        assertEquals(DownReason.CONNECT_REFUSED, stopped.reason(), stopped.detail());
+        server.start();
+        CheckResult restarted = checker(guard).check(target("127.0.0.1", server.publicKey(), issued));
+        assertEquals(CheckStatus.UP, restarted.status(), restarted.detail());
+    }
+
+    @Test
+    void shouldBlockATargetTheGuardRefusesWithoutSendingItAnything() throws Exception {
+        HostGuard strict = new HostGuard(new TestEndpointConfig());
+        CheckResult result = checker(strict).check(target("127.0.0.1", server.publicKey(), untouched));
+        assertEquals(DownReason.BLOCKED_TARGET, result.reason());
+        assertTrue(result.detail().contains("127.0.0.1"), result.detail());
+        assertEquals("(none)", server.endpointOf(publicKey(untouched)), "wireguard-go never heard from this peer");
+    }
+
+    @Test
+    void shouldCompleteTheHandshakeThroughACookieReplyWhileTheServerIsUnderLoad() throws Exception {
+        // wireguard-go is "under load" once 128 handshake messages queue up; it then answers every initiation without
+        // a valid mac2 with a cookie reply, which the checker must decrypt and use for mac2 in a fresh initiation.
+        byte[] stranger = Base64.getDecoder().decode(issue().get(MonitorCredential.MONITOR_PRIVATE_KEY).orElseThrow());
+        byte[] ephemeral = new byte[32];
+        new SecureRandom().nextBytes(ephemeral);
+        byte[] flood = Initiation.create(stranger, Base64.getDecoder().decode(server.publicKey()), ephemeral, 7, Instant.now(), null).message();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread flooder = Thread.ofPlatform().name("wireguard-flood").start(() -> flood(flood, stop));
+        try {
+            Thread.sleep(150);
+            CheckResult result = checker(guard).check(target("127.0.0.1", server.publicKey(), issued));
+            assertEquals(CheckStatus.UP, result.status(), result.detail());
+            assertTrue(result.detail().contains("after a cookie reply"), "the server was not under load: " + result.detail());
+        } finally {
+            stop.set(true);
+            flooder.join();
+        }
+    }
+
+    /** Bursts of one initiation with a valid mac1 (but from no peer), every 100 ms until stopped. */
+    private void flood(byte[] initiation, AtomicBoolean stop) {
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            DatagramPacket packet = new DatagramPacket(initiation, initiation.length);
+            while (!stop.get()) {
+                for (int i = 0; i < 1500; i++) socket.send(packet);
+                Thread.sleep(100);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    WireGuardChecker checker(HostGuard hostGuard) {
+        return new WireGuardChecker(hostGuard, config, settings);
+    }
+
+    CheckTarget target(String host, String serverPublicKey, MonitorCredential credential) {
+        return new CheckTarget(host, server.port(), Map.of(EndpointType.SERVER_PUBLIC_KEY, serverPublicKey), credential);
+    }
+
+    private MonitorCredential issue() {
+        return issuer.issue(EndpointType.WIREGUARD, new EndpointDraft(EndpointType.WIREGUARD, "127.0.0.1", 51820, "EU", Map.of()));
+    }
+
+    static String publicKey(MonitorCredential credential) {
+        return credential.get(MonitorCredential.MONITOR_PUBLIC_KEY).orElseThrow();
+    }
+}
