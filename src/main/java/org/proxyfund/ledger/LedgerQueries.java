@@ -58,6 +58,35 @@ public class LedgerQueries {
         return out;
     }
 
+    /**
+     * What the service owes each operator now: minus the balance of their {@link LedgerAccount#operatorPayable payable}
+     * account (credits are negative), by operator id in id order, for every operator that ever had a payable line.
+     * The one place this balance is computed (settlement's earnings page and payout's proposals both read it here).
+     */
+    public Map<Long, Long> payableSats() {
+        return payable(null);
+    }
+
+    /** What the service owes one operator now (0 when nothing was ever booked to them). */
+    public long payableSats(long operatorId) {
+        return payable(LedgerAccount.operatorPayable(operatorId)).getOrDefault(operatorId, 0L);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Long, Long> payable(LedgerAccount only) {
+        var q = em.createNativeQuery("SELECT account, -sum(amount_sats) FROM ledger_line WHERE account LIKE ?1"
+                + (only == null ? "" : " AND account = ?2") + " GROUP BY account")
+                .setParameter(1, LedgerAccount.operatorPayablePattern());
+        if (only != null) {
+            q.setParameter(2, only.name());
+        }
+        Map<Long, Long> out = new java.util.TreeMap<>();
+        for (Object[] r : (List<Object[]>) q.getResultList()) {
+            new LedgerAccount((String) r[0]).operatorId().ifPresent(id -> out.put(id, ((Number) r[1]).longValue()));
+        }
+        return out;
+    }
+
     /** Number of entries in the journal. */
     public long count() {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM ledger_entry").getSingleResult()).longValue();

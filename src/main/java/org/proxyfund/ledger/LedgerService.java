@@ -46,7 +46,7 @@ public class LedgerService {
         Map<String, Long> lines = new LinkedHashMap<>();
         long total = 0;
         for (Map.Entry<Long, Long> paid : paidByAccount.entrySet()) {
-            lines.merge(OPERATOR_PAYABLE_PREFIX + paid.getKey(), paid.getValue(), Math::addExact);
+            lines.merge(LedgerAccount.operatorPayable(paid.getKey()).name(), paid.getValue(), Math::addExact);
             total = Math.addExact(total, paid.getValue());
         }
         if (feeSats > 0) {
@@ -69,7 +69,7 @@ public class LedgerService {
                 throw new IllegalArgumentException("settlement amount of operator " + a.getKey() + " is negative: " + a.getValue());
             }
             if (a.getValue() > 0) {
-                lines.put(OPERATOR_PAYABLE_PREFIX + a.getKey(), -a.getValue());
+                lines.put(LedgerAccount.operatorPayable(a.getKey()).name(), -a.getValue());
                 total = Math.addExact(total, a.getValue());
             }
         }

@@ -134,4 +134,10 @@ public class AccountService {
         audit.record(actor.id(), actor.handle(), "ACCOUNT", a.id, from + "->" + next, why.isEmpty() ? null : why);
         return TransitionResult.DONE;
     }
+
+    /** Forgets the sign-up client keys of accounts created before {@code cutoff}; returns how many were forgotten. */
+    public int forgetSignupClientKeys(OffsetDateTime cutoff) {
+        return Account.getEntityManager().createNativeQuery("UPDATE account SET signup_client_key = NULL WHERE signup_client_key IS NOT NULL AND created_at < ?1")
+                .setParameter(1, cutoff).executeUpdate();
+    }
 }

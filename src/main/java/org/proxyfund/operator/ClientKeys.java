@@ -5,7 +5,7 @@ import org.proxyfund.common.crypto.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import org.proxyfund.common.setting.AppSettingService;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,7 +28,7 @@ public class ClientKeys {
     static final String SETTING = "operator.client_key_secret";
 
     @Inject
-    EntityManager em;
+    AppSettingService settings;
 
     @Inject
     OperatorConfig config;
@@ -84,13 +84,8 @@ public class ClientKeys {
             key = k;
         }
         if (k == null) {
-            String value = QuarkusTransaction.requiringNew().call(() -> {
-                // Several replicas may start at once: the first insert wins, all read the same key.
-                em.createNativeQuery("INSERT INTO app_setting(name, value) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING")
-                        .setParameter(1, SETTING).setParameter(2, Tokens.random()).executeUpdate();
-                return (String) em.createNativeQuery("SELECT value FROM app_setting WHERE name = ?1")
-                        .setParameter(1, SETTING).getSingleResult();
-            });
+            // Several replicas may start at once: the first insert wins, all read the same key.
+            String value = QuarkusTransaction.requiringNew().call(() -> settings.putIfAbsent(SETTING, Tokens.random()));
             k = value.getBytes(StandardCharsets.US_ASCII);
             key = k;
         }

@@ -3,6 +3,7 @@ package org.proxyfund.payout;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.proxyfund.operator.OperatorQueries;
 
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +18,8 @@ public class PayoutQueries {
     PayoutRepository repository;
     @Inject
     jakarta.persistence.EntityManager em;
+    @Inject
+    OperatorQueries operators;
 
     public Optional<PayoutBatchView> batch(long batchId) {
         return repository.find(batchId);
@@ -89,23 +92,21 @@ public class PayoutQueries {
     @SuppressWarnings("unchecked")
     public List<PaidLine> paidLines(int limit) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT b.id, b.confirmed_txid, l.position, l.account_id, a.handle, l.address, l.amount_sats, b.closed_at
-                FROM payout_line l JOIN payout_batch b ON b.id = l.batch_id LEFT JOIN account a ON a.id = l.account_id
+                SELECT b.id, b.confirmed_txid, l.position, l.account_id, l.address, l.amount_sats, b.closed_at
+                FROM payout_line l JOIN payout_batch b ON b.id = l.batch_id
                 WHERE b.state = 'CONFIRMED' ORDER BY b.id, l.position""").setMaxResults(limit).getResultList();
+        java.util.Map<Long, String> handles = operators.handles(rows.stream().map(r -> ((Number) r[3]).longValue()).distinct().toList());
         return rows.stream().map(r -> new PaidLine(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue(),
-                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], ((Number) r[6]).longValue(),
-                (java.time.Instant) r[7])).toList();
+                ((Number) r[3]).longValue(), handles.get(((Number) r[3]).longValue()), (String) r[4], ((Number) r[5]).longValue(),
+                (java.time.Instant) r[6])).toList();
     }
 
     /** Account handles by id, for the lines of a batch page. */
     @SuppressWarnings("unchecked")
     public java.util.Map<Long, String> handles(long batchId) {
-        List<Object[]> rows = em.createNativeQuery(
-                "SELECT a.id, a.handle FROM payout_line l JOIN account a ON a.id = l.account_id WHERE l.batch_id = ?1")
+        List<Number> ids = em.createNativeQuery("SELECT DISTINCT account_id FROM payout_line WHERE batch_id = ?1")
                 .setParameter(1, batchId).getResultList();
-        java.util.Map<Long, String> out = new java.util.HashMap<>();
-        rows.forEach(r -> out.put(((Number) r[0]).longValue(), (String) r[1]));
-        return out;
+        return new java.util.HashMap<>(operators.handles(ids.stream().map(Number::longValue).toList()));
     }
 
     public List<PayoutEventView> events(long batchId) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.proxyfund.ledger.LedgerAccount;
 import org.proxyfund.ledger.LedgerService;
 
 import java.time.Instant;
@@ -28,6 +29,9 @@ class EpochSettler {
 
     @Inject
     SettlementRepository repo;
+
+    @Inject
+    EpochInputs inputs;
 
     @Inject
     LedgerService ledger;
@@ -58,22 +62,22 @@ class EpochSettler {
         Map<String, Long> balances = ledger.balances();
         long balance = Math.max(0, balances.getOrDefault(LedgerService.WALLET, 0L));
         long owed = Math.max(0, -balances.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(LedgerService.OPERATOR_PAYABLE_PREFIX)).mapToLong(Map.Entry::getValue).sum());
+                .filter(e -> new LedgerAccount(e.getKey()).isOperatorPayable()).mapToLong(Map.Entry::getValue).sum());
         BudgetPolicy policy = BudgetPolicy.from(config);
         Budget budget = policy.budget(balance, owed, carried, epoch.start(), epoch.end());
         SettlementRules rules = SettlementRules.from(config);
 
         long t0 = System.nanoTime();
-        List<SettlementRepository.InputRow> rows = repo.inputs(epoch);
+        List<EpochInputs.InputRow> rows = inputs.inputs(epoch);
         long t1 = System.nanoTime();
-        Map<Long, OperatorEligibility> operators = repo.eligibility(
-                rows.stream().map(SettlementRepository.InputRow::operatorId).distinct().toArray(Long[]::new));
+        Map<Long, OperatorEligibility> operators = inputs.eligibility(
+                rows.stream().map(EpochInputs.InputRow::operatorId).distinct().toList());
         ShareRules thresholdRules = rules.shareRules();
         Coverage coverage = new Coverage(config.minCoverageBp(), config.checkInterval());
         Map<Long, String> outcomes = new HashMap<>(rows.size() * 2);
         Map<Long, Long> expected = new HashMap<>(rows.size() * 2);
         List<EndpointUptime> weighted = new ArrayList<>(rows.size());
-        for (SettlementRepository.InputRow r : rows) {
+        for (EpochInputs.InputRow r : rows) {
             OperatorEligibility op = operators.get(r.operatorId());
             Instant spanEnd = r.retiredAt() != null && r.retiredAt().isBefore(epoch.end()) ? r.retiredAt() : epoch.end();
             Instant spanStart = r.firstRecorded() == null || r.firstRecorded().isBefore(epoch.start()) ? epoch.start() : r.firstRecorded();
@@ -112,9 +116,9 @@ class EpochSettler {
         StringBuilder lines = new StringBuilder(rows.size() * 48);
         // In key order, every row lands at the right edge of settlement_endpoint's primary key (settlement_id,
         // endpoint_id) instead of at a random leaf of it: the hash join returns the endpoints in no order.
-        List<SettlementRepository.InputRow> byEndpoint = new ArrayList<>(rows);
-        byEndpoint.sort(Comparator.comparingLong(SettlementRepository.InputRow::endpointId));
-        for (SettlementRepository.InputRow r : byEndpoint) {
+        List<EpochInputs.InputRow> byEndpoint = new ArrayList<>(rows);
+        byEndpoint.sort(Comparator.comparingLong(EpochInputs.InputRow::endpointId));
+        for (EpochInputs.InputRow r : byEndpoint) {
             lines.append(id).append('\t').append(r.endpointId()).append('\t').append(r.operatorId()).append('\t')
                     .append(clean(r.protocol())).append('\t').append(clean(r.region())).append('\t').append(r.up()).append('\t')
                     .append(r.down()).append('\t').append(r.weakUp()).append('\t').append(outcomes.get(r.endpointId()))

@@ -5,11 +5,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.proxyfund.operator.Account;
+import org.proxyfund.common.db.Sql;
 import org.proxyfund.common.identity.Actor;
 import org.proxyfund.common.identity.AuditService;
+import org.proxyfund.operator.OperatorQueries;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Admins' holds on operators' pay (e.g. after a sybil flag): while a hold is open the operator earns nothing in a
@@ -35,6 +40,12 @@ public class HoldService {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    OperatorQueries operators;
 
     /** True while the operator with this handle has an open hold. */
     @Transactional
@@ -94,11 +105,20 @@ public class HoldService {
         return Account.byHandle(handle.strip()).filter(a -> a.role.name().equals("OPERATOR")).map(a -> a.id);
     }
 
-    /** Handles of operators currently held, for the admin page. */
-    @SuppressWarnings("unchecked")
+    /** Which of these operators have an open hold. */
+    @Transactional
+    public Set<Long> held(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(sql.query("SELECT account_id FROM operator_hold WHERE account_id = ANY (?) AND released_at IS NULL",
+                rs -> rs.getLong(1), accountIds));
+    }
+
+    /** Handles of operators currently held, in handle order, for the admin page. */
     @Transactional
     public List<String> heldHandles() {
-        return em.createNativeQuery("SELECT a.handle FROM operator_hold h JOIN account a ON a.id = h.account_id"
-                + " WHERE h.released_at IS NULL ORDER BY a.handle").getResultList();
+        List<Long> ids = sql.query("SELECT account_id FROM operator_hold WHERE released_at IS NULL", rs -> rs.getLong(1));
+        return List.copyOf(operators.handles(ids).values());
     }
 }

@@ -1,7 +1,10 @@
 package org.proxyfund.payout;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
+import org.proxyfund.ledger.LedgerQueries;
+import org.proxyfund.ledger.LedgerService;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,14 +53,8 @@ public final class PayoutTestData {
 
     /** Credits {@code sats} to the operator's payable balance, as a settlement does (donations → operator). */
     public void owe(long accountId, long sats) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            long entry = ((Number) em.createNativeQuery(
-                    "INSERT INTO ledger_entry (kind, reference) VALUES ('SETTLEMENT', ?1) RETURNING id")
-                    .setParameter(1, "test settlement " + SEQ.incrementAndGet()).getSingleResult()).longValue();
-            em.createNativeQuery("INSERT INTO ledger_line (entry_id, account, amount_sats) VALUES (?1, 'donations', ?2), (?1, ?3, ?4)")
-                    .setParameter(1, entry).setParameter(2, sats).setParameter(3, "operator_payable:" + accountId)
-                    .setParameter(4, -sats).executeUpdate();
-        });
+        QuarkusTransaction.requiringNew().run(() -> ledger().postSettlement("test settlement " + SEQ.incrementAndGet(),
+                java.util.Map.of(accountId, sats)));
     }
 
     /**
@@ -65,20 +62,16 @@ public final class PayoutTestData {
      * keep the shared test database's ledger wallet account from going below zero.
      */
     public void fundLedger(long sats) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            long entry = ((Number) em.createNativeQuery(
-                    "INSERT INTO ledger_entry (kind, reference) VALUES ('DONATION_CONFIRMED', ?1) RETURNING id")
-                    .setParameter(1, "test funding " + SEQ.incrementAndGet()).getSingleResult()).longValue();
-            em.createNativeQuery("INSERT INTO ledger_line (entry_id, account, amount_sats) VALUES (?1, 'wallet', ?2), (?1, 'donations', ?3)")
-                    .setParameter(1, entry).setParameter(2, sats).setParameter(3, -sats).executeUpdate();
-        });
+        QuarkusTransaction.requiringNew().run(() -> ledger().postDonationConfirmed("test funding " + SEQ.incrementAndGet(), sats));
     }
 
     /** The operator's payable balance in the ledger (what is owed to them). */
     public long payable(long accountId) {
-        return QuarkusTransaction.requiringNew().call(() -> -((Number) em.createNativeQuery(
-                "SELECT COALESCE(SUM(amount_sats), 0) FROM ledger_line WHERE account = ?1")
-                .setParameter(1, "operator_payable:" + accountId).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew().call(() -> Arc.container().instance(LedgerQueries.class).get().payableSats(accountId));
+    }
+
+    private static LedgerService ledger() {
+        return Arc.container().instance(LedgerService.class).get();
     }
 
     /** A fresh, valid regtest P2WPKH address nobody holds the key of (a payout to it is visible on the chain). */

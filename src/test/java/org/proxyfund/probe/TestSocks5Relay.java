@@ -1,7 +1,5 @@
 package org.proxyfund.probe;
 
-import org.proxyfund.probe.mtproto.LoopbackServer;
-
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;

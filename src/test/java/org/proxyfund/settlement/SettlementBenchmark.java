@@ -37,7 +37,7 @@ class SettlementBenchmark {
     SettlementService service;
 
     @Inject
-    SettlementRepository repo;
+    EpochInputs repo;
 
     @Inject
     LedgerService ledger;

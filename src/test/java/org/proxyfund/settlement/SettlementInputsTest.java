@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.proxyfund.probe.history.RollupRanges;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import static org.proxyfund.settlement.SettlementFixtures.*;
 class SettlementInputsTest {
 
     @Inject
-    SettlementRepository repo;
+    EpochInputs repo;
 
     @Inject
     DataSource ds;
@@ -69,7 +70,7 @@ class SettlementInputsTest {
     }
 
     private static List<Instant> ranges(Epoch e) {
-        RollupRanges r = RollupRanges.of(e);
+        RollupRanges r = RollupRanges.of(e.start(), e.end());
         return List.of(r.start(), r.dayFrom(), r.dayTo(), r.end());
     }
 

@@ -30,6 +30,17 @@ public class AppSettingService {
                 .executeUpdate();
     }
 
+    /**
+     * Stores the value unless the setting exists, and returns what is stored: when several replicas start at once the
+     * first insert wins and all of them read the same value.
+     */
+    public String putIfAbsent(String name, String value) {
+        em.createNativeQuery("INSERT INTO app_setting(name, value) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING")
+                .setParameter(1, name).setParameter(2, value).executeUpdate();
+        return (String) em.createNativeQuery("SELECT value FROM app_setting WHERE name = ?1")
+                .setParameter(1, name).getSingleResult();
+    }
+
     // A read in its own transaction: outside one, Quarkus uses a request-scoped session whose
     // cache would return a value another transaction has since overwritten.
     public Optional<String> get(String name) {

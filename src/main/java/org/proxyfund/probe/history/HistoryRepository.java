@@ -25,18 +25,15 @@ import java.util.Map;
 @ApplicationScoped
 public class HistoryRepository {
 
-    /** Which endpoints a query covers: {@code e} is the endpoint table's alias. */
-    record Scope(String where, Long param) {
-        static final Scope ALL = new Scope("TRUE", null);
-
-        static Scope endpoint(long id) {
-            return new Scope("e.id = ?", id);
-        }
-
-        static Scope account(long accountId) {
-            return new Scope("e.account_id = ?", accountId);
+    /** Which endpoints a query covers (endpoint's ids, from its own read): {@code e.id} in the queries. */
+    record Scope(Long[] ids) {
+        static Scope of(java.util.Collection<Long> ids) {
+            return new Scope(ids.toArray(Long[]::new));
         }
     }
+
+    /** The scope's ids as the row source {@code e(id)}: every query below starts from it. */
+    private static final String IDS = " FROM unnest(?::bigint[]) AS e(id)";
 
     /**
      * Sums and latencies of one window, as SQL select items over rollup alias {@code r} (7 placeholders, all the
@@ -84,8 +81,8 @@ public class HistoryRepository {
     Map<Long, EndpointUptime> uptime(Scope scope, Instant now) {
         OffsetDateTime[] starts = windowStarts(now);
         String sql = "SELECT e.id, " + windowColumns() + ", " + windowColumns() + ", " + windowColumns()
-                + " FROM endpoint e LEFT JOIN check_rollup_hourly r ON r.endpoint_id = e.id"
-                + " AND r.hour_start >= ? AND r.hour_start <= ? WHERE " + scope.where() + " GROUP BY e.id ORDER BY e.id";
+                + IDS + " LEFT JOIN check_rollup_hourly r ON r.endpoint_id = e.id"
+                + " AND r.hour_start >= ? AND r.hour_start <= ? GROUP BY e.id ORDER BY e.id";
         Map<Long, EndpointUptime> out = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
@@ -94,11 +91,9 @@ public class HistoryRepository {
                     ps.setObject(i++, start);
                 }
             }
+            ps.setArray(i++, c.createArrayOf("bigint", scope.ids()));
             ps.setObject(i++, starts[2]);
-            ps.setObject(i++, utc(currentHour(now)));
-            if (scope.param() != null) {
-                ps.setLong(i, scope.param());
-            }
+            ps.setObject(i, utc(currentHour(now)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
@@ -121,14 +116,12 @@ public class HistoryRepository {
         Instant hour = currentHour(now);
         Map<Long, Map<Instant, HourCounts>> rows = new LinkedHashMap<>();
         String sql = "SELECT e.id, r.hour_start, r.up_count, r.down_count, r.unknown_count, r.weak_up_count"
-                + " FROM endpoint e LEFT JOIN check_rollup_hourly r ON r.endpoint_id = e.id"
-                + " AND r.hour_start >= ? AND r.hour_start <= ? WHERE " + scope.where() + " ORDER BY e.id, r.hour_start";
+                + IDS + " LEFT JOIN check_rollup_hourly r ON r.endpoint_id = e.id"
+                + " AND r.hour_start >= ? AND r.hour_start <= ? ORDER BY e.id, r.hour_start";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, utc(hour.minus(Duration.ofHours(WeekSeries.HOURS - 1))));
-            ps.setObject(2, utc(hour));
-            if (scope.param() != null) {
-                ps.setLong(3, scope.param());
-            }
+            ps.setArray(1, c.createArrayOf("bigint", scope.ids()));
+            ps.setObject(2, utc(hour.minus(Duration.ofHours(WeekSeries.HOURS - 1))));
+            ps.setObject(3, utc(hour));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Map<Instant, HourCounts> m = rows.computeIfAbsent(rs.getLong(1), k -> new HashMap<>());
@@ -151,12 +144,10 @@ public class HistoryRepository {
         OffsetDateTime staleBefore = staleBefore(Instant.now());
         String sql = "SELECT e.id, s.last_status, s.last_reason, s.last_detail, s.last_checked_at, s.last_latency_ms,"
                 + " s.down_since, coalesce(s.last_weak_evidence, false), s.last_detail_code::text"
-                + " FROM endpoint e LEFT JOIN check_schedule s ON s.endpoint_id = e.id WHERE " + scope.where() + " ORDER BY e.id";
+                + IDS + " LEFT JOIN check_schedule s ON s.endpoint_id = e.id ORDER BY e.id";
         Map<Long, CurrentCheck> out = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (scope.param() != null) {
-                ps.setLong(1, scope.param());
-            }
+            ps.setArray(1, c.createArrayOf("bigint", scope.ids()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getLong(1), current(rs, 2, staleBefore));

@@ -16,7 +16,8 @@ import java.util.random.RandomGenerator;
 /**
  * The user targets relaying checks must also reach through an endpoint (Telegram data centres in production), the
  * Telegram keys that prove a DC answered, and the monitor's own direct look at a target, which tells "the endpoint
- * does not reach Telegram" from "Telegram is not reachable at all right now".
+ * does not reach Telegram" from "Telegram is not reachable at all right now". Public for the relaying checkers
+ * (socks5, httpconnect, shadowsocks), which are built with it and hand it to {@link RelayCheck}.
  *
  * <p>A singleton, created when the checkers are: behind an application-scoped client proxy it was first created by a
  * check on a virtual thread, where ArC failed to build its {@link ProbeConfig} ("a synthetic injection point was not

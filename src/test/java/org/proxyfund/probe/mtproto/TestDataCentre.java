@@ -1,10 +1,11 @@
 package org.proxyfund.probe.mtproto;
 
-import javax.crypto.Cipher;
+import org.proxyfund.probe.LoopbackServer;
+
 import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Cipher;
 
 /**
  * A tiny stand-in for a Telegram data centre: over the (padded) intermediate transport a proxy opens towards it

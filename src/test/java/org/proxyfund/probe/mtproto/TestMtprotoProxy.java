@@ -1,8 +1,7 @@
 package org.proxyfund.probe.mtproto;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import org.proxyfund.probe.LoopbackServer;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +13,9 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A small MTProto proxy for tests, for ONE secret: accepts obfuscated2 in the dd form, and in the ee (fake-TLS) form

@@ -1,4 +1,4 @@
-package org.proxyfund.probe;
+package org.proxyfund.probe.socks5;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -7,8 +7,12 @@ import org.proxyfund.endpoint.CredentialIssuer;
 import org.proxyfund.endpoint.EndpointDraft;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.MonitorCredential;
+import org.proxyfund.probe.CheckResult;
+import org.proxyfund.probe.CheckStatus;
+import org.proxyfund.probe.CheckTarget;
+import org.proxyfund.probe.RealProxyContract;
+import org.proxyfund.probe.RealServer;
 import org.proxyfund.probe.canary.Canary;
-import org.proxyfund.probe.socks5.Socks5Checker;
 
 import java.io.File;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.proxyfund.probe.mtproto;
+package org.proxyfund.probe;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,0 +1,76 @@
+package org.proxyfund.endpoint;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.proxyfund.common.db.Sql;
+
+import java.time.OffsetDateTime;
+import java.util.AbstractMap;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Public reads of endpoints for other features, by id in bulk (an epoch's settlement reads 100,000 at once).
+ * Reads run in the caller's transaction when there is one.
+ */
+@ApplicationScoped
+public class EndpointQueries {
+
+    @Inject
+    Sql sql;
+
+    /** Operator, type, region and retirement of each of these endpoints that exists, by endpoint id. */
+    public Map<Long, EndpointFacts> facts(Collection<Long> endpointIds) {
+        Map<Long, EndpointFacts> out = new HashMap<>(endpointIds.size() * 2);
+        if (!endpointIds.isEmpty()) {
+            sql.query("SELECT id, account_id, type, region, retired_at FROM endpoint WHERE id = ANY (?)", rs -> {
+                OffsetDateTime retired = rs.getObject(5, OffsetDateTime.class);
+                return new EndpointFacts(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        retired == null ? null : retired.toInstant());
+            }, endpointIds).forEach(f -> out.put(f.endpointId(), f));
+        }
+        return out;
+    }
+
+    /** The ids of every endpoint, in id order. */
+    public List<Long> allIds() {
+        return sql.query("SELECT id FROM endpoint ORDER BY id", rs -> rs.getLong(1));
+    }
+
+    /** The ids of one operator's endpoints, in id order. */
+    public List<Long> idsOf(long accountId) {
+        return sql.query("SELECT id FROM endpoint WHERE account_id = ? ORDER BY id", rs -> rs.getLong(1), accountId);
+    }
+
+    /** Which of these ids are endpoints that exist, in id order. */
+    public List<Long> existing(Collection<Long> endpointIds) {
+        return endpointIds.isEmpty() ? List.of()
+                : sql.query("SELECT id FROM endpoint WHERE id = ANY (?) ORDER BY id", rs -> rs.getLong(1), endpointIds);
+    }
+
+    /** Labels of these endpoints (those that exist), by endpoint id. */
+    public Map<Long, String> labels(Collection<Long> endpointIds) {
+        Map<Long, String> out = new HashMap<>();
+        if (!endpointIds.isEmpty()) {
+            sql.query("SELECT id, label FROM endpoint WHERE id = ANY (?)", rs -> new AbstractMap.SimpleEntry<>(rs.getLong(1), rs.getString(2)),
+                    endpointIds).forEach(e -> out.put(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    /**
+     * Subnets (/24 IPv4, /48 IPv6) where live (not retired) endpoints of several operators sit, in subnet order:
+     * subnet to those operators' account ids.
+     */
+    public Map<String, List<Long>> operatorsBySharedSubnet() {
+        Map<String, List<Long>> out = new LinkedHashMap<>();
+        sql.query("""
+                SELECT subnet, array_agg(DISTINCT account_id) FROM endpoint WHERE subnet IS NOT NULL AND state <> 'RETIRED'
+                GROUP BY subnet HAVING count(DISTINCT account_id) > 1 ORDER BY subnet""",
+                rs -> Map.entry(rs.getString(1), List.of((Long[]) rs.getArray(2).getArray()))).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+}
