@@ -172,14 +172,8 @@ public interface OperatorMessages {
     @Message("Uptime")
     String uptime_heading();
 
-    @Message("Uptime appears here once health checks run.")
-    String uptime_placeholder();
-
     @Message("Earnings")
     String earnings_heading();
-
-    @Message("Earnings appear here after the first payout epoch.")
-    String earnings_placeholder();
 
     @Message("Admin console")
     String admin_title();
