@@ -80,16 +80,11 @@ class TableOwnershipTest {
      * entry that no longer crosses fails the test too, so it is removed with the code that untied it.
      * <ul>
      * <li>the scheduler claims due checks of APPROVED endpoints in one locking statement
-     * ({@code FOR UPDATE SKIP LOCKED} over check_schedule joined with endpoint's state);</li>
-     * <li>the admin health table sorts and pages endpoints by handle, label, state and uptime in one query;</li>
-     * <li>the fleet gauges count endpoints by state and the approved ones that are down or overdue.</li>
+     * ({@code FOR UPDATE SKIP LOCKED} over check_schedule joined with endpoint's state).</li>
      * </ul>
      */
     static final Set<String> KNOWN_CROSSINGS = Set.of(
-            "probe/schedule/ScheduleRepository.java: endpoint",
-            "probe/history/HealthTableRepository.java: account",
-            "probe/history/HealthTableRepository.java: endpoint",
-            "probe/history/FleetMetrics.java: endpoint");
+            "probe/schedule/ScheduleRepository.java: endpoint");
 
     @Test
     void shouldAssignEveryTableOfTheMigrationsToOneOwner() {
