@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * sorted by uptime, the sort window's ratio is also summed for every endpoint, over that window alone.
  */
 @ApplicationScoped
-public class HealthTableRepository {
+class HealthTableRepository {
 
     @Inject
     DataSource dataSource;
