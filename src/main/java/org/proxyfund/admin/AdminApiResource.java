@@ -115,7 +115,7 @@ public class AdminApiResource {
         }
         var p = viewer.require();
         TransitionResult r = accounts.transitionTo(id, next, new Actor(p.accountId(), p.handle()), change.reason());
-        return r == TransitionResult.DONE ? Response.ok(OperatorView.of(Account.findById(id))).build() : refusal(r, "operator").response();
+        return r == TransitionResult.DONE ? Response.ok(OperatorView.of(Account.findById(id))).build() : TransitionAnswers.problem(r, "operator").response();
     }
 
     /** An endpoint as admins see it (never its credential). */
@@ -158,7 +158,7 @@ public class AdminApiResource {
         }
         var p = viewer.require();
         TransitionResult r = endpoints.transitionTo(id, next, new Actor(p.accountId(), p.handle()), change.reason());
-        return r == TransitionResult.DONE ? Response.ok(EndpointView.of(Endpoint.findById(id))).build() : refusal(r, "endpoint").response();
+        return r == TransitionResult.DONE ? Response.ok(EndpointView.of(Endpoint.findById(id))).build() : TransitionAnswers.problem(r, "endpoint").response();
     }
 
     @GET
@@ -166,16 +166,6 @@ public class AdminApiResource {
     @Operation(summary = "Signs of one person behind several operators: many sign-ups from one address, same /24 or /48, shared payout address")
     public List<FlagService.Flag> flags() {
         return flags.all();
-    }
-
-    /** A refused state change as a problem (DONE never gets here). */
-    static Problem refusal(TransitionResult r, String subject) {
-        return switch (r) {
-            case NOT_FOUND -> Problem.notFound(subject + ".not-found", "No such " + subject + ".");
-            case NOT_ALLOWED -> Problem.of(409, "state.not-allowed", "The transition table does not allow this move from the current state.");
-            case REASON_REQUIRED -> Problem.invalid(List.of(new FieldError("reason", "state.reason-required", "A reason is required to suspend.")));
-            case DONE -> throw new IllegalArgumentException("DONE is not a refusal");
-        };
     }
 
     private static Problem unknownState(String field, Enum<?>[] states) {

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-import org.proxyfund.operator.AccountRules;
+import org.proxyfund.operator.AccountSyntax;
 import org.proxyfund.operator.AccountService;
 
 /** Creates the admins named in {@code proxyfund.admin.bootstrap} at start, if absent. */
@@ -29,11 +29,11 @@ public class AdminBootstrap {
             int colon = entry.indexOf(':');
             String handle = colon < 0 ? entry.strip() : entry.substring(0, colon).strip();
             String password = colon < 0 ? "" : entry.substring(colon + 1);
-            if (AccountRules.checkHandle(handle).isPresent() || AccountRules.checkPassword(password).isPresent()) {
+            if (AccountSyntax.checkHandle(handle).isPresent() || AccountSyntax.checkPassword(password).isPresent()) {
                 // Never log the password; the handle is not secret.
                 throw new IllegalStateException("proxyfund.admin.bootstrap: entry for '" + handle.replaceAll("[^A-Za-z0-9_.-]", "?")
                         + "' needs handle:password with a 3-32 character handle (letters, digits, . _ -) and a password of "
-                        + AccountRules.PASSWORD_MIN + " to " + AccountRules.PASSWORD_MAX_BYTES + " bytes");
+                        + AccountSyntax.PASSWORD_MIN + " to " + AccountSyntax.PASSWORD_MAX_BYTES + " bytes");
             }
             if (accounts.ensureAdmin(handle, password)) {
                 LOG.infof("Created admin account '%s' from proxyfund.admin.bootstrap", handle);

@@ -107,13 +107,7 @@ public class AdminResource {
 
     private Response answer(TransitionResult r) {
         String text = Problems.text(r, pages.locale());
-        int status = switch (r) {
-            case DONE -> 200;
-            case NOT_FOUND -> 404;
-            case NOT_ALLOWED -> 409;
-            case REASON_REQUIRED -> 400;
-        };
-        return Response.status(status).entity(r == TransitionResult.DONE ? console(text, null) : console(null, text)).build();
+        return Response.status(TransitionAnswers.status(r)).entity(r == TransitionResult.DONE ? console(text, null) : console(null, text)).build();
     }
 
     private TemplateInstance console(String notice, String error) {

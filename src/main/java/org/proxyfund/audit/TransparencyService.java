@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.proxyfund.donation.DonationConfig;
 import org.proxyfund.donation.DonationQueries;
+import org.proxyfund.ledger.LedgerAccount;
 import org.proxyfund.ledger.LedgerQueries;
 import org.proxyfund.ledger.LedgerService;
 import org.proxyfund.payout.BatchState;
@@ -11,7 +12,7 @@ import org.proxyfund.payout.PaidBatch;
 import org.proxyfund.payout.PayoutBatchView;
 import org.proxyfund.payout.PayoutQueries;
 import org.proxyfund.settlement.Settlement;
-import org.proxyfund.settlement.SettlementReads;
+import org.proxyfund.settlement.SettlementQueries;
 import org.proxyfund.wallet.BitcoinConfig;
 import org.proxyfund.wallet.ChainPosition;
 import org.proxyfund.wallet.Explorer;
@@ -47,7 +48,7 @@ public class TransparencyService {
     @Inject
     PayoutQueries payouts;
     @Inject
-    SettlementReads settlements;
+    SettlementQueries settlements;
     @Inject
     WalletService wallet;
     @Inject
@@ -61,7 +62,7 @@ public class TransparencyService {
         Map<String, Long> balances = ledger.balances();
         long owed = 0;
         for (Map.Entry<String, Long> e : balances.entrySet()) {
-            if (e.getKey().startsWith(LedgerService.OPERATOR_PAYABLE_PREFIX)) {
+            if (new LedgerAccount(e.getKey()).isOperatorPayable()) {
                 owed -= e.getValue();
             }
         }

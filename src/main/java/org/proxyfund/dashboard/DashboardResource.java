@@ -2,6 +2,7 @@ package org.proxyfund.dashboard;
 
 import org.proxyfund.operator.Account;
 import org.proxyfund.operator.PayoutAddress;
+import org.proxyfund.operator.PayoutAddressAnswers;
 import org.proxyfund.operator.PayoutAddressService;
 import org.proxyfund.operator.Problems;
 
@@ -75,7 +76,7 @@ public class DashboardResource {
     public Response setAddress(@RestForm String address, @RestForm String csrf) {
         PayoutAddressService.SetResult r = payouts.setAddress(viewer.require().accountId(), address);
         if (!r.ok()) {
-            return Response.status(400).entity(page(List.of(), Map.of("address", address == null ? "" : address), null, Problems.coded(r.code(), r.message(), pages.locale()))).build();
+            return Response.status(PayoutAddressAnswers.status(r)).entity(page(List.of(), Map.of("address", address == null ? "" : address), null, Problems.coded(r.code(), r.message(), pages.locale()))).build();
         }
         return Response.ok(page(List.of(), Map.of(), Problems.messages(pages.locale()).payout_sign_now(), null)).build();
     }
@@ -86,11 +87,11 @@ public class DashboardResource {
     public Response prove(@RestForm String signature, @RestForm String csrf) {
         PayoutAddressService.ProveResult r = payouts.prove(viewer.require().accountId(), signature);
         if (r.address() == null) {
-            return Response.status(409).entity(page(List.of(), Map.of(), null, Problems.messages(pages.locale()).payout_none())).build();
+            return Response.status(PayoutAddressAnswers.status(r)).entity(page(List.of(), Map.of(), null, Problems.messages(pages.locale()).payout_none())).build();
         }
         ProofResult p = r.proof();
         if (!p.valid()) {
-            return Response.status(400).entity(page(List.of(), Map.of(), null, Problems.coded(p.code(), p.message(), pages.locale()))).build();
+            return Response.status(PayoutAddressAnswers.status(r)).entity(page(List.of(), Map.of(), null, Problems.coded(p.code(), p.message(), pages.locale()))).build();
         }
         return Response.ok(page(List.of(), Map.of(), Problems.messages(pages.locale()).payout_proven(), null)).build();
     }

@@ -1,6 +1,6 @@
 package org.proxyfund.dashboard;
 
-import org.proxyfund.settlement.SettlementReads;
+import org.proxyfund.settlement.SettlementQueries;
 import org.proxyfund.settlement.OperatorEpoch;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -40,7 +40,7 @@ public class EarningsResource {
     Viewer viewer;
 
     @Inject
-    SettlementReads reads;
+    SettlementQueries reads;
 
     @Inject
     PayoutRecords payouts;

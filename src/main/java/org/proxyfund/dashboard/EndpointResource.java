@@ -4,6 +4,7 @@ import org.proxyfund.endpoint.Endpoint;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.EndpointService;
 import org.proxyfund.endpoint.EndpointRetirement;
+import org.proxyfund.endpoint.EndpointAnswers;
 import org.proxyfund.endpoint.EndpointDraft;
 import org.proxyfund.endpoint.EndpointAddressVersion;
 import org.proxyfund.endpoint.EndpointMessages;
@@ -109,7 +110,7 @@ public class EndpointResource {
             form.put("host", nz(host));
             form.put("port", nz(port));
             form.put("region", nz(region));
-            return Response.status(400).entity(dashboard.page(r.errors(), form, null, null)).build();
+            return Response.status(EndpointAnswers.pageStatus(r.errors())).entity(dashboard.page(r.errors(), form, null, null)).build();
         }
         return Response.seeOther(URI.create("/endpoints/" + r.endpoint().id)).build();
     }
@@ -128,10 +129,10 @@ public class EndpointResource {
         Principal p = viewer.require();
         EndpointService.Result r = endpoints.rotate(p.accountId(), id, host, parsePort(port), new Actor(p.accountId(), p.handle()));
         if (!r.ok()) {
-            if (r.errors().get(0).code().equals("endpoint.not-found")) {
+            if (EndpointAnswers.notFound(r.errors())) {
                 throw new NotFoundException();
             }
-            return Response.status(400).entity(detailPage(id, r.errors())).build();
+            return Response.status(EndpointAnswers.pageStatus(r.errors())).entity(detailPage(id, r.errors())).build();
         }
         return Response.seeOther(URI.create("/endpoints/" + id)).build();
     }

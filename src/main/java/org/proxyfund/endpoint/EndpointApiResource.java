@@ -70,7 +70,7 @@ public class EndpointApiResource {
                                @Schema(nullable = true, implementation = String.class, format = "date-time") OffsetDateTime retiredAt) {
     }
 
-    private static final Problem NOT_FOUND = Problem.notFound("endpoint.not-found", "No such endpoint among yours.");
+    private static final Problem NOT_FOUND = EndpointAnswers.NOT_FOUND;
 
     @Inject
     Viewer viewer;
@@ -124,7 +124,7 @@ public class EndpointApiResource {
         EndpointService.Result result = endpoints.register(p.accountId(),
                 new EndpointDraft(r.type(), r.host(), r.port(), r.region(), r.protocolFields()), r.label(), new Actor(p.accountId(), p.handle()));
         if (!result.ok()) {
-            return refusal(result.errors()).response();
+            return EndpointAnswers.problem(result.errors()).response();
         }
         return Response.status(201).entity(withCredential(result.endpoint().id)).build();
     }
@@ -151,7 +151,7 @@ public class EndpointApiResource {
         EndpointService.Result result = endpoints.rotate(p.accountId(), id, r == null ? null : r.host(), r == null ? null : r.port(),
                 new Actor(p.accountId(), p.handle()));
         if (!result.ok()) {
-            return refusal(result.errors()).response();
+            return EndpointAnswers.problem(result.errors()).response();
         }
         return Response.ok(withCredential(id)).build();
     }
@@ -169,21 +169,6 @@ public class EndpointApiResource {
             return NOT_FOUND.response();
         }
         return Response.ok(withCredential(id)).build();
-    }
-
-    /**
-     * A refused registration or rotation: another operator's or a missing endpoint is 404, an address already
-     * registered or the per-operator limit is 409 (the state of the service, not the input, is in the way), the rest 400.
-     */
-    static Problem refusal(List<FieldError> errors) {
-        String code = errors.get(0).code();
-        if (code.equals("endpoint.not-found")) {
-            return NOT_FOUND;
-        }
-        if (code.equals("endpoint.duplicate") || code.equals("endpoint.limit") || code.equals("endpoint.retired")) {
-            return Problem.ofFields(409, code, errors.get(0).message(), errors);
-        }
-        return Problem.invalid(errors);
     }
 
     private EndpointView withCredential(long id) {

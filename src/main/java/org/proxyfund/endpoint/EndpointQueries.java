@@ -7,6 +7,7 @@ import org.proxyfund.common.db.Sql;
 import java.time.OffsetDateTime;
 import java.util.AbstractMap;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,38 @@ public class EndpointQueries {
                 return new EndpointFacts(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         retired == null ? null : retired.toInstant());
             }, endpointIds).forEach(f -> out.put(f.endpointId(), f));
+        }
+        return out;
+    }
+
+    /** How many endpoints are in each state (states with none are absent). */
+    public Map<EndpointState, Long> countByState() {
+        Map<EndpointState, Long> out = new EnumMap<>(EndpointState.class);
+        sql.query("SELECT state, count(*) FROM endpoint GROUP BY state",
+                rs -> Map.entry(EndpointState.valueOf(rs.getString(1)), rs.getLong(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** The ids of the endpoints in this state, in id order. */
+    public List<Long> idsIn(EndpointState state) {
+        return sql.query("SELECT id FROM endpoint WHERE state = ? ORDER BY id", rs -> rs.getLong(1), state.name());
+    }
+
+    /** Every endpoint as a list shows it (operator, label, type, region, state), in id order. */
+    public List<EndpointListing> listing() {
+        return sql.query("SELECT id, account_id, label, type, region, state FROM endpoint ORDER BY id",
+                rs -> new EndpointListing(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)));
+    }
+
+    /** Type, address, protocol fields, encrypted monitor credential and state of each of these endpoints that exists, by id. */
+    public Map<Long, EndpointTarget> targets(Collection<Long> endpointIds) {
+        Map<Long, EndpointTarget> out = new HashMap<>(endpointIds.size() * 2);
+        if (!endpointIds.isEmpty()) {
+            sql.query("SELECT id, type, host, port, protocol_fields, credential_enc, state FROM endpoint WHERE id = ANY (?)",
+                    rs -> new EndpointTarget(rs.getLong(1), EndpointType.valueOf(rs.getString(2)), rs.getString(3), rs.getInt(4),
+                            rs.getString(5), rs.getString(6), EndpointState.valueOf(rs.getString(7))), endpointIds)
+                    .forEach(t -> out.put(t.endpointId(), t));
         }
         return out;
     }

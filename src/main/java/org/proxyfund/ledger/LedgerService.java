@@ -23,7 +23,8 @@ public class LedgerService {
     public static final String DONATIONS = "donations";
     public static final String MINER_FEES = "miner_fees";
     public static final String RESERVE = "reserve";
-    public static final String OPERATOR_PAYABLE_PREFIX = "operator_payable:";
+    /** Prefix of every operator's payable account, for the ledger's own SQL; other packages use {@link LedgerAccount}. */
+    static final String OPERATOR_PAYABLE_PREFIX = "operator_payable:";
 
     @Inject
     EntityManager em;

@@ -36,10 +36,10 @@ public class AccountService {
 
     /** Creates a PENDING operator; the client key (keyed hash of the address) feeds the many-sign-ups flag. */
     public SignUpResult signUp(String handle, String password, String repeat, String email, String clientKey) {
-        Optional<AccountProblem> p = AccountRules.checkHandle(handle)
-                .or(() -> AccountRules.checkPassword(password))
+        Optional<AccountProblem> p = AccountSyntax.checkHandle(handle)
+                .or(() -> AccountSyntax.checkPassword(password))
                 .or(() -> password.equals(repeat) ? Optional.empty() : Optional.of(AccountProblem.PASSWORD_MISMATCH))
-                .or(() -> AccountRules.checkEmail(email));
+                .or(() -> AccountSyntax.checkEmail(email));
         if (p.isPresent()) {
             return new SignUpResult(null, p.get());
         }
@@ -84,7 +84,7 @@ public class AccountService {
     /** The account whose handle and password match, spending equal time whether or not the handle exists. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Account> authenticate(String handle, String password) {
-        if (handle == null || password == null || AccountRules.checkHandle(handle).isPresent()) {
+        if (handle == null || password == null || AccountSyntax.checkHandle(handle).isPresent()) {
             hasher.burnEqualTime(password == null ? "" : password);
             return Optional.empty();
         }
@@ -102,7 +102,7 @@ public class AccountService {
         if (a == null || current == null || !hasher.matches(current, a.passwordHash)) {
             return Optional.of(AccountProblem.WRONG_CURRENT_PASSWORD);
         }
-        Optional<AccountProblem> p = AccountRules.checkPassword(next)
+        Optional<AccountProblem> p = AccountSyntax.checkPassword(next)
                 .or(() -> next.equals(repeat) ? Optional.empty() : Optional.of(AccountProblem.PASSWORD_MISMATCH));
         if (p.isPresent()) {
             return p;

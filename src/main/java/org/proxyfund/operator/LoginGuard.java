@@ -43,7 +43,7 @@ public class LoginGuard {
     public Gate beginLogin(String handle, String deviceToken, String clientAddress) {
         String typed = handle == null ? "" : handle.strip().toLowerCase(Locale.ROOT);
         String key = "login:" + clientKeys.ofText("handle:" + typed);
-        Optional<Account> account = AccountRules.checkHandle(typed).isPresent() ? Optional.empty() : Account.byHandle(typed);
+        Optional<Account> account = AccountSyntax.checkHandle(typed).isPresent() ? Optional.empty() : Account.byHandle(typed);
         if (account.isPresent()) {
             long id = account.get().id;
             String device = deviceHash(deviceToken);

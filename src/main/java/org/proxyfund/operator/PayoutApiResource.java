@@ -19,9 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.proxyfund.common.problem.Problem;
-import org.proxyfund.common.validation.FieldError;
 
-import java.util.List;
 
 /** The operator's payout address and its ownership proof as JSON. */
 @Path("/api/v1/payout-address")
@@ -73,7 +71,7 @@ public class PayoutApiResource {
     public Response set(AddressRequest r) {
         PayoutAddressService.SetResult result = payouts.setAddress(viewer.require().accountId(), r == null ? null : r.address());
         if (!result.ok()) {
-            return Problem.invalid(List.of(new FieldError("address", result.code(), result.message()))).response();
+            return PayoutAddressAnswers.problem(result).response();
         }
         return Response.ok(AddressView.of(result.address())).build();
     }
@@ -86,11 +84,8 @@ public class PayoutApiResource {
     @APIResponse(responseCode = "409", description = "No payout address to prove (payout.none)")
     public Response prove(ProofRequest r) {
         PayoutAddressService.ProveResult result = payouts.prove(viewer.require().accountId(), r == null ? null : r.signature());
-        if (result.address() == null) {
-            return Problem.of(409, "payout.none", "Set a payout address first.").response();
-        }
-        if (!result.proof().valid()) {
-            return Problem.invalid(List.of(new FieldError("signature", result.proof().code(), result.proof().message()))).response();
+        if (PayoutAddressAnswers.status(result) != 200) {
+            return PayoutAddressAnswers.problem(result).response();
         }
         return Response.ok(AddressView.of(result.address())).build();
     }

@@ -24,7 +24,7 @@ import static org.proxyfund.payout.BatchStateMachine.invalidState;
  * The sending side of the payout state machine: signing, broadcast, replacement, confirmation, a confirmation lost to
  * a reorg, failure.
  * Each command first checks whether its effect is already on record and then answers Ok without an event,
- * so a sender or reconciler that crashed and restarted can simply repeat what it was doing.
+ * so a sending loop that crashed and restarted can simply repeat what it was doing.
  */
 final class BatchChainRules {
 

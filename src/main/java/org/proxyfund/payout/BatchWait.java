@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Why a batch that should move on does not: a code the admin page says in the reader's language, with its figures
- * ({@code args}, already formatted, at most three). Stored on the batch when the sender or tracker meets it
+ * ({@code args}, already formatted, at most three). Stored on the batch when the sending loop meets it
  * (funds, fees, a node that did not take the transaction), or judged live from the wallet (not running, no node,
  * catching up, a block the node announced and did not deliver) and the chain (confirmations so far).
  */

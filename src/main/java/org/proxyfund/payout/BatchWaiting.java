@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Why a batch that should move on does not, for its admin page: first what stops all payout work now (the wallet
- * off, no node, the wallet catching up, a node that announced a block and does not deliver it), then what the sender
- * or tracker noted on the batch, then, for a batch in flight, the confirmations it still lacks.
+ * off, no node, the wallet catching up, a node that announced a block and does not deliver it), then what the
+ * sending loop noted on the batch, then, for a batch in flight, the confirmations it still lacks.
  */
 @ApplicationScoped
 class BatchWaiting {

@@ -29,7 +29,7 @@ public class FeeEstimator {
     private static final Logger LOG = Logger.getLogger(FeeEstimator.class);
     private static final BigDecimal SATS_PER_BTC = BigDecimal.valueOf(100_000_000L);
     /** Pages show an estimate at most this old: a page load need not read the node's whole mempool (or wait on a node
-     * that does not answer) each time; the sender and the tracker always ask afresh. */
+     * that does not answer) each time; the sending loop always asks afresh. */
     private static final Duration PAGE_FRESHNESS = Duration.ofSeconds(30);
 
     private final AtomicReference<Timed> latest = new AtomicReference<>();

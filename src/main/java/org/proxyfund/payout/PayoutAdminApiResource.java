@@ -92,7 +92,7 @@ public class PayoutAdminApiResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PayoutBatchDetail.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response show(@RestPath long id) {
-        return records.detail(id).map(d -> Response.ok(d).build()).orElseGet(() -> notFound(id).response());
+        return records.detail(id).map(d -> Response.ok(d).build()).orElseGet(() -> PayoutAnswers.notFound(id).response());
     }
 
     @POST
@@ -126,27 +126,8 @@ public class PayoutAdminApiResource {
     }
 
     private Response answer(long id, PayoutOutcome outcome) {
-        return switch (outcome) {
-            case PayoutOutcome.Done d -> Response.ok(new Answer(d.message(), records.detail(id).orElseThrow())).build();
-            case PayoutOutcome.NotFound n -> notFound(id).response();
-            case PayoutOutcome.Refused r -> refusal(r).response();
-            default -> Problem.of(409, "payout.refused", outcome.toString()).response();
-        };
-    }
-
-    private static Problem notFound(long id) {
-        return Problem.notFound("payout.not-found", "There is no payout batch " + id + ".");
-    }
-
-    /** The state machine's refusal, as the admin pages show it, with a stable code. */
-    static Problem refusal(PayoutOutcome.Refused r) {
-        return switch (r.reason()) {
-            case INVALID_INPUT -> Problem.invalid(List.of(new FieldError("reason", "payout.reason.invalid", r.message())));
-            case OLD_REVISION -> Problem.of(409, "payout.old-revision", r.message());
-            case ALREADY_APPROVED_BY_YOU -> Problem.of(409, "payout.already-approved", r.message());
-            case INVALID_STATE -> Problem.of(409, "payout.invalid-state", r.message());
-            case MAY_ALREADY_BE_SENT -> Problem.of(409, "payout.may-be-sent", r.message());
-            default -> Problem.of(409, "payout.refused", r.message());
-        };
+        return outcome instanceof PayoutOutcome.Done d
+                ? Response.ok(new Answer(d.message(), records.detail(id).orElseThrow())).build()
+                : PayoutAnswers.problem(id, outcome).response();
     }
 }

@@ -113,13 +113,13 @@ public class PayoutAdminResource {
         return answer(id, payouts.removeLine(id, accountId, viewer.require().accountId()));
     }
 
+    /** The batch page again with the outcome in words, at the status {@link PayoutAnswers} gives it. */
     private Response answer(long id, PayoutOutcome outcome) {
         return switch (outcome) {
-            case PayoutOutcome.Done d -> Response.ok(detail(id, d.message(), null)).build();
-            case PayoutOutcome.Refused r -> Response.status(r.reason() == BatchReason.INVALID_INPUT ? 400 : 409)
-                    .entity(detail(id, null, r.message())).build();
             case PayoutOutcome.NotFound n -> throw new NotFoundException("no payout batch " + id);
-            default -> Response.ok(detail(id, outcome.toString(), null)).build();
+            case PayoutOutcome.Done d -> Response.ok(detail(id, d.message(), null)).build();
+            case PayoutOutcome.Refused r -> Response.status(PayoutAnswers.status(r)).entity(detail(id, null, r.message())).build();
+            default -> Response.status(PayoutAnswers.status(outcome)).entity(detail(id, outcome.toString(), null)).build();
         };
     }
 

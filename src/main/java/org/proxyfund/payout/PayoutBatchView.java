@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 
 /**
- * One batch row as pages, the sender and the reconciler read it. {@code reorgedAt}: when a reorg last took its
+ * One batch row as pages and the sending loop read it. {@code reorgedAt}: when a reorg last took its
  * confirmation away ({@code reorgCount} times in all), null if never.
  */
 public record PayoutBatchView(long id, String proposalKey, int part, int parts, BatchState state, int revision,

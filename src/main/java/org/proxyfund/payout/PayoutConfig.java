@@ -60,7 +60,7 @@ public interface PayoutConfig {
     @WithDefault("0 15 0 * * ?")
     String cron();
 
-    /** Whether this replica runs the scheduled trigger, sender and reconciler at all. */
+    /** Whether this replica runs the scheduled trigger and the sending loop at all. */
     @WithDefault("true")
     boolean schedulerEnabled();
 

@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Read-only access to batches for pages, the sender and the reconciler; writes go through PayoutService. */
+/** Read-only access to batches for pages and the sending loop ({@link PayoutWorker}); writes go through PayoutService. */
 @ApplicationScoped
 @Transactional
 public class PayoutQueries {

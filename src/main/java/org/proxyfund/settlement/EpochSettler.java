@@ -65,18 +65,18 @@ class EpochSettler {
                 .filter(e -> new LedgerAccount(e.getKey()).isOperatorPayable()).mapToLong(Map.Entry::getValue).sum());
         BudgetPolicy policy = BudgetPolicy.from(config);
         Budget budget = policy.budget(balance, owed, carried, epoch.start(), epoch.end());
-        SettlementRules rules = SettlementRules.from(config);
+        SettlementParameters rules = SettlementParameters.from(config);
 
         long t0 = System.nanoTime();
         List<EpochInputs.InputRow> rows = inputs.inputs(epoch);
         long t1 = System.nanoTime();
         Map<Long, OperatorEligibility> operators = inputs.eligibility(
                 rows.stream().map(EpochInputs.InputRow::operatorId).distinct().toList());
-        ShareRules thresholdRules = rules.shareRules();
+        ShareParameters thresholdParameters = rules.shareParameters();
         Coverage coverage = new Coverage(config.minCoverageBp(), config.checkInterval());
         Map<Long, String> outcomes = new HashMap<>(rows.size() * 2);
         Map<Long, Long> expected = new HashMap<>(rows.size() * 2);
-        List<EndpointUptime> weighted = new ArrayList<>(rows.size());
+        List<EpochUptime> weighted = new ArrayList<>(rows.size());
         for (EpochInputs.InputRow r : rows) {
             OperatorEligibility op = operators.get(r.operatorId());
             Instant spanEnd = r.retiredAt() != null && r.retiredAt().isBefore(epoch.end()) ? r.retiredAt() : epoch.end();
@@ -87,15 +87,15 @@ class EpochSettler {
                 outcomes.put(r.endpointId(), Exclusion.LOW_COVERAGE.name());
                 continue;
             }
-            if (op.exclusion() == null && r.up() + r.down() > 0 && !thresholdRules.meetsThreshold(r.up(), r.down())) {
+            if (op.exclusion() == null && r.up() + r.down() > 0 && !thresholdParameters.meetsThreshold(r.up(), r.down())) {
                 outcomes.put(r.endpointId(), Exclusion.BELOW_THRESHOLD.name());
                 continue;
             }
             long up = rules.weightedUp(r.up(), r.weakUp());
-            long total = (r.up() + r.down()) * SettlementRules.SCALE;
-            weighted.add(new EndpointUptime(r.operatorId(), r.endpointId(), r.protocol(), r.region(), up, total - up));
+            long total = (r.up() + r.down()) * SettlementParameters.SCALE;
+            weighted.add(new EpochUptime(r.operatorId(), r.endpointId(), r.protocol(), r.region(), up, total - up));
         }
-        ShareResult result = new ShareCalculator(rules.calculatorRules())
+        ShareResult result = new ShareCalculator(rules.calculatorParameters())
                 .calculate(budget.amountSats(), carried, List.copyOf(operators.values()), weighted);
 
         long t2 = System.nanoTime();
@@ -165,7 +165,7 @@ class EpochSettler {
         return Optional.empty();
     }
 
-    private String rulesJson(SettlementRules rules) {
+    private String rulesJson(SettlementParameters rules) {
         try {
             return json.writeValueAsString(rules);
         } catch (JsonProcessingException e) {

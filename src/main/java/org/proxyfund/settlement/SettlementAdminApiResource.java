@@ -28,7 +28,7 @@ public class SettlementAdminApiResource {
     }
 
     @Inject
-    SettlementReads reads;
+    SettlementQueries reads;
 
     @GET
     @Operation(summary = "The latest 200 settlements, newest first (budget inputs, limit, rules, totals)")

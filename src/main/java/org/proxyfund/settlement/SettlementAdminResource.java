@@ -38,7 +38,7 @@ public class SettlementAdminResource {
     Pages pages;
 
     @Inject
-    SettlementReads reads;
+    SettlementQueries reads;
 
     @Inject
     SettlementService service;

@@ -3,18 +3,16 @@ package org.proxyfund.settlement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.postgresql.PGConnection;
+import org.proxyfund.common.db.Sql;
 
 import javax.sql.DataSource;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,7 +20,7 @@ import java.util.Optional;
  * COPY); the epoch's inputs come from their owners through {@link EpochInputs}. Runs inside the caller's transaction (same pooled connection).
  */
 @ApplicationScoped
-public class SettlementRepository {
+class SettlementRepository {
 
     /** Advisory lock key shared by every replica: settlements are one chain (each carries the previous remainder). */
     static final long LOCK_KEY = 0x5e771e_0006L;
@@ -34,9 +32,12 @@ public class SettlementRepository {
     @Inject
     DataSource ds;
 
+    @Inject
+    Sql sql;
+
     /** Waits for the settlement lock; released at the end of the transaction. */
     void lock() {
-        run("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
+        sql.query("SELECT pg_advisory_xact_lock(?)", rs -> null, LOCK_KEY);
     }
 
     Optional<Settlement> byKey(String key) {
@@ -55,24 +56,14 @@ public class SettlementRepository {
     /** Stores the settlement row; returns its id. */
     long insert(Epoch epoch, String mode, Budget b, long pool, long distributed, long carriedOut, String rules,
             int endpoints, int paid, Long ledgerEntryId) {
-        String sql = "INSERT INTO settlement (epoch_key, epoch_start, epoch_end, budget_mode, budget_limit, balance_sats,"
+        String insert = "INSERT INTO settlement (epoch_key, epoch_start, epoch_end, budget_mode, budget_limit, balance_sats,"
                 + " reserve_sats, owed_sats, carried_in_sats, available_sats, asked_sats, budget_sats, pool_sats, distributed_sats,"
                 + " carried_out_sats, rules, endpoint_count, paid_count, ledger_entry_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
         Object[] p = {epoch.key(), utc(epoch.start()), utc(epoch.end()), mode, b.limit().name(), b.confirmedBalanceSats(),
                 b.reserveSats(), b.owedSats(), b.carriedSats(), b.availableSats(), b.policySats(), b.amountSats(), pool,
                 distributed, carriedOut, rules, endpoints, paid, ledgerEntryId};
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < p.length; i++) {
-                ps.setObject(i + 1, p[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("storing the settlement of " + epoch.key() + " failed", e);
-        }
+        return sql.one(insert, rs -> rs.getLong(1), p).orElseThrow();
     }
 
     /** Bulk-loads tab-separated lines into a child table with COPY (100,000 endpoint lines in a fraction of a second). */
@@ -85,17 +76,8 @@ public class SettlementRepository {
         }
     }
 
-    private void run(String sql) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + " failed", e);
-        }
-    }
-
-    private Optional<Settlement> one(String sql, Object... params) {
-        List<Settlement> l = SettlementReads.query(ds, sql, SettlementRepository::settlement, params);
-        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    private Optional<Settlement> one(String query, Object... params) {
+        return sql.one(query, SettlementRepository::settlement, params);
     }
 
     static Settlement settlement(ResultSet rs) throws SQLException {

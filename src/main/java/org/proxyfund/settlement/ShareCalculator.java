@@ -31,10 +31,10 @@ import java.util.TreeSet;
  */
 public final class ShareCalculator {
 
-    private final ShareRules rules;
+    private final ShareParameters rules;
 
     /** A calculator applying {@code rules}. */
-    public ShareCalculator(ShareRules rules) {
+    public ShareCalculator(ShareParameters rules) {
         this.rules = rules;
     }
 
@@ -43,7 +43,7 @@ public final class ShareCalculator {
      * endpoints get 0. Endpoint and operator ids must be unique.
      */
     public ShareResult calculate(long budgetSats, long previousRemainderSats, List<OperatorEligibility> operators,
-            List<EndpointUptime> endpoints) {
+            List<EpochUptime> endpoints) {
         if (budgetSats < 0 || previousRemainderSats < 0) {
             throw new IllegalArgumentException("budget and remainder must not be negative, got " + budgetSats
                     + " and " + previousRemainderSats);
@@ -56,7 +56,7 @@ public final class ShareCalculator {
             }
         }
         Map<Long, List<EndpointOutcome>> outcomes = new HashMap<>();
-        List<EndpointUptime> counted = classify(endpoints, byId, outcomes);
+        List<EpochUptime> counted = classify(endpoints, byId, outcomes);
         Map<Long, BigInteger> weights = weights(counted);
         Map<Long, Long> amounts = new HashMap<>();
         Set<Long> capped = new HashSet<>();
@@ -71,11 +71,11 @@ public final class ShareCalculator {
         return new ShareResult(budgetSats, previousRemainderSats, shares, left);
     }
 
-    private List<EndpointUptime> classify(List<EndpointUptime> endpoints, Map<Long, OperatorEligibility> byId,
+    private List<EpochUptime> classify(List<EpochUptime> endpoints, Map<Long, OperatorEligibility> byId,
             Map<Long, List<EndpointOutcome>> outcomes) {
-        List<EndpointUptime> counted = new ArrayList<>(endpoints.size());
+        List<EpochUptime> counted = new ArrayList<>(endpoints.size());
         Set<Long> seen = new HashSet<>(endpoints.size() * 2);
-        for (EndpointUptime e : endpoints) {
+        for (EpochUptime e : endpoints) {
             if (!seen.add(e.endpointId())) {
                 throw new IllegalArgumentException("endpoint " + e.endpointId() + " is listed twice");
             }
@@ -94,7 +94,7 @@ public final class ShareCalculator {
         return counted;
     }
 
-    private Exclusion exclusion(OperatorEligibility op, EndpointUptime e) {
+    private Exclusion exclusion(OperatorEligibility op, EpochUptime e) {
         Exclusion operatorReason = op.exclusion();
         if (operatorReason != null) {
             return operatorReason;
@@ -112,10 +112,10 @@ public final class ShareCalculator {
     }
 
     /** Each operator's weight on the common denominator lcm(up+down) of the counted endpoints. */
-    private Map<Long, BigInteger> weights(List<EndpointUptime> counted) {
+    private Map<Long, BigInteger> weights(List<EpochUptime> counted) {
         BigInteger lcm = BigInteger.ONE;
         Map<Long, BigInteger> factor = new HashMap<>();
-        for (EndpointUptime e : counted) {
+        for (EpochUptime e : counted) {
             factor.computeIfAbsent(e.totalChecks(), t -> BigInteger.ZERO);
         }
         for (long total : new TreeSet<>(factor.keySet())) {
@@ -126,7 +126,7 @@ public final class ShareCalculator {
             f.setValue(lcm.divide(BigInteger.valueOf(f.getKey())));
         }
         Map<Long, BigInteger> weights = new HashMap<>();
-        for (EndpointUptime e : counted) {
+        for (EpochUptime e : counted) {
             // up (< 2^31) × weight product (≤ 10^12 < 2^40) can exceed a long: multiply as BigInteger
             BigInteger small = BigInteger.valueOf(e.upChecks()).multiply(
                     BigInteger.valueOf(rules.weight(e.protocol(), e.region())));

@@ -38,7 +38,7 @@ final class FeeBumper {
     static BumpResult bump(Wallet wallet, byte[] originalRaw, long satPerVb, AesKey aesKey, int minConfirmations) {
         Transaction original = Transaction.read(ByteBuffer.wrap(originalRaw));
         Transaction known = wallet.getTransaction(original.getTxId());
-        if (known != null && WalletReads.depth(known) > 0) {
+        if (known != null && WalletViews.depth(known) > 0) {
             return new BumpResult.CannotBump("transaction " + original.getTxId() + " is already confirmed");
         }
         List<TransactionOutput> spent = new ArrayList<>();

@@ -59,7 +59,7 @@ final class TxStatusReader {
                     || candidate.getInputs().stream().noneMatch(in -> ours.contains(in.getOutpoint()))) {
                 continue;
             }
-            if (best == null || WalletReads.depth(candidate) > WalletReads.depth(best)) {
+            if (best == null || WalletViews.depth(candidate) > WalletViews.depth(best)) {
                 best = candidate;
             }
         }

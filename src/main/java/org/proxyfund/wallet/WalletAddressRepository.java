@@ -9,7 +9,7 @@ import java.util.function.IntFunction;
 
 /** Hands out receive-address indexes from a PostgreSQL sequence, so replicas never hand out the same one. */
 @ApplicationScoped
-public class WalletAddressRepository {
+class WalletAddressRepository {
 
     @Inject
     EntityManager em;

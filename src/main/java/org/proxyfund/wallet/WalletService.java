@@ -127,12 +127,12 @@ public class WalletService {
     }
 
     public WalletBalance balance(int minConfirmations) {
-        return WalletReads.balance(rt().wallet, minConfirmations);
+        return WalletViews.balance(rt().wallet, minConfirmations);
     }
 
     /** Every output paying one of the wallet's addresses, including unconfirmed and gone ones. */
     public List<ReceivedOutput> receivedOutputs() {
-        return WalletReads.received(rt().wallet);
+        return WalletViews.received(rt().wallet);
     }
 
     /** The block holding {@code txid} in the chain the wallet follows; empty while unconfirmed, unknown or gone. */
@@ -143,7 +143,7 @@ public class WalletService {
 
     /** -1 unknown or gone, 0 unconfirmed, else the number of confirmations. */
     public int confirmations(String txid) {
-        return WalletReads.confirmations(rt().wallet, txid);
+        return WalletViews.confirmations(rt().wallet, txid);
     }
 
     /** Whether the wallet follows its download peer's chain, judged from facts (see ChainSync), and the heights. */
@@ -212,7 +212,7 @@ public class WalletService {
         Transaction tx = Transaction.read(ByteBuffer.wrap(raw));
         String txid = tx.getTxId().toString();
         Transaction known = r.wallet.getTransaction(tx.getTxId());
-        if (known != null && WalletReads.depth(known) > 0) {
+        if (known != null && WalletViews.depth(known) > 0) {
             return new BroadcastResult(txid, BroadcastResult.Outcome.ALREADY_KNOWN, "already in block");
         }
         if (known == null) {

@@ -76,20 +76,11 @@ class TableOwnershipTest {
             entry("payout_event", "payout"));
 
     /**
-     * Crossings that exist today, as "file: table" (file relative to org.proxyfund). The list only ever shrinks: an
-     * entry that no longer crosses fails the test too, so it is removed with the code that untied it.
-     * <ul>
-     * <li>the scheduler claims due checks of APPROVED endpoints in one locking statement
-     * ({@code FOR UPDATE SKIP LOCKED} over check_schedule joined with endpoint's state);</li>
-     * <li>the admin health table sorts and pages endpoints by handle, label, state and uptime in one query;</li>
-     * <li>the fleet gauges count endpoints by state and the approved ones that are down or overdue.</li>
-     * </ul>
+     * Crossings that exist today, as "file: table" (file relative to org.proxyfund): none. The mechanism stays so that
+     * a crossing can only come back named here, with its reason, in the commit that adds it; an entry that no longer
+     * crosses fails the test too.
      */
-    static final Set<String> KNOWN_CROSSINGS = Set.of(
-            "probe/schedule/ScheduleRepository.java: endpoint",
-            "probe/history/HealthTableRepository.java: account",
-            "probe/history/HealthTableRepository.java: endpoint",
-            "probe/history/FleetMetrics.java: endpoint");
+    static final Set<String> KNOWN_CROSSINGS = Set.of();
 
     @Test
     void shouldAssignEveryTableOfTheMigrationsToOneOwner() {

@@ -15,10 +15,9 @@ import org.proxyfund.payout.BatchState;
 import org.proxyfund.payout.PayoutBatchView;
 import org.proxyfund.payout.PayoutOutcome;
 import org.proxyfund.payout.PayoutQueries;
-import org.proxyfund.payout.PayoutSender;
+import org.proxyfund.payout.PayoutWorker;
 import org.proxyfund.payout.PayoutService;
 import org.proxyfund.payout.PayoutTestData;
-import org.proxyfund.payout.PayoutTracker;
 import org.proxyfund.payout.PayoutWalletFixture;
 import org.proxyfund.settlement.EpochCalendar;
 import org.proxyfund.settlement.SettleResult;
@@ -62,9 +61,7 @@ class TransparencyChainTest {
     @Inject
     PayoutQueries queries;
     @Inject
-    PayoutSender sender;
-    @Inject
-    PayoutTracker tracker;
+    PayoutWorker worker;
     @Inject
     SettlementService settlements;
     @Inject
@@ -103,7 +100,7 @@ class TransparencyChainTest {
             }
         }
         RegtestNode.await("batches sent", Duration.ofSeconds(90), () -> {
-            sender.sendApproved();
+            worker.sendApproved();
             if (proposed.batches().stream().noneMatch(b -> queries.batch(b.id()).orElseThrow().state() == BatchState.APPROVED)) {
                 return true;
             }
@@ -112,7 +109,7 @@ class TransparencyChainTest {
         });
         RegtestNode.await("batches confirmed", Duration.ofSeconds(90), () -> {
             chain.mine(1);
-            tracker.track();
+            worker.track();
             return proposed.batches().stream().allMatch(b -> queries.batch(b.id()).orElseThrow().state() == BatchState.CONFIRMED);
         });
     }

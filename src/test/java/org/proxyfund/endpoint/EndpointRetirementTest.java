@@ -44,6 +44,9 @@ class EndpointRetirementTest {
     ObjectMapper json;
 
     @Inject
+    org.proxyfund.endpoint.EndpointQueries endpointQueries;
+
+    @Inject
     EntityManager em;
 
     private static RequestSpecification as(String token) {
@@ -121,7 +124,7 @@ class EndpointRetirementTest {
         for (int id : new int[] {kept, retired}) {
             as(admin).body(Map.of("state", "APPROVED")).post("/api/v1/admin/endpoints/" + id + "/state").then().statusCode(200);
         }
-        ScheduleRepository schedule = new ScheduleRepository(dataSource, cipher, json);
+        ScheduleRepository schedule = new ScheduleRepository(dataSource, cipher, json, endpointQueries);
         schedule.insertMissing(Duration.ofMillis(1));
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "UPDATE check_schedule SET next_check_at = now() - interval '1 minute' WHERE endpoint_id IN (?1, ?2)")

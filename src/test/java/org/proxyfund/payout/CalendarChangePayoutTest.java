@@ -42,9 +42,7 @@ class CalendarChangePayoutTest {
     @Inject
     PayoutQueries queries;
     @Inject
-    PayoutSender sender;
-    @Inject
-    PayoutTracker tracker;
+    PayoutWorker worker;
     @Inject
     PayoutWalletFixture chain;
     @Inject
@@ -103,7 +101,7 @@ class CalendarChangePayoutTest {
         }
         // sent once the wallet has coins as deep as payouts want them (earlier tests' change may still be shallow)
         RegtestNode.await("batch " + batch.id() + " sent", Duration.ofSeconds(90), () -> {
-            sender.sendApproved();
+            worker.sendApproved();
             if (queries.batch(batch.id()).orElseThrow().state() != BatchState.APPROVED) {
                 return true;
             }
@@ -112,7 +110,7 @@ class CalendarChangePayoutTest {
         });
         RegtestNode.await("batch " + batch.id() + " confirmed", Duration.ofSeconds(90), () -> {
             chain.mine(1);
-            tracker.track();
+            worker.track();
             return queries.batch(batch.id()).orElseThrow().state() == BatchState.CONFIRMED;
         });
         return queries.lines(batch.id()).stream().filter(l -> l.accountId() == accountId).findFirst().orElseThrow().amountSats();

@@ -50,11 +50,7 @@ class PayoutFaultInjectionTest {
     @Inject
     PayoutQueries queries;
     @Inject
-    PayoutSender sender;
-    @Inject
-    PayoutTracker tracker;
-    @Inject
-    PayoutReconciler reconciler;
+    PayoutWorker worker;
     @Inject
     PayoutFault fault;
     @Inject
@@ -136,16 +132,16 @@ class PayoutFaultInjectionTest {
                 assertTrue(++rounds < 40, "run " + run + " did not finish: " + states(batches));
                 try {
                     if (reorgRun) {
-                        reconciler.reconcile(); // the worker's first move: it finds the confirmations the reorg took
+                        worker.reconcile(); // the worker's first move: it finds the confirmations the reorg took
                     }
-                    sender.sendApproved();
+                    worker.sendApproved();
                     if (bumpRun && rounds == 1) {
-                        tracker.track(Instant.now().plus(Duration.ofHours(7)));
+                        worker.track(Instant.now().plus(Duration.ofHours(7)));
                     }
                     if (random.nextInt(3) > 0) {
                         chain.mine(1 + random.nextInt(3));
                     }
-                    tracker.track();
+                    worker.track();
                     assertTrue(!WalletRestart.lockHeldByCaller(wallet), "wallet lock leaked in round " + rounds + " of " + step);
                 } catch (PayoutFault.InjectedFault e) {
                     assertTrue(!WalletRestart.lockHeldByCaller(wallet), "wallet lock leaked at " + step);
@@ -153,7 +149,7 @@ class PayoutFaultInjectionTest {
                     crashes++;
                     WalletRestart.restart(wallet);
                     chain.awaitSynced();
-                    reconciler.reconcile();
+                    worker.reconcile();
                 }
             }
             if (reorgRun) {

@@ -38,9 +38,7 @@ class PayoutSendingTest {
     @Inject
     PayoutQueries queries;
     @Inject
-    PayoutSender sender;
-    @Inject
-    PayoutTracker tracker;
+    PayoutWorker worker;
     @Inject
     PayoutWalletFixture chain;
     @Inject
@@ -79,7 +77,7 @@ class PayoutSendingTest {
     void confirm(long batchId) {
         RegtestNode.await("batch " + batchId + " confirmed", Duration.ofSeconds(60), () -> {
             chain.mine(1);
-            tracker.track();
+            worker.track();
             return queries.batch(batchId).orElseThrow().state() == BatchState.CONFIRMED;
         });
     }
@@ -93,7 +91,7 @@ class PayoutSendingTest {
         data.owe(b, 3_000_000);
         PayoutBatchView batch = approvedBatchOf(a);
         Map<String, Long> before = ledger.balances();
-        assertTrue(sender.sendApproved() >= 1);
+        assertTrue(worker.sendApproved() >= 1);
         PayoutBatchView sent = queries.batch(batch.id()).orElseThrow();
         assertEquals(BatchState.BROADCAST, sent.state());
         PayoutTx tx = queries.transactions(batch.id()).getFirst();
@@ -139,7 +137,7 @@ class PayoutSendingTest {
         if (batch.totalSats() > 100_000) {
             return; // joined by other tests' operators: the fee share is not the point of that batch
         }
-        sender.send(batch.id());
+        worker.send(batch.id());
         PayoutBatchView waiting = queries.batch(batch.id()).orElseThrow();
         assertEquals(BatchState.APPROVED, waiting.state());
         assertTrue(waiting.waitingReason().contains("more than 5.00 %"), waiting.waitingReason());
@@ -171,7 +169,7 @@ class PayoutSendingTest {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "UPDATE payout_line SET address = ?1 WHERE batch_id = ?2 AND account_id = ?3")
                 .setParameter(1, mainnet).setParameter(2, batch.id()).setParameter(3, account).executeUpdate());
-        sender.send(batch.id());
+        worker.send(batch.id());
         PayoutBatchView failed = queries.batch(batch.id()).orElseThrow();
         assertEquals(BatchState.FAILED, failed.state());
         assertTrue(failed.closingReason().contains(mainnet), failed.closingReason());
@@ -187,7 +185,7 @@ class PayoutSendingTest {
 
     @Test
     void shouldBumpAStuckBatchByReplacementAndCompleteWithWhicheverTheChainConfirms() {
-        tracker.track();
+        worker.track();
         chain.mine(1); // no unconfirmed parent coins: the replacement must not depend on another batch's transaction
         int start = node.blockCount() + 1;
         long a = data.operator(PayoutTestData.someAddress());
@@ -199,7 +197,7 @@ class PayoutSendingTest {
         payouts.markSigned(batch.id(), new SignedTransaction(original.txid(), original.raw()), original.feeSats(), original.vsize());
         payouts.markBroadcast(batch.id(), original.txid());
 
-        tracker.track(Instant.now().plus(Duration.ofHours(7)));
+        worker.track(Instant.now().plus(Duration.ofHours(7)));
         List<PayoutTx> txs = queries.transactions(batch.id());
         assertEquals(2, txs.size(), "a replacement is stored beside the original");
         PayoutTx replacement = txs.get(1);

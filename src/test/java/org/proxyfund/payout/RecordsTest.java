@@ -47,9 +47,7 @@ class RecordsTest {
     @Inject
     PayoutService payouts;
     @Inject
-    PayoutSender sender;
-    @Inject
-    PayoutTracker tracker;
+    PayoutWorker worker;
     @Inject
     PayoutWalletFixture chain;
     @Inject
@@ -131,7 +129,7 @@ class RecordsTest {
         }
         // sent once the wallet has coins as deep as payouts want them (earlier tests' change may still be shallow)
         RegtestNode.await("batch " + batch.id() + " sent", Duration.ofSeconds(90), () -> {
-            sender.sendApproved();
+            worker.sendApproved();
             if (queries.batch(batch.id()).orElseThrow().state() != BatchState.APPROVED) {
                 return true;
             }
@@ -140,7 +138,7 @@ class RecordsTest {
         });
         RegtestNode.await("batch confirmed", Duration.ofSeconds(90), () -> {
             chain.mine(1);
-            tracker.track();
+            worker.track();
             return queries.batch(batch.id()).orElseThrow().state() == BatchState.CONFIRMED;
         });
         String txid = queries.batch(batch.id()).orElseThrow().confirmedTxid();

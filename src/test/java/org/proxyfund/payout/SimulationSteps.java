@@ -51,11 +51,7 @@ class SimulationSteps {
     @Inject
     PayoutWalletFixture chain;
     @Inject
-    PayoutSender sender;
-    @Inject
-    PayoutTracker tracker;
-    @Inject
-    PayoutReconciler reconciler;
+    PayoutWorker worker;
     @Inject
     PayoutFault fault;
     @Inject
@@ -82,7 +78,7 @@ class SimulationSteps {
      * every batch in flight is fee-bumped by a recorded replacement, if its rate and fee caps allow.
      */
     boolean stalledPass() {
-        return tracker.track(now().plus(payoutConfig.stuckAfter()).plusSeconds(1)) >= 0;
+        return worker.track(now().plus(payoutConfig.stuckAfter()).plusSeconds(1)) >= 0;
     }
 
     boolean donate(long sats) {
@@ -120,7 +116,7 @@ class SimulationSteps {
         if (inFlight() > 0) {
             mine(payoutConfig.confirmations());
             chain.awaitSynced();
-            worker(() -> reconciler.reconcile(now()) >= 0);
+            worker(() -> worker.reconcile(now()) >= 0);
         }
         if (inFlight() > 0) {
             return false;
@@ -219,12 +215,12 @@ class SimulationSteps {
     }
 
     boolean send() {
-        return sender.sendApproved() > 0;
+        return worker.sendApproved() > 0;
     }
 
     /** The worker's reconcile-and-track move: a batch whose confirmation a reorg took goes back to BROADCAST here. */
     boolean track() {
-        return reconciler.reconcile(now()) > 0;
+        return worker.reconcile(now()) > 0;
     }
 
     /** Batches since {@code firstBatchId} that a reorg took back from CONFIRMED, and how often in all. */
@@ -262,7 +258,7 @@ class SimulationSteps {
         WalletRestart.restart(wallet);
         chain.awaitSynced();
         try {
-            reconciler.reconcile(now());
+            worker.reconcile(now());
         } catch (PayoutFault.InjectedFault e) {
             crashed(e);
         }
@@ -322,9 +318,9 @@ class SimulationSteps {
             mine(1);
             chain.awaitSynced();
             donationReconciler.reconcile();
-            reconciler.reconcile(now());
-            sender.sendApproved();
-            tracker.track(now());
+            worker.reconcile(now());
+            worker.sendApproved();
+            worker.track(now());
             return inFlight() == 0 && node.mempool().stream().noneMatch(this::isPayoutTx);
         });
         chain.awaitSynced();

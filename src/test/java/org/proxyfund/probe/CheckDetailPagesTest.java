@@ -62,6 +62,9 @@ class CheckDetailPagesTest {
     SecretCipher cipher;
     @Inject
     ObjectMapper json;
+
+    @Inject
+    org.proxyfund.endpoint.EndpointQueries endpointQueries;
     @Inject
     EndpointRetirement retirement;
 
@@ -218,7 +221,7 @@ class CheckDetailPagesTest {
 
     /** Records each result as the scheduler does: the endpoint approved, due, leased, its outcome written; other leases released. */
     private void record(Map<String, Long> ids, Map<String, CheckResult> results) throws Exception {
-        ScheduleRepository schedule = new ScheduleRepository(db, cipher, json);
+        ScheduleRepository schedule = new ScheduleRepository(db, cipher, json, endpointQueries);
         for (long id : ids.values()) sql("UPDATE endpoint SET state = 'APPROVED' WHERE id = ?", id);
         schedule.insertMissing(Duration.ofSeconds(1));
         for (long id : ids.values()) sql("UPDATE check_schedule SET next_check_at = now() - interval '1 minute' WHERE endpoint_id = ?", id);

@@ -28,8 +28,8 @@ class SettlementConfigTest {
         Budget budget = BudgetPolicy.from(c).budget(10_100_000, 0, 0);
         assertEquals(1_010_000, budget.amountSats());
         assertEquals(Budget.BudgetLimit.PERCENT_OF_BALANCE, budget.limit());
-        ShareRules rules = ShareRules.from(c);
-        assertEquals(ShareRules.defaults(), rules);
+        ShareParameters rules = ShareParameters.from(c);
+        assertEquals(ShareParameters.defaults(), rules);
         assertEquals(10_000, MinimumPayout.from(c).minimumSats());
         assertEquals(5000, c.minCoverageBp());
         assertEquals(Duration.ofSeconds(60), c.checkInterval(), "the schedule's default interval");
@@ -50,7 +50,7 @@ class SettlementConfigTest {
                 "proxyfund.settlement.region-weights.ir", "2000", "proxyfund.settlement.operator-cap-sats", "9000"));
         assertEquals(Duration.ofDays(1), EpochCalendar.from(c).length());
         assertEquals(70_000, BudgetPolicy.from(c).budget(1_000_000, 0, 0).amountSats());
-        ShareRules rules = ShareRules.from(c);
+        ShareParameters rules = ShareParameters.from(c);
         assertEquals(1500L * 2000, rules.weight("wireguard", "ir"));
         assertEquals(1000L * 1000, rules.weight("socks5", "de"));
         assertEquals(9_000, rules.capSats());

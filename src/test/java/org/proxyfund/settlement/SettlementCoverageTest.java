@@ -105,6 +105,6 @@ class SettlementCoverageTest {
     }
 
     private long payable(long operatorId) {
-        return -ledger.balances().getOrDefault(LedgerService.OPERATOR_PAYABLE_PREFIX + operatorId, 0L);
+        return -ledger.balances().getOrDefault(org.proxyfund.ledger.LedgerAccount.operatorPayable(operatorId).name(), 0L);
     }
 }

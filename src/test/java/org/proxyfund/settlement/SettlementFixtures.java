@@ -3,14 +3,17 @@ package org.proxyfund.settlement;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.proxyfund.ledger.LedgerService;
 
+import org.proxyfund.common.db.RowMapper;
+import org.proxyfund.common.db.Sql;
+
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+
+
+
+
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,25 +81,8 @@ final class SettlementFixtures {
         exec(ds, "DELETE FROM endpoint WHERE host LIKE 'settle-%.example'");
     }
 
-    interface Mapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    static <T> List<T> query(DataSource ds, String sql, Mapper<T> mapper, Object... params) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+    static <T> List<T> query(DataSource ds, String sql, RowMapper<T> mapper, Object... params) {
+        return new Sql(ds).query(sql, mapper, params);
     }
 
     static long scalar(DataSource ds, String sql, Object... params) {
@@ -104,13 +90,6 @@ final class SettlementFixtures {
     }
 
     static void exec(DataSource ds, String sql, Object... params) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        new Sql(ds).update(sql, params);
     }
 }

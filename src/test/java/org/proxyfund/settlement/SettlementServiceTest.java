@@ -60,7 +60,7 @@ class SettlementServiceTest {
     }
 
     private long payable(long operatorId) {
-        return -ledger.balances().getOrDefault(LedgerService.OPERATOR_PAYABLE_PREFIX + operatorId, 0L);
+        return -ledger.balances().getOrDefault(org.proxyfund.ledger.LedgerAccount.operatorPayable(operatorId).name(), 0L);
     }
 
     private String outcome(long settlementId, long endpointId) {

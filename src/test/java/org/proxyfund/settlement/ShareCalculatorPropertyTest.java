@@ -21,8 +21,8 @@ class ShareCalculatorPropertyTest {
     private static final String[] REGIONS = {"de", "ir", "ru", ""};
 
     /** One random settlement: rules, budget, previous remainder, operators, endpoints. */
-    private record Case(ShareRules rules, long budget, long previous, List<OperatorEligibility> ops,
-            List<EndpointUptime> eps) {
+    private record Case(ShareParameters rules, long budget, long previous, List<OperatorEligibility> ops,
+            List<EpochUptime> eps) {
 
         ShareResult run() {
             return new ShareCalculator(rules).calculate(budget, previous, ops, eps);
@@ -78,7 +78,7 @@ class ShareCalculatorPropertyTest {
         for (int n = 0; n < SETTLEMENTS; n++) {
             Case c = randomCase(random);
             List<OperatorEligibility> ops = new ArrayList<>(c.ops());
-            List<EndpointUptime> eps = new ArrayList<>(c.eps());
+            List<EpochUptime> eps = new ArrayList<>(c.eps());
             Collections.shuffle(ops, random);
             Collections.shuffle(eps, random);
             assertEquals(c.run(), new Case(c.rules(), c.budget(), c.previous(), ops, eps).run(), "case " + n);
@@ -95,12 +95,12 @@ class ShareCalculatorPropertyTest {
                 continue;
             }
             int i = random.nextInt(c.eps().size());
-            EndpointUptime e = c.eps().get(i);
+            EpochUptime e = c.eps().get(i);
             boolean moreUp = random.nextBoolean() || e.downChecks() == 0;
-            EndpointUptime better = new EndpointUptime(e.operatorId(), e.endpointId(), e.protocol(), e.region(),
+            EpochUptime better = new EpochUptime(e.operatorId(), e.endpointId(), e.protocol(), e.region(),
                     moreUp ? e.upChecks() + 1 + random.nextInt(50) : e.upChecks(),
                     moreUp ? e.downChecks() : e.downChecks() - 1 - random.nextInt((int) e.downChecks()));
-            List<EndpointUptime> eps = new ArrayList<>(c.eps());
+            List<EpochUptime> eps = new ArrayList<>(c.eps());
             eps.set(i, better);
             long before = c.run().of(e.operatorId()).amountSats();
             long after = new Case(c.rules(), c.budget(), c.previous(), c.ops(), eps).run().of(e.operatorId()).amountSats();
@@ -130,10 +130,10 @@ class ShareCalculatorPropertyTest {
             default -> 0;
         };
         long cap = random.nextBoolean() ? 0 : 1 + random.nextLong(Math.max(1, budget / 2 + 10));
-        ShareRules rules = new ShareRules(random.nextInt(5) == 0 ? random.nextInt(10_001) : 9000,
+        ShareParameters rules = new ShareParameters(random.nextInt(5) == 0 ? random.nextInt(10_001) : 9000,
                 random.nextInt(1000) + 1, pw, rw, cap);
         List<OperatorEligibility> ops = new ArrayList<>();
-        List<EndpointUptime> eps = new ArrayList<>();
+        List<EpochUptime> eps = new ArrayList<>();
         int operators = 1 + random.nextInt(8);
         long endpointId = random.nextInt(1000);
         for (long op = 1; op <= operators; op++) {
@@ -142,7 +142,7 @@ class ShareCalculatorPropertyTest {
             for (int k = random.nextInt(5); k > 0; k--) {
                 long down = random.nextInt(4) == 0 ? 0 : random.nextInt(40);
                 long up = random.nextInt(6) == 0 ? 9 * down + random.nextInt(3) - 1 : random.nextInt(400);
-                eps.add(new EndpointUptime(op * 7, endpointId += 1 + random.nextInt(5),
+                eps.add(new EpochUptime(op * 7, endpointId += 1 + random.nextInt(5),
                         PROTOCOLS[random.nextInt(PROTOCOLS.length)], REGIONS[random.nextInt(REGIONS.length)],
                         Math.max(0, up), down));
             }
@@ -159,7 +159,7 @@ class ShareCalculatorPropertyTest {
     /** A second, naive computation: weights as reduced fractions, cap everyone over the cap until none is. */
     private static Map<Long, Long> naive(Case c) {
         Map<Long, BigInteger[]> w = new HashMap<>();
-        for (EndpointUptime e : c.eps()) {
+        for (EpochUptime e : c.eps()) {
             OperatorEligibility op = c.ops().stream().filter(o -> o.operatorId() == e.operatorId()).findFirst().orElseThrow();
             long weight = c.rules().weight(e.protocol(), e.region());
             if (op.exclusion() != null || e.totalChecks() == 0 || weight == 0

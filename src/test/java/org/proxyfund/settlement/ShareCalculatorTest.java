@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class ShareCalculatorTest {
 
-    private final ShareCalculator defaults = new ShareCalculator(ShareRules.defaults());
+    private final ShareCalculator defaults = new ShareCalculator(ShareParameters.defaults());
 
-    private static EndpointUptime ep(long op, long id, long up, long down) {
-        return new EndpointUptime(op, id, "socks5", "de", up, down);
+    private static EpochUptime ep(long op, long id, long up, long down) {
+        return new EpochUptime(op, id, "socks5", "de", up, down);
     }
 
     @Test
@@ -33,12 +33,12 @@ class ShareCalculatorTest {
 
     @Test
     void shouldWeighByUptimeProtocolAndRegionAndRoundDownCarryingTheDust() {
-        ShareRules rules = new ShareRules(9000, 1000, Map.of("wireguard", 1500), Map.of("ir", 2000), 0);
+        ShareParameters rules = new ShareParameters(9000, 1000, Map.of("wireguard", 1500), Map.of("ir", 2000), 0);
         ShareResult r = new ShareCalculator(rules).calculate(10_000, 0,
                 List.of(OperatorEligibility.eligible(1), OperatorEligibility.eligible(2), OperatorEligibility.eligible(3)),
-                List.of(new EndpointUptime(1, 10, "wireguard", "ir", 10, 0), // 1.00 × 1.5 × 2.0 = 3.00
-                        new EndpointUptime(2, 20, "socks5", "de", 9, 1), //      0.90 × 1 × 1     = 0.90
-                        new EndpointUptime(3, 30, "socks5", "de", 19, 1))); //   0.95 × 1 × 1     = 0.95
+                List.of(new EpochUptime(1, 10, "wireguard", "ir", 10, 0), // 1.00 × 1.5 × 2.0 = 3.00
+                        new EpochUptime(2, 20, "socks5", "de", 9, 1), //      0.90 × 1 × 1     = 0.90
+                        new EpochUptime(3, 30, "socks5", "de", 19, 1))); //   0.95 × 1 × 1     = 0.95
         // total 4.85: 10,000 × 3/4.85 = 6185.57, × 0.9/4.85 = 1855.67, × 0.95/4.85 = 1958.76
         assertEquals(6_185, r.of(1).amountSats());
         assertEquals(1_855, r.of(2).amountSats());
@@ -65,7 +65,7 @@ class ShareCalculatorTest {
     @Test
     void shouldRedistributeWhatTheCapCutsOffToUncappedOperators() {
         // weights 6 : 3 : 1 of 10,000 → 6,000 / 3,000 / 1,000; cap 5,000 → 5,000, then 5,000 split 3 : 1
-        ShareCalculator capped = new ShareCalculator(new ShareRules(9000, 1000, Map.of(), Map.of(), 5_000));
+        ShareCalculator capped = new ShareCalculator(new ShareParameters(9000, 1000, Map.of(), Map.of(), 5_000));
         ShareResult r = capped.calculate(10_000, 0, threeOperators(), endpoints(6, 3, 1));
         assertEquals(5_000, r.of(1).amountSats());
         assertTrue(r.of(1).capped());
@@ -78,7 +78,7 @@ class ShareCalculatorTest {
     @Test
     void shouldCarryTheExcessOnlyWhenEveryPaidOperatorIsCapped() {
         // cap 3,000: op1 capped (6,000); 7,000 left 3 : 1 → op2 5,250 capped; 4,000 left → op3 capped; 1,000 carried
-        ShareCalculator capped = new ShareCalculator(new ShareRules(9000, 1000, Map.of(), Map.of(), 3_000));
+        ShareCalculator capped = new ShareCalculator(new ShareParameters(9000, 1000, Map.of(), Map.of(), 3_000));
         ShareResult r = capped.calculate(10_000, 0, threeOperators(), endpoints(6, 3, 1));
         assertEquals(List.of(3_000L, 3_000L, 3_000L), r.shares().stream().map(OperatorShare::amountSats).toList());
         assertEquals(1_000, r.remainderSats());
@@ -87,7 +87,7 @@ class ShareCalculatorTest {
     @Test
     void shouldCarryTheRemainderAcrossEpochsUntilItIsPaid() {
         List<OperatorEligibility> ops = threeOperators();
-        List<EndpointUptime> eps = endpoints(1, 1, 1);
+        List<EpochUptime> eps = endpoints(1, 1, 1);
         ShareResult first = defaults.calculate(100, 0, ops, eps);
         assertEquals(List.of(33L, 33L, 33L), first.shares().stream().map(OperatorShare::amountSats).toList());
         assertEquals(1, first.remainderSats());
@@ -109,12 +109,12 @@ class ShareCalculatorTest {
 
     @Test
     void shouldStayExactAtTheLargestCheckCountsAndWeights() {
-        int max = ShareRules.MAX_WEIGHT;
-        ShareRules rules = new ShareRules(9000, max, Map.of("half", max / 2), Map.of(), 0);
-        long most = EndpointUptime.MAX_CHECKS;
+        int max = ShareParameters.MAX_WEIGHT;
+        ShareParameters rules = new ShareParameters(9000, max, Map.of("half", max / 2), Map.of(), 0);
+        long most = EpochUptime.MAX_CHECKS;
         ShareResult r = new ShareCalculator(rules).calculate(2_100_000_000_000_000L, 0,
                 List.of(OperatorEligibility.eligible(1), OperatorEligibility.eligible(2)),
-                List.of(new EndpointUptime(1, 1, "full", "x", most, 0), new EndpointUptime(2, 2, "half", "x", most, 0)));
+                List.of(new EpochUptime(1, 1, "full", "x", most, 0), new EpochUptime(2, 2, "half", "x", most, 0)));
         assertEquals(1_400_000_000_000_000L, r.of(1).amountSats(), "weight 2 of 3");
         assertEquals(700_000_000_000_000L, r.of(2).amountSats(), "weight 1 of 3");
         assertEquals(0, r.remainderSats());
@@ -134,8 +134,8 @@ class ShareCalculatorTest {
     }
 
     /** Operator i+1 gets counts[i] endpoints at 100 % uptime. */
-    private static List<EndpointUptime> endpoints(int... counts) {
-        List<EndpointUptime> list = new ArrayList<>();
+    private static List<EpochUptime> endpoints(int... counts) {
+        List<EpochUptime> list = new ArrayList<>();
         for (int op = 0; op < counts.length; op++) {
             for (int k = 0; k < counts[op]; k++) {
                 list.add(ep(op + 1, (op + 1) * 100L + k, 24, 0));

@@ -28,8 +28,13 @@ public class Sql {
     /** Rows fetched per round trip inside a transaction: big reads (100,000 rows) stream instead of filling memory twice. */
     private static final int FETCH_SIZE = 10_000;
 
+    private final DataSource ds;
+
+    /** Over the application's data source (CDI), or any other one (tests' fixtures, tools). */
     @Inject
-    DataSource ds;
+    public Sql(DataSource ds) {
+        this.ds = ds;
+    }
 
     /** Every row the query returns, mapped. */
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,16 +43,29 @@ public final class DbGauges {
         values.put(key(name, tags), value);
     }
 
-    /** Runs {@code sql} and hands each row to {@code row}; on failure logs once per refresh and marks every value unknown. */
-    public void read(String sql, RowReader row) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                row.read(rs);
+    /**
+     * Runs {@code sql} with positional parameters (a {@code Collection} is bound as {@code bigint[]}) and hands each
+     * row to {@code row}; on failure logs once per refresh and marks every value unknown.
+     */
+    public void read(String sql, RowReader row, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i] instanceof Collection<?> ids ? c.createArrayOf("bigint", ids.toArray()) : params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs);
+                }
             }
         } catch (SQLException e) {
-            LOG.warnf("metrics query failed: %s", e.getMessage());
-            values.replaceAll((k, v) -> Double.NaN);
+            failed(e);
         }
+    }
+
+    /** A value source failed: logs it and marks every value unknown until the next successful read. */
+    public void failed(Exception e) {
+        LOG.warnf("metrics query failed: %s", e.getMessage());
+        values.replaceAll((k, v) -> Double.NaN);
     }
 
     /** One result row into gauge values. */

@@ -7,14 +7,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.proxyfund.common.metrics.DbGauges;
+import org.proxyfund.endpoint.EndpointQueries;
 import org.proxyfund.endpoint.EndpointState;
 
 import javax.sql.DataSource;
+import java.util.List;
 
 /**
  * Gauges of the whole fleet of operators' endpoints: how many in each state, how many approved ones are down now,
  * how many approved ones are overdue for a check (the monitors are not keeping up), and the fleet's uptime over the
- * last 24 hours from the hourly rollups (UNKNOWN does not count, as in settlement).
+ * last 24 hours from the hourly rollups (UNKNOWN does not count, as in settlement). Endpoint states come from
+ * {@link EndpointQueries}; the down and overdue counts from probe's own check_schedule rows of the approved ids.
  */
 @ApplicationScoped
 public class FleetMetrics {
@@ -23,6 +26,8 @@ public class FleetMetrics {
     MeterRegistry registry;
     @Inject
     DataSource dataSource;
+    @Inject
+    EndpointQueries endpoints;
 
     private DbGauges gauges;
 
@@ -42,16 +47,23 @@ public class FleetMetrics {
         for (EndpointState s : EndpointState.values()) {
             gauges.set("proxyfund_endpoints", 0, "state", s.name());
         }
-        gauges.read("SELECT state, count(*) FROM endpoint GROUP BY state",
-                rs -> gauges.set("proxyfund_endpoints", rs.getLong(2), "state", rs.getString(1)));
-        gauges.read("""
-                SELECT count(*) FILTER (WHERE s.last_status = 'DOWN'),
-                       count(*) FILTER (WHERE s.next_check_at < now() - interval '5 minutes')
-                FROM endpoint e JOIN check_schedule s ON s.endpoint_id = e.id WHERE e.state = 'APPROVED'""",
-                rs -> {
-                    gauges.set("proxyfund_endpoints_down", rs.getLong(1));
-                    gauges.set("proxyfund_endpoints_overdue", rs.getLong(2));
-                });
+        List<Long> approved = null;
+        try {
+            endpoints.countByState().forEach((state, n) -> gauges.set("proxyfund_endpoints", n, "state", state.name()));
+            approved = endpoints.idsIn(EndpointState.APPROVED);
+        } catch (RuntimeException e) {
+            gauges.failed(e);
+        }
+        if (approved != null) {
+            gauges.read("""
+                    SELECT count(*) FILTER (WHERE s.last_status = 'DOWN'),
+                           count(*) FILTER (WHERE s.next_check_at < now() - interval '5 minutes')
+                    FROM check_schedule s WHERE s.endpoint_id = ANY (?)""",
+                    rs -> {
+                        gauges.set("proxyfund_endpoints_down", rs.getLong(1));
+                        gauges.set("proxyfund_endpoints_overdue", rs.getLong(2));
+                    }, approved);
+        }
         gauges.read("""
                 SELECT sum(up_count)::float8 / NULLIF(sum(up_count) + sum(down_count), 0) FROM check_rollup_hourly
                 WHERE hour_start >= date_trunc('hour', now()) - interval '24 hours'""",

@@ -1,17 +1,20 @@
 package org.proxyfund.probe.history;
 
+import org.proxyfund.endpoint.EndpointListing;
+
 import java.util.Locale;
 
 /**
  * The columns the admin health table can be sorted by, each with its fixed SQL expression: a query parameter only
- * ever picks one of these, so nothing from the request reaches the SQL text.
+ * ever picks one of these, so nothing from the request reaches the SQL text. A column endpoint or operator owns is
+ * sorted by its value handed in as {@code e.sort_key} (see {@link #key}).
  */
 public enum HealthSort {
-    OPERATOR("lower(a.handle)", -1),
-    LABEL("lower(coalesce(nullif(e.label, ''), e.type))", -1),
-    TYPE("e.type", -1),
-    REGION("lower(e.region)", -1),
-    STATE("e.state", -1),
+    OPERATOR("lower(e.sort_key)", -1),
+    LABEL("lower(e.sort_key)", -1),
+    TYPE("e.sort_key", -1),
+    REGION("lower(e.sort_key)", -1),
+    STATE("e.sort_key", -1),
     CHECK("s.last_status", -1),
     REASON("s.last_reason", -1),
     UPTIME24("k.ratio", 0),
@@ -26,6 +29,21 @@ public enum HealthSort {
     HealthSort(String sql, int window) {
         this.sql = sql;
         this.window = window;
+    }
+
+    /**
+     * The value this column sorts by when endpoint or operator owns it ({@code e.sort_key} in {@link #sql}), else
+     * null: probe's own columns are joined in the statement.
+     */
+    String key(EndpointListing endpoint, String handle) {
+        return switch (this) {
+            case OPERATOR -> handle;
+            case LABEL -> endpoint.name();
+            case TYPE -> endpoint.type();
+            case REGION -> endpoint.region();
+            case STATE -> endpoint.state();
+            default -> null;
+        };
     }
 
     boolean byUptime() {

@@ -2,28 +2,29 @@ package org.proxyfund.probe.history;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.proxyfund.common.db.Sql;
 import org.proxyfund.probe.DetailJson;
 import org.proxyfund.probe.schedule.ScheduleConfig;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads health history with plain SQL (the write side owns the tables' entities): uptime windows, hourly series
+ * Reads health history with plain SQL through {@link Sql} (the write side owns the tables' entities): uptime windows, hourly series
  * and current state, for one endpoint, one operator's or all, each in one grouped query whatever the count.
  */
 @ApplicationScoped
-public class HistoryRepository {
+class HistoryRepository {
 
     /** Which endpoints a query covers (endpoint's ids, from its own read): {@code e.id} in the queries. */
     record Scope(Long[] ids) {
@@ -67,7 +68,7 @@ public class HistoryRepository {
     }
 
     @Inject
-    DataSource dataSource;
+    Sql sql;
 
     @Inject
     ScheduleConfig schedule;
@@ -80,29 +81,17 @@ public class HistoryRepository {
     /** Uptime windows of every endpoint in scope, keyed by endpoint id, in id order; endpoints without rollups get empty windows. */
     Map<Long, EndpointUptime> uptime(Scope scope, Instant now) {
         OffsetDateTime[] starts = windowStarts(now);
-        String sql = "SELECT e.id, " + windowColumns() + ", " + windowColumns() + ", " + windowColumns()
+        String query = "SELECT e.id, " + windowColumns() + ", " + windowColumns() + ", " + windowColumns()
                 + IDS + " LEFT JOIN check_rollup_hourly r ON r.endpoint_id = e.id"
                 + " AND r.hour_start >= ? AND r.hour_start <= ? GROUP BY e.id ORDER BY e.id";
-        Map<Long, EndpointUptime> out = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            for (OffsetDateTime start : starts) {
-                for (int k = 0; k < 7; k++) {
-                    ps.setObject(i++, start);
-                }
-            }
-            ps.setArray(i++, c.createArrayOf("bigint", scope.ids()));
-            ps.setObject(i++, starts[2]);
-            ps.setObject(i, utc(currentHour(now)));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long id = rs.getLong(1);
-                    out.put(id, new EndpointUptime(id, window(rs, 2), window(rs, 7), window(rs, 12)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading uptime failed", e);
+        List<Object> params = new ArrayList<>();
+        for (OffsetDateTime start : starts) {
+            params.addAll(Collections.nCopies(7, start));
         }
+        params.addAll(List.of(scope.ids(), starts[2], utc(currentHour(now))));
+        Map<Long, EndpointUptime> out = new LinkedHashMap<>();
+        sql.query(query, rs -> new EndpointUptime(rs.getLong(1), window(rs, 2), window(rs, 7), window(rs, 12)), params.toArray())
+                .forEach(u -> out.put(u.endpointId(), u));
         return out;
     }
 
@@ -111,29 +100,27 @@ public class HistoryRepository {
                 rs.getObject(col + 3, Integer.class), rs.getObject(col + 4, Integer.class));
     }
 
+    /** One hour row of one endpoint's series ({@code counts} null for an endpoint without rollups). */
+    private record SeriesRow(long endpointId, HourCounts counts) {
+    }
+
     /** The 168-hour series of every endpoint in scope, keyed by endpoint id. */
     Map<Long, WeekSeries> series(Scope scope, Instant now) {
         Instant hour = currentHour(now);
         Map<Long, Map<Instant, HourCounts>> rows = new LinkedHashMap<>();
-        String sql = "SELECT e.id, r.hour_start, r.up_count, r.down_count, r.unknown_count, r.weak_up_count"
+        String query = "SELECT e.id, r.hour_start, r.up_count, r.down_count, r.unknown_count, r.weak_up_count"
                 + IDS + " LEFT JOIN check_rollup_hourly r ON r.endpoint_id = e.id"
                 + " AND r.hour_start >= ? AND r.hour_start <= ? ORDER BY e.id, r.hour_start";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("bigint", scope.ids()));
-            ps.setObject(2, utc(hour.minus(Duration.ofHours(WeekSeries.HOURS - 1))));
-            ps.setObject(3, utc(hour));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<Instant, HourCounts> m = rows.computeIfAbsent(rs.getLong(1), k -> new HashMap<>());
-                    OffsetDateTime h = rs.getObject(2, OffsetDateTime.class);
-                    if (h != null) {
-                        m.put(h.toInstant(), new HourCounts(h.toInstant(), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)));
-                    }
-                }
+        sql.query(query, rs -> {
+            OffsetDateTime h = rs.getObject(2, OffsetDateTime.class);
+            return new SeriesRow(rs.getLong(1), h == null ? null
+                    : new HourCounts(h.toInstant(), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)));
+        }, scope.ids(), utc(hour.minus(Duration.ofHours(WeekSeries.HOURS - 1))), utc(hour)).forEach(r -> {
+            Map<Instant, HourCounts> m = rows.computeIfAbsent(r.endpointId(), k -> new HashMap<>());
+            if (r.counts() != null) {
+                m.put(r.counts().hourStart(), r.counts());
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading hourly series failed", e);
-        }
+        });
         Map<Long, WeekSeries> out = new LinkedHashMap<>();
         rows.forEach((id, m) -> out.put(id, WeekSeries.of(id, hour, m)));
         return out;
@@ -142,20 +129,12 @@ public class HistoryRepository {
     /** The latest check of every endpoint in scope, keyed by endpoint id (NONE when never checked). */
     Map<Long, CurrentCheck> current(Scope scope) {
         OffsetDateTime staleBefore = staleBefore(Instant.now());
-        String sql = "SELECT e.id, s.last_status, s.last_reason, s.last_detail, s.last_checked_at, s.last_latency_ms,"
+        String query = "SELECT e.id, s.last_status, s.last_reason, s.last_detail, s.last_checked_at, s.last_latency_ms,"
                 + " s.down_since, coalesce(s.last_weak_evidence, false), s.last_detail_code::text"
                 + IDS + " LEFT JOIN check_schedule s ON s.endpoint_id = e.id ORDER BY e.id";
         Map<Long, CurrentCheck> out = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("bigint", scope.ids()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), current(rs, 2, staleBefore));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading current checks failed", e);
-        }
+        sql.query(query, rs -> Map.entry(rs.getLong(1), current(rs, 2, staleBefore)), (Object) scope.ids())
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 

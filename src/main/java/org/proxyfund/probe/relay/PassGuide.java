@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What an endpoint must let through to pass its checks, for the endpoint page (its resource passes the list and snippets to the template): the
- * addresses relaying checks ask it to reach (the canary's, its alternates, the user targets) and a copy-paste
- * configuration per server kind with the issued credential, so an operator whose proxy refuses our canary knows
- * exactly what to allow. Handshake-only protocols (WireGuard, OpenVPN) relay nothing, so they must allow nothing.
+ * What an endpoint must let through to pass its checks, for the endpoint page (its resource passes the list and
+ * snippets to the template): the addresses relaying checks ask it to reach (the canary's, its alternates, the user
+ * targets) and a copy-paste configuration per server kind with the issued credential, so an operator whose proxy
+ * refuses our canary knows exactly what to allow. Handshake-only protocols (WireGuard, OpenVPN) relay nothing, so
+ * they must allow nothing. Public for the endpoint page (dashboard/EndpointResource) and its API
+ * (PassGuideApiResource).
  */
 @ApplicationScoped
 public class PassGuide {

@@ -3,14 +3,17 @@ package org.proxyfund.probe.schedule;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.proxyfund.common.crypto.SecretCipher;
+import org.proxyfund.endpoint.EndpointQueries;
 import org.proxyfund.endpoint.EndpointService;
-import org.proxyfund.endpoint.EndpointType;
+import org.proxyfund.endpoint.EndpointState;
+import org.proxyfund.endpoint.EndpointTarget;
 import org.proxyfund.endpoint.MonitorCredential;
 import org.proxyfund.probe.CheckResult;
 import org.proxyfund.probe.CheckTarget;
 import org.proxyfund.probe.DetailJson;
 
 import javax.sql.DataSource;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,25 +27,32 @@ import java.util.Map;
 
 /**
  * The scheduler's SQL on check_schedule, check_result and monitor_round: each method is one short transaction on its
- * own connection, never held while a check runs.
+ * own connection, never held while a check runs. Which endpoints are approved, and where they are, comes from
+ * {@link EndpointQueries}; a row whose endpoint is found not approved when claimed is parked
+ * ({@code next_check_at = 'infinity'}) until {@link #insertMissing} sees the endpoint approved again.
  */
 public class ScheduleRepository {
 
     private static final String INSERT_MISSING = """
             INSERT INTO check_schedule (endpoint_id, next_check_at)
-            SELECT e.id, now() + random() * make_interval(secs => ?) FROM endpoint e
-            WHERE e.state = 'APPROVED' AND NOT EXISTS (SELECT 1 FROM check_schedule s WHERE s.endpoint_id = e.id)
+            SELECT a.id, now() + random() * make_interval(secs => ?) FROM unnest(?::bigint[]) AS a(id)
+            WHERE NOT EXISTS (SELECT 1 FROM check_schedule s WHERE s.endpoint_id = a.id)
             ON CONFLICT (endpoint_id) DO NOTHING""";
+    /** A parked row (its endpoint was found not approved when claimed) whose endpoint is approved again is due at once. */
+    private static final String UNPARK = """
+            UPDATE check_schedule SET next_check_at = now() WHERE next_check_at = 'infinity' AND endpoint_id = ANY (?)""";
     private static final String LEASE = """
             WITH due AS (
-                SELECT s.endpoint_id FROM check_schedule s JOIN endpoint e ON e.id = s.endpoint_id
-                WHERE s.next_check_at <= now() AND e.state = 'APPROVED'
-                  AND (s.lease_owner IS NULL OR s.lease_expires_at < now())
+                SELECT s.endpoint_id FROM check_schedule s
+                WHERE s.next_check_at <= now() AND (s.lease_owner IS NULL OR s.lease_expires_at < now())
                 ORDER BY s.next_check_at LIMIT ? FOR UPDATE OF s SKIP LOCKED)
             UPDATE check_schedule s SET lease_owner = ?, lease_expires_at = now() + make_interval(secs => ?)
-            FROM due, endpoint e WHERE s.endpoint_id = due.endpoint_id AND e.id = s.endpoint_id
-            RETURNING s.endpoint_id, s.next_check_at, s.lease_expires_at, e.type, e.host, e.port, e.protocol_fields,
-                      e.credential_enc, extract(epoch FROM now() - s.next_check_at)""";
+            FROM due WHERE s.endpoint_id = due.endpoint_id
+            RETURNING s.endpoint_id, s.next_check_at, s.lease_expires_at, extract(epoch FROM now() - s.next_check_at)""";
+    /** Gives up a claimed row whose endpoint is not approved and parks it, so it is never claimed again until unparked. */
+    private static final String PARK = """
+            UPDATE check_schedule SET lease_owner = NULL, lease_expires_at = NULL, next_check_at = 'infinity'
+            WHERE endpoint_id = ? AND lease_owner = ? AND lease_expires_at = ?""";
     private static final String RECORD_SCHEDULE = """
             UPDATE check_schedule SET
                 next_check_at = GREATEST(next_check_at + make_interval(secs => ?), now() + make_interval(secs => ?)),
@@ -62,27 +72,64 @@ public class ScheduleRepository {
     private final DataSource dataSource;
     private final SecretCipher cipher;
     private final ObjectMapper json;
+    private final EndpointQueries endpoints;
 
-    public ScheduleRepository(DataSource dataSource, SecretCipher cipher, ObjectMapper json) {
+    public ScheduleRepository(DataSource dataSource, SecretCipher cipher, ObjectMapper json, EndpointQueries endpoints) {
         this.dataSource = dataSource;
         this.cipher = cipher;
         this.json = json;
+        this.endpoints = endpoints;
     }
 
-    /** Gives every approved endpoint without a schedule row one, due at a random moment within one interval. */
+    /**
+     * Gives every approved endpoint (as {@link EndpointQueries} lists them) without a schedule row one, due at a random
+     * moment within one interval, and makes the parked row of an endpoint approved again due now.
+     */
     public int insertMissing(Duration interval) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(INSERT_MISSING)) {
-            st.setDouble(1, seconds(interval));
-            return st.executeUpdate();
+        List<Long> approved = endpoints.idsIn(EndpointState.APPROVED);
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(INSERT_MISSING);
+             PreparedStatement unpark = c.prepareStatement(UNPARK)) {
+            Array ids = c.createArrayOf("bigint", approved.toArray());
+            insert.setDouble(1, seconds(interval));
+            insert.setArray(2, ids);
+            int inserted = insert.executeUpdate();
+            unpark.setArray(1, ids);
+            return inserted + unpark.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("inserting missing check schedules failed", e);
         }
     }
 
-    /** Leases up to {@code limit} due approved endpoints for {@code monitor}, oldest due first, skipping rows others lock. */
+    /**
+     * Leases up to {@code limit} due approved endpoints for {@code monitor}, oldest due first, skipping rows others lock.
+     * The claim reads check_schedule alone in one short transaction; the claimed endpoints' targets then come from
+     * {@link EndpointQueries} in one query, and a claimed row whose endpoint is no longer approved (or gone) is parked
+     * unchecked and its place claimed again, so the answer holds as many approved endpoints as are due, up to the limit.
+     */
     public List<LeasedCheck> lease(String monitor, int limit, Duration leaseDuration) {
+        List<LeasedCheck> out = new ArrayList<>();
+        int wanted = limit;
+        while (wanted > 0) {
+            long leasedNanos = System.nanoTime();
+            List<Object[]> claimed = claim(monitor, wanted, leaseDuration);
+            Map<Long, EndpointTarget> targets = endpoints.targets(claimed.stream().map(r -> (Long) r[0]).toList());
+            List<Object[]> notApproved = new ArrayList<>();
+            for (Object[] r : claimed) {
+                EndpointTarget t = targets.get((Long) r[0]);
+                if (t == null || t.state() != EndpointState.APPROVED) notApproved.add(r);
+                // Decryption and JSON parsing happen after the commit, so the transaction stays as short as the SQL.
+                else out.add(toLease(r, t, leasedNanos));
+            }
+            park(monitor, notApproved);
+            if (claimed.size() < wanted || notApproved.isEmpty()) break;
+            wanted = notApproved.size();
+        }
+        return out;
+    }
+
+    /** Claims up to {@code limit} due rows in one short transaction: endpoint id, due time, lease expiry, lag in seconds. */
+    private List<Object[]> claim(String monitor, int limit, Duration leaseDuration) {
         List<Object[]> rows = new ArrayList<>();
-        long leasedNanos = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement st = c.prepareStatement(LEASE)) {
@@ -92,7 +139,7 @@ public class ScheduleRepository {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new Object[]{rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class),
-                                rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getDouble(9)});
+                                rs.getDouble(4)});
                     }
                 }
                 c.commit();
@@ -105,8 +152,22 @@ public class ScheduleRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("leasing due endpoints failed", e);
         }
-        // Decryption and JSON parsing happen after the commit, so the transaction stays as short as the SQL.
-        return rows.stream().map(r -> toLease(r, leasedNanos)).toList();
+        return rows;
+    }
+
+    private void park(String monitor, List<Object[]> claimed) {
+        if (claimed.isEmpty()) return;
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(PARK)) {
+            for (Object[] r : claimed) {
+                st.setLong(1, (Long) r[0]);
+                st.setString(2, monitor);
+                st.setObject(3, r[2]);
+                st.addBatch();
+            }
+            st.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("parking " + claimed.size() + " rows of endpoints not approved failed", e);
+        }
     }
 
     /**
@@ -226,21 +287,20 @@ public class ScheduleRepository {
         }
     }
 
-    private LeasedCheck toLease(Object[] r, long leasedNanos) {
+    private LeasedCheck toLease(Object[] r, EndpointTarget t, long leasedNanos) {
         long id = (Long) r[0];
-        EndpointType type = EndpointType.valueOf((String) r[3]);
-        Duration lag = Duration.ofNanos((long) ((Double) r[8] * 1e9));
+        Duration lag = Duration.ofNanos((long) ((Double) r[3] * 1e9));
         CheckTarget target = null;
         String unreadable = null;
         try {
-            Map<String, String> fields = json.readValue((String) r[6], new TypeReference<Map<String, String>>() { });
-            MonitorCredential credential = MonitorCredential.decode(cipher.decrypt((String) r[7], EndpointService.context(id)));
-            target = new CheckTarget((String) r[4], (Integer) r[5], fields, credential);
+            Map<String, String> fields = json.readValue(t.protocolFields(), new TypeReference<Map<String, String>>() { });
+            MonitorCredential credential = MonitorCredential.decode(cipher.decrypt(t.credentialEnc(), EndpointService.context(id)));
+            target = new CheckTarget(t.host(), t.port(), fields, credential);
         } catch (Exception e) {
             // The monitor cannot read its own stored data (e.g. a rotated-out key): not the operator's fault.
             unreadable = "the monitor could not read this endpoint's stored credential or fields: " + e.getClass().getSimpleName();
         }
-        return new LeasedCheck(id, type, target, unreadable, (OffsetDateTime) r[1], (OffsetDateTime) r[2], lag, leasedNanos);
+        return new LeasedCheck(id, t.type(), target, unreadable, (OffsetDateTime) r[1], (OffsetDateTime) r[2], lag, leasedNanos);
     }
 
     private static void setInt(PreparedStatement st, int index, Integer value) throws SQLException {

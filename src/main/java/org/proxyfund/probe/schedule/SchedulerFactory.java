@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import org.proxyfund.common.crypto.SecretCipher;
+import org.proxyfund.endpoint.EndpointQueries;
 import org.proxyfund.endpoint.OwnershipService;
 import org.proxyfund.probe.Checker;
 import org.proxyfund.probe.ProbeConfig;
@@ -31,10 +32,10 @@ public class SchedulerFactory {
 
     public SchedulerFactory(ScheduleConfig config, DataSource dataSource, SecretCipher cipher, ObjectMapper json,
                             @Any Instance<Checker> checkers, Canary canary, ProbeConfig probe, MeterRegistry registry,
-                            OwnershipService ownership) {
+                            OwnershipService ownership, EndpointQueries endpoints) {
         this.ownership = new OwnershipGate(ownership::status);
         this.config = config;
-        this.repository = new ScheduleRepository(dataSource, cipher, json);
+        this.repository = new ScheduleRepository(dataSource, cipher, json, endpoints);
         this.checkers = new Checkers(checkers);
         this.canary = canary;
         this.probe = probe;

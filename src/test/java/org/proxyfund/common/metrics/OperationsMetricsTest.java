@@ -57,6 +57,30 @@ class OperationsMetricsTest {
         assertEquals(true, leader == 0 || leader == 1, "the leader gauge is 0 or 1: " + leader);
     }
 
+    @Test
+    void shouldCountOnlyApprovedEndpointsAsDownOrOverdue() throws Exception {
+        refreshAll();
+        double downBefore = metric("proxyfund_endpoints_down");
+        double overdueBefore = metric("proxyfund_endpoints_overdue");
+        double approvedBefore = metric("proxyfund_endpoints{state=\"APPROVED\"}");
+        long account = scalar("INSERT INTO account (handle, password_hash, role, state) VALUES ('metrics-' || substr(md5(random()::text), 1, 10), "
+                + "repeat('x', 60), 'OPERATOR', 'APPROVED') RETURNING id");
+        for (String state : new String[] {"APPROVED", "SUSPENDED"}) {
+            long endpoint = scalar("INSERT INTO endpoint (account_id, type, host, port, region, protocol_fields, credential_enc, state,"
+                    + " address_version) VALUES (" + account + ", 'SOCKS5', 'm' || substr(md5(random()::text), 1, 12) || '.example', 1080,"
+                    + " 'EU', '{}', 'v1:metrics-test', '" + state + "', 1) RETURNING id");
+            // Down for an hour and a check overdue by ten minutes: both count for the approved endpoint only.
+            scalar("INSERT INTO check_schedule (endpoint_id, next_check_at, last_checked_at, last_status, down_since) VALUES ("
+                    + endpoint + ", now() - interval '10 minutes', now() - interval '11 minutes', 'DOWN', now() - interval '1 hour')"
+                    + " RETURNING endpoint_id");
+        }
+        refreshAll();
+
+        assertEquals(approvedBefore + 1, metric("proxyfund_endpoints{state=\"APPROVED\"}"), 0.5, "one more approved endpoint");
+        assertEquals(downBefore + 1, metric("proxyfund_endpoints_down"), 0.5, "the suspended endpoint's DOWN is not counted");
+        assertEquals(overdueBefore + 1, metric("proxyfund_endpoints_overdue"), 0.5, "the suspended endpoint is never overdue");
+    }
+
     private void refreshAll() {
         payouts.refresh();
         ledger.refresh();

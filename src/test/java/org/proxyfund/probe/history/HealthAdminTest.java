@@ -82,6 +82,25 @@ class HealthAdminTest {
     }
 
     @Test
+    void shouldSortByOperatorByStateAndByLatestCheckWithTiesByIdAndNeverCheckedLast() {
+        var later = HistoryFixtures.operator("HB-sort");
+        var earlier = HistoryFixtures.operator("ha-sort");
+        long bx = later.endpoint("hs x");
+        long ay = earlier.endpoint("hs y");
+        long az = earlier.endpoint("hs z");
+        // The handle sorts without regard to case: "ha-…" before "HB-…"; one operator's endpoints by id.
+        assertOrder(order("operator", "asc"), ay, az, bx);
+        assertOrder(order("operator", "desc"), bx, az, ay);
+        HistoryFixtures.sql(ds, "UPDATE endpoint SET state = 'APPROVED' WHERE id = ?", az);
+        assertOrder(order("state", "asc"), az, bx, ay);
+        assertOrder(order("state", "desc"), ay, bx, az);
+        HistoryFixtures.current(ds, ay, "DOWN", "TIMEOUT", null, Instant.now().minusSeconds(5), null, Instant.now().minusSeconds(60));
+        HistoryFixtures.current(ds, bx, "UP", null, null, Instant.now().minusSeconds(5), 40, null);
+        assertOrder(order("check", "asc"), ay, bx, az);
+        assertOrder(order("check", "desc"), bx, ay, az);
+    }
+
+    @Test
     void shouldPageTheTableOnTheServerAndEscapeLabels() {
         var op = HistoryFixtures.operator("ha-page");
         long marked = op.endpoint(HealthPagesTest.MARKUP);

@@ -3,7 +3,12 @@ package org.proxyfund.probe.schedule;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.proxyfund.common.crypto.SecretCipher;
+import org.proxyfund.common.identity.Actor;
+import org.proxyfund.endpoint.EndpointQueries;
 import org.proxyfund.endpoint.EndpointService;
+import org.proxyfund.endpoint.EndpointState;
 
 import javax.sql.DataSource;
 import java.net.InetAddress;
@@ -35,6 +40,12 @@ class CheckSchedulerTest {
     EndpointService endpoints;
     @Inject
     DataSource db;
+    @Inject
+    SecretCipher cipher;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    EndpointQueries endpointQueries;
 
     @Test
     void shouldCheckEveryEndpointOncePerIntervalWithTwoInstancesSharingTheWork() throws Exception {
@@ -195,6 +206,36 @@ class CheckSchedulerTest {
             assertEquals(approved, results.getFirst().endpointId());
             assertEquals(0, fixture.scalar("SELECT count(*) FROM check_schedule WHERE endpoint_id = ANY(?) AND lease_owner IS NOT NULL",
                     List.of(suspended)));
+        }
+    }
+
+    @Test
+    void shouldLeaseAnApprovedEndpointPastASuspendedOneDueEarlierAndMakeTheSuspendedOneDueAgainOnceReapproved() throws Exception {
+        try (ScheduleFixture fixture = new ScheduleFixture(endpoints, db)) {
+            long approved = fixture.socks5(true).id();
+            long suspended = fixture.socks5(true).id();
+            endpoints.transitionTo(suspended, EndpointState.SUSPENDED, Actor.system(), "paused");
+            fixture.makeDue(List.of(approved, suspended));
+            // Due long before anything other tests leave due, the suspended one first: it comes first in the claim.
+            fixture.update("UPDATE check_schedule SET next_check_at = now() - interval '2 days' WHERE endpoint_id = ANY(?)", List.of(suspended));
+            fixture.update("UPDATE check_schedule SET next_check_at = now() - interval '1 day' WHERE endpoint_id = ANY(?)", List.of(approved));
+            ScheduleRepository schedule = new ScheduleRepository(db, cipher, json, endpointQueries);
+
+            List<LeasedCheck> one = schedule.lease("monitor-past-suspended", 1, Duration.ofMinutes(5));
+            assertEquals(List.of(approved), one.stream().map(LeasedCheck::endpointId).toList(), "the one slot goes to the approved endpoint");
+            schedule.release("monitor-past-suspended", one);
+            assertEquals(1, fixture.scalar("SELECT count(*) FROM check_schedule WHERE endpoint_id = ANY(?) AND next_check_at = 'infinity'"
+                    + " AND lease_owner IS NULL", List.of(suspended)), "the suspended endpoint's row is parked, not leased");
+
+            endpoints.transitionTo(suspended, EndpointState.APPROVED, Actor.system(), "back");
+            schedule.insertMissing(Duration.ofSeconds(1));
+            assertEquals(1, fixture.scalar("SELECT count(*) FROM check_schedule WHERE endpoint_id = ANY(?) AND next_check_at <= now()",
+                    List.of(suspended)), "approved again, it is due at once");
+            fixture.update("UPDATE check_schedule SET next_check_at = now() - interval '2 days' WHERE endpoint_id = ANY(?)", List.of(suspended));
+            factory.create(TestScheduleConfig.fast(), "monitor-reapproved").runOnce();
+            List<ScheduleFixture.Result> results = fixture.results(List.of(suspended));
+            assertEquals(1, results.size(), "checked once after re-approval");
+            assertEquals("UP", results.getFirst().status(), results.getFirst().detail());
         }
     }
 

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Read-only views of the wallet: received outputs, balances, confirmations. */
-final class WalletReads {
+final class WalletViews {
 
-    private WalletReads() {
+    private WalletViews() {
     }
 
     static int depth(Transaction tx) {

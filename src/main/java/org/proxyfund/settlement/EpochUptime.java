@@ -9,13 +9,13 @@ import java.util.Objects;
  * @param protocol endpoint type name as stored on the endpoint (key of the protocol weights)
  * @param region   served region (key of the region weights); empty when unknown
  */
-public record EndpointUptime(long operatorId, long endpointId, String protocol, String region, long upChecks,
+public record EpochUptime(long operatorId, long endpointId, String protocol, String region, long upChecks,
         long downChecks) {
 
     /** Most checks of one kind per endpoint and epoch; far above a week of one check a second, keeps the threshold test inside a long. */
     public static final long MAX_CHECKS = Integer.MAX_VALUE;
 
-    public EndpointUptime {
+    public EpochUptime {
         Objects.requireNonNull(protocol, "protocol");
         region = region == null ? "" : region;
         if (upChecks < 0 || downChecks < 0 || upChecks > MAX_CHECKS || downChecks > MAX_CHECKS) {

@@ -3,16 +3,16 @@ package org.proxyfund.settlement;
 import java.util.Map;
 
 /**
- * The share rules of an epoch: uptime threshold (basis points), weights per protocol and per region (per mille,
+ * The share parameters of an epoch: uptime threshold (basis points), weights per protocol and per region (per mille,
  * missing keys weigh defaultWeight) and the per-operator cap in satoshis (0 = no cap).
  */
-public record ShareRules(int thresholdBp, int defaultWeight, Map<String, Integer> protocolWeights,
+public record ShareParameters(int thresholdBp, int defaultWeight, Map<String, Integer> protocolWeights,
         Map<String, Integer> regionWeights, long capSats) {
 
     /** Largest weight accepted; keeps weight products well inside a long. */
     public static final int MAX_WEIGHT = 1_000_000;
 
-    public ShareRules {
+    public ShareParameters {
         if (thresholdBp < 0 || thresholdBp > 10_000) {
             throw new IllegalArgumentException("uptime threshold must be 0..10000 basis points, got " + thresholdBp);
         }
@@ -27,13 +27,13 @@ public record ShareRules(int thresholdBp, int defaultWeight, Map<String, Integer
     }
 
     /** Defaults: 90 % threshold, every weight 1000, no cap. */
-    public static ShareRules defaults() {
-        return new ShareRules(9000, 1000, Map.of(), Map.of(), 0);
+    public static ShareParameters defaults() {
+        return new ShareParameters(9000, 1000, Map.of(), Map.of(), 0);
     }
 
     /** The rules configured in {@code proxyfund.settlement.*}. */
-    public static ShareRules from(SettlementConfig config) {
-        return new ShareRules(config.uptimeThresholdBp(), config.defaultWeight(), config.protocolWeights(),
+    public static ShareParameters from(SettlementConfig config) {
+        return new ShareParameters(config.uptimeThresholdBp(), config.defaultWeight(), config.protocolWeights(),
                 config.regionWeights(), config.operatorCapSats());
     }
 

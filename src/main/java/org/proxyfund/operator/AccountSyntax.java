@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Syntax of handles, passwords and e-mail addresses, shared by pages, API and bootstrap. */
-public final class AccountRules {
+public final class AccountSyntax {
 
     /** 3 to 32 letters, digits, dot, dash or underscore: no markup, no look-alike Unicode. */
     public static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9_.-]{3,32}");
@@ -14,7 +14,7 @@ public final class AccountRules {
     public static final int PASSWORD_MAX_BYTES = 72;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,189}\\.[^@\\s<>\"]{1,63}");
 
-    private AccountRules() {
+    private AccountSyntax() {
     }
 
     public static Optional<AccountProblem> checkHandle(String handle) {
