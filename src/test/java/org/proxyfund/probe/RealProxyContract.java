@@ -88,9 +88,11 @@ public abstract class RealProxyContract {
 
     @Test
     void shouldBeUpWithTheIssuedCredential() {
+        long before = System.nanoTime();
         CheckResult result = checker(guard).check(target(password()));
+        java.time.Duration elapsed = java.time.Duration.ofNanos(System.nanoTime() - before);
         assertEquals(CheckStatus.UP, result.status(), result.detail());
-        assertTrue(result.latency().toMillis() < 2000, "latency " + result.latency());
+        assertTrue(result.latency().compareTo(elapsed) <= 0, "latency " + result.latency() + " within the check's " + elapsed);
         assertFalse(result.weakEvidence());
         if (controlled()) {
             assertTrue(result.detail().contains("it refused a client without our credential"),
@@ -98,8 +100,9 @@ public abstract class RealProxyContract {
         }
     }
 
+    /** Protected: a server that answers a wrong password with silence overrides it with a short wait (SsServerContract). */
     @Test
-    void shouldBeAuthRejectedWithAWrongPassword() {
+    protected void shouldBeAuthRejectedWithAWrongPassword() {
         CheckResult result = checker(guard).check(target(password() + "x"));
         assertEquals(DownReason.AUTH_REJECTED, result.reason(), result.detail());
     }

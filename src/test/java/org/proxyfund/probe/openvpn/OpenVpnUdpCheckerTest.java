@@ -6,6 +6,7 @@ import org.proxyfund.endpoint.MonitorCredential;
 import org.proxyfund.probe.CheckResult;
 import org.proxyfund.probe.CheckTarget;
 import org.proxyfund.probe.DownReason;
+import org.proxyfund.probe.TestProbeConfig;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -47,7 +48,8 @@ class OpenVpnUdpCheckerTest extends OpenVpnServerContract {
             });
             CheckTarget target = new CheckTarget("127.0.0.1", echo.getLocalPort(), Map.of(EndpointType.TRANSPORT, "udp"),
                     new MonitorCredential(EndpointType.OPENVPN, Map.of()));
-            CheckResult result = new OpenVpnChecker(guard, config).check(target);
+            // The echo counts only once the wait is over, so this check always waits it out.
+            CheckResult result = new OpenVpnChecker(guard, new TestProbeConfig().ioTimeout(TestProbeConfig.FOREIGN_WAIT)).check(target);
             assertEquals(DownReason.PROTOCOL_ERROR, result.reason(), result.detail());
             echoing.join(1000);
         }
@@ -55,7 +57,8 @@ class OpenVpnUdpCheckerTest extends OpenVpnServerContract {
 
     @Test
     void shouldTimeOutWithoutAKeyAgainstATlsAuthServer() throws Exception {
-        CheckResult result = check(null);
+        // Silence stays silence under load: the short wait only makes this test quick.
+        CheckResult result = new OpenVpnChecker(guard, new TestProbeConfig().ioTimeout(TestProbeConfig.SILENCE_WAIT)).check(target(null));
         assertEquals(DownReason.TIMEOUT, result.reason(), result.detail());
     }
 }

@@ -2,9 +2,12 @@ package org.proxyfund.probe.shadowsocks;
 
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.HostGuard;
+import org.proxyfund.probe.CheckResult;
 import org.proxyfund.probe.Checker;
+import org.proxyfund.probe.DownReason;
 import org.proxyfund.probe.RealProxyContract;
 import org.proxyfund.probe.RealServer;
+import org.proxyfund.probe.TestProbeConfig;
 
 import java.io.File;
 import java.util.List;
@@ -29,6 +32,18 @@ abstract class SsServerContract extends RealProxyContract {
     @Override
     protected Checker checker(HostGuard hostGuard) {
         return new ShadowsocksChecker(hostGuard, canary, config);
+    }
+
+    /**
+     * ss-server answers a wrong key with silence (nothing to tell a prober): silence stays silence under load, so this
+     * one waits {@link TestProbeConfig#SILENCE_WAIT}, not the answer wait.
+     */
+    @Override
+    @org.junit.jupiter.api.Test
+    protected void shouldBeAuthRejectedWithAWrongPassword() {
+        CheckResult result = new ShadowsocksChecker(guard, canary, new TestProbeConfig().ioTimeout(TestProbeConfig.SILENCE_WAIT))
+                .check(target(password() + "x"));
+        org.junit.jupiter.api.Assertions.assertEquals(DownReason.AUTH_REJECTED, result.reason(), result.detail());
     }
 
     @Override
