@@ -3,14 +3,19 @@ package org.proxyfund.ledger;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.proxyfund.common.db.Sql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Public reads of the ledger: what each kind of entry moved (and how much was reversed), and the journal. */
 @ApplicationScoped
@@ -35,23 +40,27 @@ public class LedgerQueries {
     }
 
     @Inject
-    EntityManager em;
+    Sql sql;
+
+    /** One group of kindTotals' query: entries of a kind, reversed or not, their number and wallet sum. */
+    private record KindRow(String kind, boolean reversed, long count, long walletSats) {
+    }
 
     /** Per entry kind (DONATION_CONFIRMED, PAYOUT_CONFIRMED, …): standing and reversed entries and their wallet sums. */
-    @SuppressWarnings("unchecked")
     public Map<String, KindTotals> kindTotals() {
-        List<Object[]> rows = em.createNativeQuery("""
+        List<KindRow> rows = sql.query("""
                 SELECT e.kind, r.id IS NOT NULL, count(*), coalesce(sum(w.amount_sats), 0)
                 FROM ledger_entry e
                 LEFT JOIN ledger_line w ON w.entry_id = e.id AND w.account = 'wallet'
                 LEFT JOIN ledger_entry r ON r.reverses_id = e.id
-                WHERE e.kind <> 'REVERSAL' GROUP BY 1, 2""").getResultList();
+                WHERE e.kind <> 'REVERSAL' GROUP BY 1, 2""",
+                rs -> new KindRow(rs.getString(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4)));
         Map<String, long[]> acc = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            long[] a = acc.computeIfAbsent((String) r[0], k -> new long[4]);
-            int at = (Boolean) r[1] ? 2 : 0;
-            a[at] += ((Number) r[2]).longValue();
-            a[at + 1] += ((Number) r[3]).longValue();
+        for (KindRow r : rows) {
+            long[] a = acc.computeIfAbsent(r.kind(), k -> new long[4]);
+            int at = r.reversed() ? 2 : 0;
+            a[at] += r.count();
+            a[at + 1] += r.walletSats();
         }
         Map<String, KindTotals> out = new LinkedHashMap<>();
         acc.forEach((k, a) -> out.put(k, new KindTotals(k, (int) a[0], a[1], (int) a[2], a[3])));
@@ -72,66 +81,62 @@ public class LedgerQueries {
         return payable(LedgerAccount.operatorPayable(operatorId)).getOrDefault(operatorId, 0L);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<Long, Long> payable(LedgerAccount only) {
-        var q = em.createNativeQuery("SELECT account, -sum(amount_sats) FROM ledger_line WHERE account LIKE ?1"
-                + (only == null ? "" : " AND account = ?2") + " GROUP BY account")
-                .setParameter(1, LedgerAccount.operatorPayablePattern());
-        if (only != null) {
-            q.setParameter(2, only.name());
-        }
-        Map<Long, Long> out = new java.util.TreeMap<>();
-        for (Object[] r : (List<Object[]>) q.getResultList()) {
-            new LedgerAccount((String) r[0]).operatorId().ifPresent(id -> out.put(id, ((Number) r[1]).longValue()));
-        }
+        String query = "SELECT account, -sum(amount_sats) FROM ledger_line WHERE account LIKE ?"
+                + (only == null ? "" : " AND account = ?") + " GROUP BY account";
+        Object[] params = only == null ? new Object[] {LedgerAccount.operatorPayablePattern()}
+                : new Object[] {LedgerAccount.operatorPayablePattern(), only.name()};
+        Map<Long, Long> out = new TreeMap<>();
+        sql.query(query, rs -> Map.entry(new LedgerAccount(rs.getString(1)), rs.getLong(2)), params)
+                .forEach(e -> e.getKey().operatorId().ifPresent(id -> out.put(id, e.getValue())));
         return out;
     }
 
     /** Number of entries in the journal. */
     public long count() {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM ledger_entry").getSingleResult()).longValue();
+        return sql.one("SELECT count(*) FROM ledger_entry", rs -> rs.getLong(1)).orElse(0L);
     }
 
     /** Entries with {@code id} below {@code beforeId} (all when null), newest first, at most {@code limit}, with their lines. */
-    @SuppressWarnings("unchecked")
     public List<Entry> journal(Long beforeId, int limit) {
-        List<Object[]> heads = em.createNativeQuery("""
+        return withLines(sql.query("""
                 SELECT e.id, e.kind, e.reference, e.reverses_id, r.id, e.created_at FROM ledger_entry e
                 LEFT JOIN ledger_entry r ON r.reverses_id = e.id
-                WHERE e.id < ?1 ORDER BY e.id DESC""").setParameter(1, beforeId == null ? Long.MAX_VALUE : beforeId)
-                .setMaxResults(limit).getResultList();
-        return withLines(heads);
+                WHERE e.id < ? ORDER BY e.id DESC LIMIT ?""", LedgerQueries::head,
+                beforeId == null ? Long.MAX_VALUE : beforeId, limit));
     }
 
     /** Entries in posting order from {@code afterId} (exclusive), at most {@code limit}, with their lines (for exports). */
-    @SuppressWarnings("unchecked")
     public List<Entry> ascending(long afterId, int limit) {
-        List<Object[]> heads = em.createNativeQuery("""
+        return withLines(sql.query("""
                 SELECT e.id, e.kind, e.reference, e.reverses_id, r.id, e.created_at FROM ledger_entry e
                 LEFT JOIN ledger_entry r ON r.reverses_id = e.id
-                WHERE e.id > ?1 ORDER BY e.id""").setParameter(1, afterId).setMaxResults(limit).getResultList();
-        return withLines(heads);
+                WHERE e.id > ? ORDER BY e.id LIMIT ?""", LedgerQueries::head, afterId, limit));
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Entry> withLines(List<Object[]> heads) {
+    /** An entry's head, its lines still empty. */
+    private static Entry head(ResultSet rs) throws SQLException {
+        return new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, Long.class),
+                rs.getObject(5, Long.class), rs.getObject(6, OffsetDateTime.class).toInstant(), List.of());
+    }
+
+    /** One line with its entry's id. */
+    private record EntryLine(long entryId, Line line) {
+    }
+
+    private List<Entry> withLines(List<Entry> heads) {
         if (heads.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = heads.stream().map(h -> ((Number) h[0]).longValue()).toList();
-        List<Object[]> lines = em.createNativeQuery(
-                "SELECT entry_id, account, amount_sats FROM ledger_line WHERE entry_id = ANY (CAST(?1 AS bigint[])) ORDER BY entry_id, id")
-                .setParameter(1, "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}").getResultList();
+        List<Long> ids = heads.stream().map(Entry::id).toList();
         Map<Long, List<Line>> byEntry = new LinkedHashMap<>();
-        for (Object[] l : lines) {
-            byEntry.computeIfAbsent(((Number) l[0]).longValue(), k -> new ArrayList<>())
-                    .add(new Line((String) l[1], ((Number) l[2]).longValue()));
-        }
+        sql.query("SELECT entry_id, account, amount_sats FROM ledger_line WHERE entry_id = ANY (?) ORDER BY entry_id, id",
+                rs -> new EntryLine(rs.getLong(1), new Line(rs.getString(2), rs.getLong(3))), ids)
+                .forEach(l -> byEntry.computeIfAbsent(l.entryId(), k -> new ArrayList<>()).add(l.line()));
         List<Entry> out = new ArrayList<>(heads.size());
-        for (Object[] h : heads) {
-            long id = ((Number) h[0]).longValue();
-            out.add(new Entry(id, (String) h[1], (String) h[2], h[3] == null ? null : ((Number) h[3]).longValue(),
-                    h[4] == null ? null : ((Number) h[4]).longValue(), (Instant) h[5], byEntry.getOrDefault(id, List.of())));
+        for (Entry h : heads) {
+            out.add(new Entry(h.id(), h.kind(), h.reference(), h.reversesId(), h.reversedById(), h.createdAt(),
+                    byEntry.getOrDefault(h.id(), List.of())));
         }
         return out;
     }

@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.proxyfund.wallet.BroadcastResult;
-import org.proxyfund.wallet.BumpResult;
 import org.proxyfund.wallet.PaymentOutput;
 import org.proxyfund.wallet.SignResult;
 import org.proxyfund.wallet.TxStatus;
@@ -16,13 +15,14 @@ import org.proxyfund.wallet.WalletService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The sending loop, the whole of it: {@link #runOnce(Instant)} reads as the sequence a batch goes through once
  * approved. Every state change goes through {@link PayoutService} (the one writer); every transaction reaches the
- * network through {@link #broadcast}, whether first sent, sent again after a restart or a reorg, or a fee bump. Runs
+ * network through {@link #broadcast}, whether first sent, sent again after a restart or a reorg, or a fee bump
+ * ({@link FeeBumps} signs and stores a replacement; this class sends it). Runs
  * on the one replica that holds the payout leader lock, so two replicas never sign around the same coins.
  */
 @ApplicationScoped
@@ -44,6 +44,8 @@ public class PayoutWorker {
     PayoutFault fault;
     @Inject
     FeeEstimator fees;
+    @Inject
+    FeeBumps bumps;
 
     private final BroadcastMemory sent = new BroadcastMemory();
 
@@ -246,8 +248,12 @@ public class PayoutWorker {
         // back in flight after a reorg is first sent again as it was, not bumped at once for its age.
         Instant since = batch.reorgedAt() != null && batch.reorgedAt().isAfter(latest.createdAt())
                 ? batch.reorgedAt() : latest.createdAt();
-        if (batch.state() == BatchState.BROADCAST && bumpIfDue(batch, txs, latest, since, now, rate)) {
-            return false;
+        if (batch.state() == BatchState.BROADCAST) {
+            Optional<SignedTransaction> replacement = bumps.ifDue(batch, txs, latest, since, now, rate);
+            if (replacement.isPresent()) {
+                broadcast(replacement.get().txid(), replacement.get().raw(), now);
+                return false;
+            }
         }
         // Not bumped (not stuck, or a bump is not possible now): keep the network holding one of its transactions.
         // The newest one the wallet does not consider dead: after a reorg took the transaction that had won back out
@@ -257,63 +263,6 @@ public class PayoutWorker {
             broadcast(keep, now);
         }
         return false;
-    }
-
-    private boolean bumpIfDue(PayoutBatchView batch, List<PayoutTx> txs, PayoutTx latest, Instant since, Instant now,
-                              Supplier<FeeEstimate> rate) {
-        boolean stuck = Duration.between(since, now).compareTo(config.stuckAfter()) > 0;
-        FeeEstimate estimate = rate.get();
-        OptionalLong next = BumpRate.due(stuck, estimate, latest.satPerVb(), config.bumpPercent());
-        if (next.isEmpty()) {
-            return false;
-        }
-        int bumps = txs.size() - 1;
-        if (bumps >= config.fee().maxBumps()) {
-            payouts.noteWaiting(batch.id(), BatchWait.of(BatchWait.Why.MAX_BUMPS, bumps, latest.satPerVb()));
-            return false;
-        }
-        return bump(batch, latest, next.getAsLong(), estimate, now);
-    }
-
-    /**
-     * Sign a replacement at {@code rate} → store it beside the original → broadcast it. False when no replacement was
-     * sent (the rate or fee cap, too few coins, or the bump is not possible), with the reason noted.
-     */
-    private boolean bump(PayoutBatchView batch, PayoutTx latest, long rate, FeeEstimate basis, Instant now) {
-        long oldRate = latest.satPerVb();
-        if (rate > config.maxFeeRateSatPerVb()) {
-            payouts.noteWaiting(batch.id(), BatchWait.of(BatchWait.Why.FEE_CEILING, oldRate, config.maxFeeRateSatPerVb()));
-            return false;
-        }
-        switch (wallet.bumpFee(latest.raw(), rate, config.confirmations())) {
-            case BumpResult.Bumped b -> {
-                if (FeeShare.tooHigh(b.replacement().feeSats(), batch.totalSats(), config.maxFeeShareBp())) {
-                    payouts.noteWaiting(batch.id(), BatchWait.of(BatchWait.Why.BUMP_FEE_SHARE, b.replacement().feeSats(),
-                            BatchWait.percent(config.maxFeeShareBp()), batch.totalSats()));
-                    return false;
-                }
-                fault.at(PayoutFault.Step.AFTER_BUMP_SIGN_BEFORE_COMMIT);
-                SignedTransaction replacement = new SignedTransaction(b.replacement().txid(), b.replacement().raw());
-                PayoutOutcome stored = payouts.recordReplacement(batch.id(), replacement, b.replacement().feeSats(),
-                        b.replacement().vsize(), basis);
-                if (!(stored instanceof PayoutOutcome.Done)) {
-                    LOG.infof("batch %d: replacement not recorded (%s); dropped unsent", batch.id(), stored);
-                    return false;
-                }
-                fault.at(PayoutFault.Step.AFTER_BUMP_COMMIT_BEFORE_BROADCAST);
-                LOG.infof("batch %d: fee bumped from %d to %d sat/vB by %s", batch.id(), oldRate, rate, replacement.txid());
-                broadcast(replacement.txid(), replacement.raw(), now);
-                return true;
-            }
-            case BumpResult.InsufficientFunds f -> {
-                payouts.noteWaiting(batch.id(), BatchWait.of(BatchWait.Why.BUMP_FUNDS, f.missingSats()));
-                return false;
-            }
-            case BumpResult.CannotBump c -> {
-                payouts.noteWaiting(batch.id(), BatchWait.of(BatchWait.Why.CANNOT_BUMP, c.reason()));
-                return false;
-            }
-        }
     }
 
     /**

@@ -96,6 +96,30 @@ class SettlementBenchmark {
                     run, countMs, hourlyMs, hourly.size(), queryMs, inputs.size());
             assertEquals(hourly, inputs, "the daily sums must give exactly what the hourly rows give");
         }
+        // Same-run comparison of the inputs read: the single query that joined probe's rollups with endpoint (before
+        // each table had one owner) against the owners' two typed reads composed by EpochInputs, alternated so that a
+        // change of load on the machine hits both alike; they must read the same rows.
+        long joinedMs = 0;
+        long composedMs = 0;
+        for (int round = 1; round <= 3; round++) {
+            long t = System.nanoTime();
+            Set<List<Object>> joined = joinedInputs(epoch);
+            long j = (System.nanoTime() - t) / 1_000_000;
+            t = System.nanoTime();
+            Set<List<Object>> composed = QuarkusTransaction.requiringNew().call(() -> repo.inputs(epoch).stream()
+                    .map(i -> List.<Object>of(i.endpointId(), i.operatorId(), i.protocol(), String.valueOf(i.region()), i.up(),
+                            i.down(), i.weakUp(), i.unknown(), String.valueOf(i.firstRecorded()), String.valueOf(i.retiredAt())))
+                    .collect(Collectors.toSet()));
+            long c = (System.nanoTime() - t) / 1_000_000;
+            assertEquals(joined, composed, "the owners' reads must give exactly what the joined query gave");
+            System.out.printf("[settle-bench] inputs round %d: joined query (before) %d ms, owners' reads (now) %d ms%n", round, j, c);
+            if (round > 1) {
+                joinedMs += j;
+                composedMs += c;
+            }
+        }
+        System.out.printf("[settle-bench] inputs, rounds 2-3: joined %d ms, owners' reads %d ms, ratio %.2f%n", joinedMs,
+                composedMs, (double) composedMs / joinedMs);
         long s = System.nanoTime();
         SettleResult r = service.settle(epoch);
         long settleMs = (System.nanoTime() - s) / 1_000_000;
@@ -116,6 +140,38 @@ class SettlementBenchmark {
         cleanUp(ds, ledger);
         exec(ds, "DELETE FROM payout_address WHERE account_id IN (SELECT id FROM account WHERE handle LIKE 'bench-%')");
         exec(ds, "DELETE FROM account WHERE handle LIKE 'bench-%'");
+    }
+
+    /** The inputs query as it was before each table had one owner: rollups joined with endpoint in one statement. */
+    private Set<List<Object>> joinedInputs(Epoch epoch) {
+        org.proxyfund.probe.history.RollupRanges r = org.proxyfund.probe.history.RollupRanges.of(epoch.start(), epoch.end());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            exec(ds, "SET LOCAL work_mem = '128MB'");
+            return new HashSet<>(query(ds, """
+                    SELECT e.id, e.account_id, e.type, e.region, (coalesce(d.up, 0) + coalesce(h.up, 0))::bigint,
+                           (coalesce(d.down, 0) + coalesce(h.down, 0))::bigint, (coalesce(d.weak, 0) + coalesce(h.weak, 0))::bigint,
+                           (coalesce(d.unknown, 0) + coalesce(h.unknown, 0))::bigint,
+                           least(h.first, CASE WHEN d.first_hours = 24 THEN d.first_day ELSE
+                               (SELECT min(x.hour_start) FROM check_rollup_hourly x WHERE x.endpoint_id = e.id
+                                  AND x.hour_start >= d.first_day AND x.hour_start < d.first_day + interval '1 day') END),
+                           e.retired_at
+                    FROM (SELECT endpoint_id, sum(up_count) AS up, sum(down_count) AS down, sum(weak_up_count) AS weak,
+                                 sum(unknown_count) AS unknown, min(day_start) AS first_day,
+                                 (array_agg(hour_count ORDER BY day_start))[1] AS first_hours
+                          FROM check_rollup_daily WHERE day_start >= ? AND day_start < ? GROUP BY endpoint_id) d
+                    FULL JOIN (SELECT endpoint_id, sum(up_count) AS up, sum(down_count) AS down, sum(weak_up_count) AS weak,
+                                      sum(unknown_count) AS unknown, min(hour_start) AS first
+                               FROM check_rollup_hourly WHERE (hour_start >= ? AND hour_start < ?) OR (hour_start >= ? AND hour_start < ?)
+                               GROUP BY endpoint_id) h USING (endpoint_id)
+                    JOIN endpoint e ON e.id = endpoint_id""", rs -> {
+                        java.time.OffsetDateTime first = rs.getObject(9, java.time.OffsetDateTime.class);
+                        java.time.OffsetDateTime retired = rs.getObject(10, java.time.OffsetDateTime.class);
+                        return List.<Object>of(rs.getLong(1), rs.getLong(2), rs.getString(3), String.valueOf(rs.getString(4)),
+                                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                                String.valueOf(first == null ? null : first.toInstant()),
+                                String.valueOf(retired == null ? null : retired.toInstant()));
+                    }, r.dayFrom(), r.dayTo(), r.start(), r.dayFrom(), r.dayTo(), r.end()));
+        });
     }
 
     /** The inputs query as it was before the daily sums: all 168 hourly rows per endpoint grouped (same-run baseline). */

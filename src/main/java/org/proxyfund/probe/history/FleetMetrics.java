@@ -58,7 +58,7 @@ public class FleetMetrics {
             gauges.read("""
                     SELECT count(*) FILTER (WHERE s.last_status = 'DOWN'),
                            count(*) FILTER (WHERE s.next_check_at < now() - interval '5 minutes')
-                    FROM check_schedule s WHERE s.endpoint_id = ANY (?)""",
+                    FROM check_schedule s JOIN unnest(?::bigint[]) AS a(id) ON a.id = s.endpoint_id""",
                     rs -> {
                         gauges.set("proxyfund_endpoints_down", rs.getLong(1));
                         gauges.set("proxyfund_endpoints_overdue", rs.getLong(2));

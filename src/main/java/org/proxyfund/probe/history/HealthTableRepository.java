@@ -51,14 +51,16 @@ class HealthTableRepository {
         int current = Math.clamp(page, 1, pages);
         OffsetDateTime[] starts = HistoryRepository.windowStarts(now);
         String dir = descending ? " DESC" : " ASC";
-        String order = " ORDER BY " + sort.sql + dir + " NULLS LAST, e.id" + dir;
+        String order = "ORDER BY " + sort.sql + dir + " NULLS LAST, e.id" + dir;
         String joins = " LEFT JOIN check_schedule s ON s.endpoint_id = e.id";
         String listCte = "e AS (SELECT * FROM unnest(?::bigint[], ?::text[]) AS e(id, sort_key))";
         // Sorted by uptime: the ratio of the sort's own window only, for every endpoint; all windows for the page alone.
         String ratioCte = "k AS (SELECT r.endpoint_id, sum(r.up_count)::numeric / nullif(sum(r.up_count) + sum(r.down_count), 0) AS ratio"
                 + " FROM check_rollup_hourly r WHERE r.hour_start >= ? AND r.hour_start <= ? GROUP BY r.endpoint_id)";
         String ratioJoin = sort.byUptime() ? " LEFT JOIN k ON k.endpoint_id = e.id" : "";
-        String pageCte = "page AS (SELECT e.id FROM e" + joins + ratioJoin + order + " LIMIT ? OFFSET ?)";
+        // The page keeps its rows' places, so the final select joins only the page's 1-200 rows, not every endpoint again.
+        String pageCte = "page AS (SELECT e.id, row_number() OVER (" + order + ") AS pos FROM e" + joins + ratioJoin + " " + order
+                + " LIMIT ? OFFSET ?)";
         String uptimeCte = "u AS (SELECT r.endpoint_id, " + sums("24") + ", " + sums("7") + ", " + sums("30")
                 + " FROM check_rollup_hourly r WHERE r.hour_start >= ? AND r.hour_start <= ?"
                 + " AND r.endpoint_id IN (SELECT id FROM page) GROUP BY r.endpoint_id)";
@@ -84,11 +86,11 @@ class HealthTableRepository {
         params.add((long) (current - 1) * pageSize);
         params.addAll(List.of(starts[0], starts[0], starts[0], starts[1], starts[1], starts[1], starts[2], starts[2], starts[2],
                 starts[2], end));
-        String sql = with + " SELECT e.id, s.last_status, s.last_reason, s.last_detail, s.last_checked_at, s.last_latency_ms, s.down_since,"
+        String sql = with + " SELECT p.id, s.last_status, s.last_reason, s.last_detail, s.last_checked_at, s.last_latency_ms, s.down_since,"
                 + " coalesce(s.last_weak_evidence, false), s.last_detail_code::text, coalesce(u.up24, 0), coalesce(u.down24, 0), coalesce(u.unk24, 0),"
                 + " coalesce(u.up7, 0), coalesce(u.down7, 0), coalesce(u.unk7, 0), coalesce(u.up30, 0), coalesce(u.down30, 0),"
-                + " coalesce(u.unk30, 0) FROM page p JOIN e ON e.id = p.id" + joins
-                + ratioJoin + " LEFT JOIN u ON u.endpoint_id = e.id" + order;
+                + " coalesce(u.unk30, 0) FROM page p LEFT JOIN check_schedule s ON s.endpoint_id = p.id"
+                + " LEFT JOIN u ON u.endpoint_id = p.id ORDER BY p.pos";
         List<HealthRow> rows = new ArrayList<>();
         OffsetDateTime staleBefore = history.staleBefore(now);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

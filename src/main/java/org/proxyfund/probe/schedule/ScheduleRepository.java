@@ -40,7 +40,8 @@ public class ScheduleRepository {
             ON CONFLICT (endpoint_id) DO NOTHING""";
     /** A parked row (its endpoint was found not approved when claimed) whose endpoint is approved again is due at once. */
     private static final String UNPARK = """
-            UPDATE check_schedule SET next_check_at = now() WHERE next_check_at = 'infinity' AND endpoint_id = ANY (?)""";
+            UPDATE check_schedule s SET next_check_at = now() FROM unnest(?::bigint[]) AS a(id)
+            WHERE s.endpoint_id = a.id AND s.next_check_at = 'infinity'""";
     private static final String LEASE = """
             WITH due AS (
                 SELECT s.endpoint_id FROM check_schedule s
