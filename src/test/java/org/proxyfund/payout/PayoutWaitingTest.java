@@ -89,6 +89,13 @@ class PayoutWaitingTest {
             admin.get("/admin/payouts/" + batch.id() + "?lang=en").then().statusCode(200)
                     .body(containsString("Sent: 0 of 6 confirmations."))
                     .body(not(containsString("no Bitcoin node took")));
+            // The node, just thawed, may still be working through what reached it while frozen: a block mined before
+            // the transaction is in its mempool would not hold it, so wait for the node itself to have it.
+            String sent = queries.transactions(batch.id()).getFirst().txid();
+            RegtestNode.await("the node's mempool holds " + sent, Duration.ofSeconds(60), () -> {
+                worker.pass();
+                return node.mempool().contains(sent);
+            });
             chain.mine(1);
             admin.get("/admin/payouts/" + batch.id() + "?lang=ru").then().statusCode(200)
                     .body(containsString("Отправлен: 1 из 6 подтверждений."));
