@@ -2,9 +2,6 @@ package org.proxyfund.architecture;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,7 +12,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,33 +49,20 @@ class PackageGraphTest {
     /** Arrows between top-level feature packages, from each package to those it mentions. */
     static Map<String, Set<String>> arrows() {
         Map<String, Set<String>> out = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
-                Path rel = MAIN.relativize(f);
-                if (rel.getNameCount() < 2) {
-                    return;
+        JavaSources.under(MAIN).forEach((rel, text) -> {
+            if (!rel.contains("/")) {
+                return;
+            }
+            String from = rel.substring(0, rel.indexOf('/'));
+            Set<String> to = out.computeIfAbsent(from, k -> new TreeSet<>());
+            Matcher m = MENTION.matcher(text);
+            while (m.find()) {
+                if (!m.group(1).equals(from)) {
+                    to.add(m.group(1));
                 }
-                String from = rel.getName(0).toString();
-                Set<String> to = out.computeIfAbsent(from, k -> new TreeSet<>());
-                Matcher m = MENTION.matcher(read(f));
-                while (m.find()) {
-                    if (!m.group(1).equals(from)) {
-                        to.add(m.group(1));
-                    }
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            }
+        });
         return out;
-    }
-
-    private static String read(Path f) {
-        try {
-            return Files.readString(f);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Strongly connected groups of more than one package (Tarjan), each as its sorted members. */

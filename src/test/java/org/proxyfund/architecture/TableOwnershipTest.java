@@ -129,26 +129,21 @@ class TableOwnershipTest {
         OWNERS.keySet().forEach(t -> names.put(t, t));
         entities().forEach((entity, at) -> names.put(entity.toLowerCase(), at[0]));
         Set<String> crossings = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(main)) {
-            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
-                String rel = main.relativize(f).toString().replace('\\', '/');
-                String pkg = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/')).replace('/', '.') : "";
-                for (String literal : JavaStrings.literals(read(f))) {
-                    if (!SQL.matcher(literal).find()) {
-                        continue;
-                    }
-                    Matcher m = NAMED.matcher(literal);
-                    while (m.find()) {
-                        String table = names.get(m.group(1).toLowerCase());
-                        if (table != null && !owns(OWNERS.get(table), pkg)) {
-                            crossings.add(rel + ": " + table);
-                        }
+        JavaSources.under(main).forEach((rel, text) -> {
+            String pkg = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/')).replace('/', '.') : "";
+            for (String literal : JavaStrings.literals(text)) {
+                if (!SQL.matcher(literal).find()) {
+                    continue;
+                }
+                Matcher m = NAMED.matcher(literal);
+                while (m.find()) {
+                    String table = names.get(m.group(1).toLowerCase());
+                    if (table != null && !owns(OWNERS.get(table), pkg)) {
+                        crossings.add(rel + ": " + table);
                     }
                 }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            }
+        });
         return crossings;
     }
 
@@ -195,17 +190,13 @@ class TableOwnershipTest {
     /** Entity class name to {table, package} for every {@code @Table} entity in src/main. */
     static Map<String, String[]> entities() {
         Map<String, String[]> out = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
-                Matcher m = ENTITY.matcher(read(f));
-                if (m.find()) {
-                    String rel = MAIN.relativize(f.getParent()).toString().replace('\\', '/').replace('/', '.');
-                    out.put(m.group(2), new String[] {m.group(1), rel});
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JavaSources.under(MAIN).forEach((rel, text) -> {
+            Matcher m = ENTITY.matcher(text);
+            if (m.find()) {
+                String pkg = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/')).replace('/', '.') : "";
+                out.put(m.group(2), new String[] {m.group(1), pkg});
+            }
+        });
         return out;
     }
 
