@@ -27,6 +27,7 @@ public class WalletService {
     WalletAddressRepository addresses;
 
     private volatile WalletRuntime runtime;
+    private volatile boolean noKeys;
     private volatile RpcBroadcaster rpc;
     private final List<WalletListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
@@ -44,6 +45,13 @@ public class WalletService {
     /** Opens the wallet, watches every address any replica has handed out, and starts syncing. */
     synchronized void start() {
         if (runtime != null) {
+            return;
+        }
+        if (!WalletSecrets.configured(config, Path.of(config.dataDir()))) {
+            noKeys = true;
+            org.jboss.logging.Logger.getLogger(WalletService.class).warn("No hot wallet: proxyfund.wallet.mnemonic and "
+                    + "passphrase are not set (and generate-missing-secrets is off). The service runs without a spending "
+                    + "key; donations and payouts need a wallet.");
             return;
         }
         WalletRuntime r = WalletRuntime.open(config, bitcoin.network());
@@ -89,6 +97,11 @@ public class WalletService {
     /** bitcoinj's wallet, for this package's own checks (e.g. script verification in tests). */
     org.bitcoinj.wallet.Wallet bitcoinjWallet() {
         return rt().wallet;
+    }
+
+    /** True when the wallet is enabled but no mnemonic is configured: the service runs with no hot wallet by design. */
+    public boolean noHotWallet() {
+        return noKeys;
     }
 
     public boolean running() {
