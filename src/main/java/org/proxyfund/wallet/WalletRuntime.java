@@ -196,6 +196,14 @@ final class WalletRuntime implements AutoCloseable {
         return key;
     }
 
+    /** The master key's fingerprint and the account path, written into PSBTs so signers recognise their keys. */
+    PsbtMaker.Origin origin() {
+        DeterministicKeyChain keys = wallet.getActiveKeyChain();
+        int fingerprint = keys.getRootKey().getFingerprint();
+        byte[] fp = {(byte) (fingerprint >>> 24), (byte) (fingerprint >>> 16), (byte) (fingerprint >>> 8), (byte) fingerprint};
+        return new PsbtMaker.Origin(fp, keys.getAccountPath());
+    }
+
     int chainHeight() {
         return chain.getBestChainHeight();
     }

@@ -207,6 +207,30 @@ public class WalletService {
         return FeeBumper.bump(r.wallet, originalRaw, newFeeRateSatPerVb, r.aesKey(), minConfirmations);
     }
 
+    /**
+     * Builds (does not sign) one transaction paying {@code outputs}, chosen and shaped exactly as
+     * {@link #buildAndSign(List, long, int)} would, and returns it as a BIP-174 PSBT for the admins' own wallets to sign.
+     * Nothing is committed: until a signed version is stored and broadcast the wallet may choose the same coins again.
+     */
+    public PsbtResult buildPsbt(List<PaymentOutput> outputs, long feeRateSatPerVb, int minConfirmations) {
+        WalletRuntime r = rt();
+        WalletSigner.Built built = WalletSigner.build(r.wallet, r.network, outputs, kvb(feeRateSatPerVb), minConfirmations);
+        if (built.failure() != null) {
+            return new PsbtResult.NotBuilt(built.failure());
+        }
+        WalletSigner.makeReplaceable(built.tx());
+        return PsbtMaker.make(r.wallet, built.tx(), built.changeVout(), r.origin());
+    }
+
+    /**
+     * Checks a signed upload against the batch's proposed PSBTs ({@code proposals} oldest first, the last current, with
+     * their {@code revisions}) and finalizes it; nothing is stored or sent here. Needs no running wallet: the proposals
+     * carry the coins they spend.
+     */
+    public PsbtCheck checkSigned(List<byte[]> proposals, List<Integer> revisions, byte[] upload) {
+        return PsbtVerifier.check(bitcoin.network().bitcoinj(), proposals, revisions, upload);
+    }
+
     /** Where a transaction stands for this wallet: unknown, pending, confirmed (depth) or conflicted (and by what). */
     public TxStatus txStatus(String txid) {
         return TxStatusReader.status(rt().wallet, txid);
