@@ -68,7 +68,8 @@ public class PayoutAdminResource {
         PayoutMessages m = PayoutPages.messages(pages.locale());
         List<Section> sections = List.of(
                 new Section("proposed", m.section_proposed(), queries.inStates(List.of(BatchState.PROPOSED), 200)),
-                new Section("approved", m.section_approved(), queries.inStates(List.of(BatchState.APPROVED), 200)),
+                new Section("approved", m.section_approved(),
+                        queries.inStates(List.of(BatchState.APPROVED, BatchState.AWAITING_SIGNATURES), 200)),
                 new Section("in-flight", m.section_in_flight(), queries.inStates(List.of(BatchState.SIGNED, BatchState.BROADCAST), 200)),
                 new Section("completed", m.section_completed(),
                         queries.inStates(List.of(BatchState.CONFIRMED, BatchState.REJECTED, BatchState.FAILED), 200)));
