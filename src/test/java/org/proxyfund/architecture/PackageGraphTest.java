@@ -33,7 +33,8 @@ class PackageGraphTest {
      * endpoint (what operators run) and ledger (double-entry books); probe (health checks of endpoints) and donation
      * (money in, booked in the ledger); settlement (uptime into owed sats); payout (owed sats into transactions);
      * audit (the ledger check and transparency, which read every money feature) and dashboard (the operator's own
-     * pages, which show every feature that concerns them); admin on top.
+     * pages, which show every feature that concerns them) and status (the public network status and badges, which read
+     * probe, endpoint and payout); admin on top.
      */
     static final List<Set<String>> FLOORS = List.of(
             Set.of("common"),
@@ -43,7 +44,7 @@ class PackageGraphTest {
             Set.of("probe", "donation"),
             Set.of("settlement"),
             Set.of("payout"),
-            Set.of("audit", "dashboard"),
+            Set.of("audit", "dashboard", "status"),
             Set.of("admin"));
 
     /** Arrows between top-level feature packages, from each package to those it mentions. */
