@@ -31,7 +31,8 @@ class PackageGraphTest {
      * The floors of the house, lowest first. common: plumbing every feature may use (identity, problems, paging, db);
      * wallet (the one place bitcoinj lives) and web (page plumbing); operator: accounts, sessions, payout addresses;
      * endpoint (what operators run) and ledger (double-entry books); probe (health checks of endpoints) and donation
-     * (money in, booked in the ledger); settlement (uptime into owed sats); payout (owed sats into transactions);
+     * (money in, booked in the ledger); vantage (probe agents inside censored networks, which use probe's checkers and
+     * canary); settlement (uptime into owed sats); payout (owed sats into transactions);
      * audit (the ledger check and transparency, which read every money feature) and dashboard (the operator's own
      * pages, which show every feature that concerns them) and status (the public network status and badges, which read
      * probe, endpoint and payout); admin on top.
@@ -42,6 +43,7 @@ class PackageGraphTest {
             Set.of("operator"),
             Set.of("endpoint", "ledger"),
             Set.of("probe", "donation"),
+            Set.of("vantage"),
             Set.of("settlement"),
             Set.of("payout"),
             Set.of("audit", "dashboard", "status"),
