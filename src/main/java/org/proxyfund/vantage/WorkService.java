@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.time.Instant;
 
 /**
@@ -32,6 +33,12 @@ public class WorkService {
 
     /** Canary frames per leased check: the canary connection, its retry at a second address and the two controls. */
     static final int FRAMES_PER_CHECK = 4;
+
+    /**
+     * The protocols agents check: those whose relay proof is a canary nonce, so the canary can tell where an agent's
+     * nonce came from. The others (MTProto, WireGuard, OpenVPN) stay with the central monitor.
+     */
+    static final Set<String> AGENT_TYPES = Set.of("SOCKS5", "HTTP_CONNECT", "SHADOWSOCKS");
 
     private static final Logger LOG = Logger.getLogger(WorkService.class);
 
@@ -64,7 +71,8 @@ public class WorkService {
     public List<AgentWork> lease(Agent agent, int max, Instant now) {
         List<Long> approved = endpoints.idsIn(EndpointState.APPROVED);
         List<Long> inRegion = endpoints.facts(approved).values().stream()
-                .filter(f -> f.retiredAt() == null && AgentService.normaliseRegion(f.region()).equals(agent.region()))
+                .filter(f -> f.retiredAt() == null && AGENT_TYPES.contains(f.type())
+                        && AgentService.normaliseRegion(f.region()).equals(agent.region()))
                 .map(EndpointFacts::endpointId).sorted().toList();
         repository.ensureScheduled(inRegion, agent.region(), now);
         Instant deadline = now.plus(config.leaseTime());

@@ -111,6 +111,32 @@ final class AgentFixtures {
         return id;
     }
 
+    /** An approved SOCKS5 endpoint serving {@code region}, served by a real microsocks with its issued credential. */
+    record Served(long endpointId, org.proxyfund.probe.RealServer server) {
+    }
+
+    /**
+     * An approved SOCKS5 endpoint for the region, served by a started microsocks on loopback whose outgoing
+     * connections leave from {@code outgoing} (another loopback address than the agent's, as a real proxy's would).
+     */
+    static Served microsocks(EndpointService endpoints, DataSource db, String region, String outgoing) throws Exception {
+        int port = org.proxyfund.probe.RealServer.freePort();
+        long account = newAccount(db);
+        var result = endpoints.register(account, new EndpointDraft(EndpointType.SOCKS5, "127.0.0.1", port, region, Map.of()),
+                null, Actor.system());
+        assertTrue(result.ok(), () -> result.errors().toString());
+        long id = result.endpoint().id;
+        endpoints.transitionTo(id, EndpointState.APPROVED, Actor.system(), null);
+        Map<String, String> credential = endpoints.credentialFor(account, id).orElseThrow();
+        java.io.File logs = new java.io.File("target/probe-servers");
+        logs.mkdirs();
+        org.proxyfund.probe.RealServer server = new org.proxyfund.probe.RealServer(List.of("microsocks", "-i", "127.0.0.1",
+                "-p", String.valueOf(port), "-b", outgoing, "-u", credential.get(org.proxyfund.endpoint.MonitorCredential.USERNAME),
+                "-P", credential.get(org.proxyfund.endpoint.MonitorCredential.PASSWORD)), port, new java.io.File(logs, "microsocks-agent.log"));
+        server.start();
+        return new Served(id, server);
+    }
+
     static long newAccount(DataSource db) {
         return scalar(db, "INSERT INTO account (handle, password_hash, role, state) VALUES (?, ?, 'OPERATOR', 'APPROVED') RETURNING id",
                 "vant-" + UUID.randomUUID().toString().substring(0, 8), "$2a$04$notarealhashnotarealhashnotarealhash");
