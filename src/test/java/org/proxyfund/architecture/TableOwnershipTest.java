@@ -65,6 +65,7 @@ class TableOwnershipTest {
             entry("check_rollup_hourly", "probe"),
             entry("check_rollup_daily", "probe"),
             entry("endpoint_trial_check", "probe"),
+            entry("canary_sighting", "probe"),
             entry("agent", "vantage"),
             entry("agent_enrollment_token", "vantage"),
             entry("agent_request_nonce", "vantage"),
