@@ -76,6 +76,7 @@ class TableOwnershipTest {
             entry("settlement_endpoint", "settlement"),
             entry("settlement_share", "settlement"),
             entry("operator_hold", "settlement"),
+            entry("status_badge", "status"),
             entry("payout_batch", "payout"),
             entry("payout_line", "payout"),
             entry("payout_approval", "payout"),
