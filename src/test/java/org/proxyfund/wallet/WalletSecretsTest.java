@@ -1,5 +1,6 @@
 package org.proxyfund.wallet;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.bitcoinj.wallet.DeterministicSeed;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@PlainLane
 class WalletSecretsTest {
 
     private static Path freshDir() {
