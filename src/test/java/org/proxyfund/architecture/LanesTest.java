@@ -22,7 +22,8 @@ class LanesTest {
     private static final Path TESTS = Path.of("src/test/java/org/proxyfund");
 
     /** Plain test classes kept in the main lane, each with the reason it must not run beside the application's tests. */
-    private static final Map<String, String> MAIN_LANE = Map.of();
+    private static final Map<String, String> MAIN_LANE = Map.of(
+            "WalletSecretsTest", "starts bitcoinj wallet runtimes, and bitcoinj keeps a per-JVM context the service's wallet uses too");
 
     @Test
     void shouldPutEveryPlainTestClassInThePlainLaneAndNoQuarkusTest() {

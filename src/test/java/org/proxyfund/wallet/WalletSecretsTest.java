@@ -1,6 +1,5 @@
 package org.proxyfund.wallet;
 
-import org.proxyfund.common.testing.PlainLane;
 import org.bitcoinj.wallet.DeterministicSeed;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@PlainLane
 class WalletSecretsTest {
 
     private static Path freshDir() {

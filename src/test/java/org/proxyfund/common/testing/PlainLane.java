@@ -1,5 +1,6 @@
 package org.proxyfund.common.testing;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -17,7 +18,8 @@ import java.lang.annotation.Target;
  * Electrum or an embedded database of their own, so the two lanes overlap on two cores without crowding each other.
  * <p>
  * Only for classes that leave JVM-wide state alone (system properties other than {@link TestPorts}' synchronized
- * counters, the default locale or time zone, fixed-name network devices or namespaces). {@code LanesTest} checks that
+ * counters, the default locale or time zone, fixed-name network devices or namespaces, bitcoinj's per-JVM context).
+ * What they log stays out of {@link LogRecorder} ({@link PlainLaneThreads}). {@code LanesTest} checks that
  * every plain test class is either here or named in its list of exceptions, and that no Quarkus test is.
  */
 @Target(ElementType.TYPE)
@@ -25,6 +27,7 @@ import java.lang.annotation.Target;
 @Inherited
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(PlainLane.LOCK)
+@ExtendWith(PlainLaneThreads.class)
 public @interface PlainLane {
 
     /** The lock that keeps this lane's classes one at a time. */
