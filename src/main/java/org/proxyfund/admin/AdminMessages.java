@@ -31,7 +31,7 @@ public interface AdminMessages {
     @Message("Retired")
     String endpoint_retired();
 
-    @Message("{#when t}{#is 'ACCOUNT'}account{#is 'ENDPOINT'}endpoint{#is 'PAYOUT_ADDRESS'}payout address{#else}{t}{/when}")
+    @Message("{#when t}{#is 'ACCOUNT'}account{#is 'ENDPOINT'}endpoint{#is 'PAYOUT_ADDRESS'}payout address{#is 'AGENT'}probe agent{#else}{t}{/when}")
     String subject(String t);
 
     @Message("signed up")
@@ -48,6 +48,15 @@ public interface AdminMessages {
 
     @Message("payout address proven")
     String action_ADDRESS_PROVEN();
+
+    @Message("probe agent created")
+    String action_AGENT_CREATED();
+
+    @Message("probe agent enrolled its key")
+    String action_AGENT_ENROLLED();
+
+    @Message("probe agent revoked")
+    String action_AGENT_REVOKED();
 
     @Message("pay put on hold")
     String action_PAY_HOLD();

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.proxyfund.wallet.node.LocalNode;
 import org.proxyfund.web.Pages;
 
 import java.math.BigDecimal;
@@ -56,6 +57,9 @@ public class DonationResource {
         return switch (donations.create(sats, message)) {
             case DonationService.CreateResult.Created c -> Response.seeOther(URI.create("/donate/" + c.donation().id)).build();
             case DonationService.CreateResult.Invalid i -> invalid(i.field(), amount, message);
+            // ./run without a local node: the donate page itself explains what to install.
+            case DonationService.CreateResult.Unavailable u when LocalNode.problem().isPresent() ->
+                    Response.seeOther(URI.create("/donate")).build();
             case DonationService.CreateResult.Unavailable u -> Response.status(503)
                     .entity(pages.page(Templates.donate("unavailable", amount, message))).build();
         };

@@ -21,6 +21,10 @@ public class WalletHealthCheck implements HealthCheck {
         if (!config.enabled()) {
             return HealthCheckResponse.named("Bitcoin wallet").up().withData("enabled", false).build();
         }
+        if (wallet.noHotWallet()) {
+            return HealthCheckResponse.named("Bitcoin wallet").up().withData("enabled", true)
+                    .withData("hotWallet", "none: no mnemonic configured").build();
+        }
         WalletState s = wallet.state();
         return HealthCheckResponse.named("Bitcoin wallet").status(s.running() && s.synced())
                 .withData("running", s.running()).withData("peers", s.peers())

@@ -50,17 +50,29 @@ final class WalletLoader {
                 throw new WalletStartupException("The wallet file " + walletFile + " was made from a different mnemonic "
                         + "than proxyfund.wallet.mnemonic: refusing to start");
             }
+            SecretFiles.privateFile(walletFile);
             return new Loaded(wallet, false);
         }
         reference.encrypt(secrets.passphrase);
         try {
-            Files.createDirectories(walletFile.getParent());
-            reference.saveToFile(walletFile.toFile());
+            save(reference, walletFile);
         } catch (IOException e) {
             throw new WalletStartupException("Cannot write the wallet file " + walletFile, e);
         }
         LOG.infof("Created the encrypted wallet file %s from the configured mnemonic", walletFile);
         return new Loaded(reference, true);
+    }
+
+    /** Writes the wallet through a temporary file that is 0600 before the first byte, then renames it into place. */
+    static void save(Wallet wallet, Path walletFile) throws IOException {
+        Path dir = walletFile.toAbsolutePath().getParent();
+        SecretFiles.privateDir(dir);
+        Path temp = SecretFiles.newPrivateTemp(dir, "wallet");
+        try {
+            wallet.saveToFile(temp.toFile(), walletFile.toFile());
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     private static Wallet fromMnemonic(Network network, WalletSecrets secrets, Instant birthday) {

@@ -19,6 +19,7 @@ import org.bitcoinj.utils.Threading;
 import org.bitcoinj.wallet.DeterministicKeyChain;
 import org.bitcoinj.wallet.KeyChain;
 import org.bitcoinj.wallet.Wallet;
+import org.bitcoinj.wallet.WalletFiles;
 import org.jboss.logging.Logger;
 
 import java.net.InetAddress;
@@ -69,6 +70,7 @@ final class WalletRuntime implements AutoCloseable {
         Context.propagate(context);
         NetworkParameters params = NetworkParameters.of(network);
         Path dir = Path.of(config.dataDir());
+        SecretFiles.privateDir(dir);
         WalletSecrets secrets = WalletSecrets.resolve(config, dir);
         WalletLoader.Loaded loaded = WalletLoader.openOrCreate(network, dir.resolve(WALLET_FILE), secrets,
                 config.birthday().orElse(null));
@@ -79,6 +81,7 @@ final class WalletRuntime implements AutoCloseable {
                 Files.deleteIfExists(chainFile);
             }
             SPVBlockStore store = ChainRewind.open(params, chainFile, loaded.wallet());
+            SecretFiles.privateFile(chainFile);
             BlockChain chain = new BlockChain(network, loaded.wallet(), store);
             PeerGroup peers = new PeerGroup(network, chain);
             peers.addWallet(loaded.wallet());
@@ -119,7 +122,18 @@ final class WalletRuntime implements AutoCloseable {
 
     /** Saves on change, reports changes to listeners, and starts connecting and downloading in the background. */
     void start(Path walletFile) {
-        wallet.autosaveToFile(walletFile.toFile(), AUTOSAVE_DELAY, null);
+        wallet.autosaveToFile(walletFile.toFile(), AUTOSAVE_DELAY, new WalletFiles.Listener() {
+            @Override
+            public void onBeforeAutoSave(java.io.File temp) {
+                // bitcoinj makes the temporary file with the default umask (0644) and renames it over the wallet file.
+                tightenQuietly(temp.toPath());
+            }
+
+            @Override
+            public void onAfterAutoSave(java.io.File saved) {
+                tightenQuietly(saved.toPath());
+            }
+        });
         wallet.addCoinsReceivedEventListener(Threading.SAME_THREAD, (w, tx, prev, next) -> fire());
         wallet.addChangeEventListener(Threading.SAME_THREAD, w -> fire());
         wallet.addReorganizeEventListener(Threading.SAME_THREAD, w -> fire());
@@ -131,6 +145,14 @@ final class WalletRuntime implements AutoCloseable {
         peers.startBlockChainDownload(new DownloadProgressTracker());
         peers.start();
         LOG.infof("Wallet started on %s; %d receive addresses issued", network, wallet.getActiveKeyChain().getIssuedExternalKeys());
+    }
+
+    private static void tightenQuietly(Path file) {
+        try {
+            SecretFiles.privateFile(file);
+        } catch (RuntimeException e) {
+            LOG.error("Could not make the wallet file readable by this user only", e);
+        }
     }
 
     void addListener(WalletListener listener) {
@@ -172,6 +194,14 @@ final class WalletRuntime implements AutoCloseable {
             aesKey = key;
         }
         return key;
+    }
+
+    /** The master key's fingerprint and the account path, written into PSBTs so signers recognise their keys. */
+    PsbtMaker.Origin origin() {
+        DeterministicKeyChain keys = wallet.getActiveKeyChain();
+        int fingerprint = keys.getRootKey().getFingerprint();
+        byte[] fp = {(byte) (fingerprint >>> 24), (byte) (fingerprint >>> 16), (byte) (fingerprint >>> 8), (byte) fingerprint};
+        return new PsbtMaker.Origin(fp, keys.getAccountPath());
     }
 
     int chainHeight() {

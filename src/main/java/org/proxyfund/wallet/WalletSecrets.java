@@ -34,6 +34,15 @@ final class WalletSecrets {
         this.passphrase = passphrase;
     }
 
+    /**
+     * Whether this deployment has a hot wallet at all: a mnemonic or passphrase configured, dev secrets stored, or
+     * allowed to generate them. Without one the service runs with no spending key (no hot wallet).
+     */
+    static boolean configured(WalletConfig config, Path dataDir) {
+        return config.mnemonic().isPresent() || config.passphrase().isPresent()
+                || Files.exists(dataDir.resolve(DEV_FILE)) || config.generateMissingSecrets();
+    }
+
     static WalletSecrets resolve(WalletConfig config, Path dataDir) {
         Path devFile = dataDir.resolve(DEV_FILE);
         if (config.mnemonic().isPresent() || config.passphrase().isPresent()) {
@@ -44,6 +53,7 @@ final class WalletSecrets {
             return validated(normalise(mnemonic), passphrase);
         }
         if (Files.exists(devFile)) {
+            SecretFiles.privateFile(devFile);
             return readDevFile(devFile);
         }
         if (!config.generateMissingSecrets()) {
@@ -63,7 +73,7 @@ final class WalletSecrets {
         p.setProperty("mnemonic", secrets.mnemonic);
         p.setProperty("passphrase", secrets.passphrase);
         try {
-            Files.createDirectories(devFile.getParent());
+            SecretFiles.privateDir(devFile.getParent());
             Files.createFile(devFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (Writer w = Files.newBufferedWriter(devFile)) {
                 p.store(w, "proxyfund DEV wallet secrets. Anyone with this file can spend the wallet. Not for production.");

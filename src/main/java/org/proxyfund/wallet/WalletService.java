@@ -27,6 +27,7 @@ public class WalletService {
     WalletAddressRepository addresses;
 
     private volatile WalletRuntime runtime;
+    private volatile boolean noKeys;
     private volatile RpcBroadcaster rpc;
     private final List<WalletListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
@@ -44,6 +45,13 @@ public class WalletService {
     /** Opens the wallet, watches every address any replica has handed out, and starts syncing. */
     synchronized void start() {
         if (runtime != null) {
+            return;
+        }
+        if (!WalletSecrets.configured(config, Path.of(config.dataDir()))) {
+            noKeys = true;
+            org.jboss.logging.Logger.getLogger(WalletService.class).warn("No hot wallet: proxyfund.wallet.mnemonic and "
+                    + "passphrase are not set (and generate-missing-secrets is off). The service runs without a spending "
+                    + "key; donations and payouts need a wallet.");
             return;
         }
         WalletRuntime r = WalletRuntime.open(config, bitcoin.network());
@@ -89,6 +97,11 @@ public class WalletService {
     /** bitcoinj's wallet, for this package's own checks (e.g. script verification in tests). */
     org.bitcoinj.wallet.Wallet bitcoinjWallet() {
         return rt().wallet;
+    }
+
+    /** True when the wallet is enabled but no mnemonic is configured: the service runs with no hot wallet by design. */
+    public boolean noHotWallet() {
+        return noKeys;
     }
 
     public boolean running() {
@@ -192,6 +205,30 @@ public class WalletService {
         kvb(newFeeRateSatPerVb);
         WalletRuntime r = rt();
         return FeeBumper.bump(r.wallet, originalRaw, newFeeRateSatPerVb, r.aesKey(), minConfirmations);
+    }
+
+    /**
+     * Builds (does not sign) one transaction paying {@code outputs}, chosen and shaped exactly as
+     * {@link #buildAndSign(List, long, int)} would, and returns it as a BIP-174 PSBT for the admins' own wallets to sign.
+     * Nothing is committed: until a signed version is stored and broadcast the wallet may choose the same coins again.
+     */
+    public PsbtResult buildPsbt(List<PaymentOutput> outputs, long feeRateSatPerVb, int minConfirmations) {
+        WalletRuntime r = rt();
+        WalletSigner.Built built = WalletSigner.build(r.wallet, r.network, outputs, kvb(feeRateSatPerVb), minConfirmations);
+        if (built.failure() != null) {
+            return new PsbtResult.NotBuilt(built.failure());
+        }
+        WalletSigner.makeReplaceable(built.tx());
+        return PsbtMaker.make(r.wallet, built.tx(), built.changeVout(), r.origin());
+    }
+
+    /**
+     * Checks a signed upload against the batch's proposed PSBTs ({@code proposals} oldest first, the last current, with
+     * their {@code revisions}) and finalizes it; nothing is stored or sent here. Needs no running wallet: the proposals
+     * carry the coins they spend.
+     */
+    public PsbtCheck checkSigned(List<byte[]> proposals, List<Integer> revisions, byte[] upload) {
+        return PsbtVerifier.check(bitcoin.network().bitcoinj(), proposals, revisions, upload);
     }
 
     /** Where a transaction stands for this wallet: unknown, pending, confirmed (depth) or conflicted (and by what). */

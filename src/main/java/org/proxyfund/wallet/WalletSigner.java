@@ -29,25 +29,41 @@ final class WalletSigner {
 
     static SignResult sign(Wallet wallet, Network network, List<PaymentOutput> outputs, AesKey aesKey, long feeRateSatsPerKvb,
                            int minConfirmations) {
+        Built built = build(wallet, network, outputs, feeRateSatsPerKvb, minConfirmations);
+        if (built.failure() != null) {
+            return built.failure();
+        }
+        signReplaceable(wallet, built.tx(), aesKey);
+        return signed(built.tx(), built.changeVout());
+    }
+
+    /** An unsigned transaction (coins chosen, change added) or why there is none. */
+    record Built(Transaction tx, int changeVout, SignResult failure) {
+    }
+
+    /** Chooses coins and adds change for {@code outputs}; nothing signed, nothing committed, sequences not yet set. */
+    static Built build(Wallet wallet, Network network, List<PaymentOutput> outputs, long feeRateSatsPerKvb,
+                       int minConfirmations) {
         if (outputs.isEmpty()) {
-            return new SignResult.InvalidOutput(-1, "no outputs");
+            return new Built(null, -1, new SignResult.InvalidOutput(-1, "no outputs"));
         }
         AddressParser parser = AddressParser.getDefault(network);
         Transaction tx = new Transaction();
         for (int i = 0; i < outputs.size(); i++) {
             PaymentOutput p = outputs.get(i);
             if (p.amountSats() <= 0) {
-                return new SignResult.InvalidOutput(i, "amount must be positive");
+                return new Built(null, -1, new SignResult.InvalidOutput(i, "amount must be positive"));
             }
             Address address;
             try {
                 address = parser.parseAddress(p.address());
             } catch (AddressFormatException e) {
-                return new SignResult.InvalidOutput(i, "not an address on " + network + ": " + e.getMessage());
+                return new Built(null, -1, new SignResult.InvalidOutput(i, "not an address on " + network + ": " + e.getMessage()));
             }
             TransactionOutput out = tx.addOutput(Coin.valueOf(p.amountSats()), address);
             if (out.isDust()) {
-                return new SignResult.InvalidOutput(i, "amount below the dust limit (" + out.getMinNonDustValue().value + " sats)");
+                return new Built(null, -1, new SignResult.InvalidOutput(i,
+                        "amount below the dust limit (" + out.getMinNonDustValue().value + " sats)"));
             }
         }
         SendRequest request = SendRequest.forTx(tx);
@@ -58,22 +74,24 @@ final class WalletSigner {
         request.coinSelector = new ConfirmedCoinSelector(minConfirmations);
         // Complete unsigned, then set the sequences, then sign: signatures commit to nSequence.
         request.signInputs = false;
-        request.aesKey = aesKey;
         try {
             wallet.completeTx(request);
         } catch (InsufficientMoneyException e) {
-            return new SignResult.InsufficientFunds(e.missing == null ? 0 : e.missing.value);
+            return new Built(null, -1, new SignResult.InsufficientFunds(e.missing == null ? 0 : e.missing.value));
         }
-        signReplaceable(wallet, tx, request.aesKey);
-        int changeVout = tx.getOutputs().size() > outputs.size() ? outputs.size() : -1;
-        return signed(tx, changeVout);
+        return new Built(tx, tx.getOutputs().size() > outputs.size() ? outputs.size() : -1, null);
+    }
+
+    /** Sets the BIP125 sequence on every input (before signing: signatures commit to nSequence). */
+    static void makeReplaceable(Transaction tx) {
+        for (int i = 0; i < tx.getInputs().size(); i++) {
+            tx.replaceInput(i, tx.getInput(i).withSequence(RBF_SEQUENCE));
+        }
     }
 
     /** Sets the BIP125 sequence on every input, then signs every input the wallet holds the key for. */
     static void signReplaceable(Wallet wallet, Transaction tx, AesKey aesKey) {
-        for (int i = 0; i < tx.getInputs().size(); i++) {
-            tx.replaceInput(i, tx.getInput(i).withSequence(RBF_SEQUENCE));
-        }
+        makeReplaceable(tx);
         SendRequest request = SendRequest.forTx(tx);
         request.aesKey = aesKey;
         wallet.signTransaction(request);

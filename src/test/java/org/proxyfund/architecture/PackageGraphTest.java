@@ -33,9 +33,11 @@ class PackageGraphTest {
      * The floors of the house, lowest first. common: plumbing every feature may use (identity, problems, paging, db);
      * wallet (the one place bitcoinj lives) and web (page plumbing); operator: accounts, sessions, payout addresses;
      * endpoint (what operators run) and ledger (double-entry books); probe (health checks of endpoints) and donation
-     * (money in, booked in the ledger); settlement (uptime into owed sats); payout (owed sats into transactions);
+     * (money in, booked in the ledger); vantage (probe agents inside censored networks, which use probe's checkers and
+     * canary); settlement (uptime into owed sats) and agent (the probe agent program, on probe's checkers and vantage's signed requests); payout (owed sats into transactions);
      * audit (the ledger check and transparency, which read every money feature) and dashboard (the operator's own
-     * pages, which show every feature that concerns them); admin on top.
+     * pages, which show every feature that concerns them) and status (the public network status and badges, which read
+     * probe, endpoint and payout); admin on top.
      */
     static final List<Set<String>> FLOORS = List.of(
             Set.of("common"),
@@ -43,9 +45,10 @@ class PackageGraphTest {
             Set.of("operator"),
             Set.of("endpoint", "ledger"),
             Set.of("probe", "donation"),
-            Set.of("settlement"),
+            Set.of("vantage"),
+            Set.of("settlement", "agent"),
             Set.of("payout"),
-            Set.of("audit", "dashboard"),
+            Set.of("audit", "dashboard", "status"),
             Set.of("admin"));
 
     /** Arrows between top-level feature packages, from each package to those it mentions. */

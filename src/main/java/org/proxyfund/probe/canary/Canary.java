@@ -30,10 +30,12 @@ import java.util.concurrent.Executors;
  * schedule/ (whose self-check sends it a frame through the monitor's own reference proxies).
  */
 @ApplicationScoped
-public class Canary {
+public class Canary implements CanaryFrames {
 
     /** Frame a checker sends: 4 magic bytes, then the nonce. */
     static final byte[] MAGIC = {'P', 'F', 'C', '2'};
+    /** Frame a probe agent sends with a nonce the service leased to it: where it came from is recorded. */
+    static final byte[] AGENT_MAGIC = {'P', 'F', 'V', '2'};
     /** Frame the canary answers with: 4 magic bytes, then the MAC of the nonce. */
     static final byte[] ANSWER_MAGIC = {'P', 'F', 'A', '2'};
     /** Length of one frame. */
@@ -133,6 +135,21 @@ public class Canary {
         return frame;
     }
 
+    /**
+     * A frame with a fresh nonce for a probe agent's leased work: the canary records the address it arrives from,
+     * so an agent's UP can be held against where the nonce really came from.
+     */
+    public byte[] newAgentFrame() {
+        byte[] frame = newFrame();
+        System.arraycopy(AGENT_MAGIC, 0, frame, 0, AGENT_MAGIC.length);
+        return frame;
+    }
+
+    /** The nonce a frame carries. */
+    public static byte[] nonceOf(byte[] frame) {
+        return Arrays.copyOfRange(frame, MAGIC.length, FRAME_BYTES);
+    }
+
     /** What a canary with this key answers to the frame. */
     public byte[] expectedAnswer(byte[] frame) {
         byte[] answer = Arrays.copyOf(ANSWER_MAGIC, ANSWER_BYTES);
@@ -166,7 +183,9 @@ public class Canary {
         try (client) {
             client.setSoTimeout(READ_TIMEOUT_MS);
             byte[] frame = readFrame(client.getInputStream());
-            if (frame == null || !Arrays.equals(frame, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) return;
+            if (frame == null) return;
+            boolean agent = Arrays.equals(frame, 0, AGENT_MAGIC.length, AGENT_MAGIC, 0, AGENT_MAGIC.length);
+            if (!agent && !Arrays.equals(frame, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) return;
             if (nonces.consume(Arrays.copyOfRange(frame, MAGIC.length, FRAME_BYTES))) {
                 client.getOutputStream().write(expectedAnswer(frame));
                 client.getOutputStream().flush();

@@ -7,7 +7,7 @@ import org.proxyfund.probe.CheckTarget;
 import org.proxyfund.probe.Detail;
 import org.proxyfund.probe.DownReason;
 import org.proxyfund.probe.ProbeConfig;
-import org.proxyfund.probe.canary.Canary;
+import org.proxyfund.probe.canary.CanaryFrames;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,12 +84,12 @@ public final class RelayCheck {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HostGuard guard;
-    private final Canary canary;
+    private final CanaryFrames canary;
     private final ProbeConfig config;
     private final TelegramTargets targets;
 
     /** A relay check through endpoints the guard allows, to this canary and these user targets. */
-    public RelayCheck(HostGuard guard, Canary canary, ProbeConfig config, TelegramTargets targets) {
+    public RelayCheck(HostGuard guard, CanaryFrames canary, ProbeConfig config, TelegramTargets targets) {
         this.guard = guard;
         this.canary = canary;
         this.config = config;

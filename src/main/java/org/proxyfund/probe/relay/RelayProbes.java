@@ -4,6 +4,7 @@ import org.proxyfund.probe.CheckResult;
 import org.proxyfund.probe.Detail;
 import org.proxyfund.probe.DownReason;
 import org.proxyfund.probe.canary.Canary;
+import org.proxyfund.probe.canary.CanaryFrames;
 
 import java.security.MessageDigest;
 import java.util.List;
@@ -33,12 +34,12 @@ final class RelayProbes {
     }
 
     private final RelayConnection connection;
-    private final Canary canary;
+    private final CanaryFrames canary;
     private final TelegramTargets targets;
     private final List<RelayCheck.CanaryAddress> canaries;
     private final RandomGenerator random;
 
-    RelayProbes(RelayConnection connection, Canary canary, TelegramTargets targets, List<RelayCheck.CanaryAddress> canaries,
+    RelayProbes(RelayConnection connection, CanaryFrames canary, TelegramTargets targets, List<RelayCheck.CanaryAddress> canaries,
                 RandomGenerator random) {
         this.connection = connection;
         this.canary = canary;

@@ -10,7 +10,7 @@ import org.proxyfund.probe.CheckTarget;
 import org.proxyfund.probe.Checker;
 import org.proxyfund.probe.Detail;
 import org.proxyfund.probe.ProbeConfig;
-import org.proxyfund.probe.canary.Canary;
+import org.proxyfund.probe.canary.CanaryFrames;
 import org.proxyfund.probe.relay.RelayCheck;
 import org.proxyfund.probe.relay.TelegramTargets;
 import org.proxyfund.probe.wire.SocksAddress;
@@ -28,12 +28,12 @@ public class ShadowsocksChecker implements Checker {
     private final RelayCheck relay;
 
     @Inject
-    public ShadowsocksChecker(HostGuard guard, Canary canary, ProbeConfig config, TelegramTargets targets) {
+    public ShadowsocksChecker(HostGuard guard, CanaryFrames canary, ProbeConfig config, TelegramTargets targets) {
         this.relay = new RelayCheck(guard, canary, config, targets);
     }
 
     /** Without user targets: checks reach the canary only (tests of the protocol itself). */
-    public ShadowsocksChecker(HostGuard guard, Canary canary, ProbeConfig config) {
+    public ShadowsocksChecker(HostGuard guard, CanaryFrames canary, ProbeConfig config) {
         this(guard, canary, config, TelegramTargets.none(config));
     }
 

@@ -11,7 +11,7 @@ import org.proxyfund.probe.Checker;
 import org.proxyfund.probe.Detail;
 import org.proxyfund.probe.DownReason;
 import org.proxyfund.probe.ProbeConfig;
-import org.proxyfund.probe.canary.Canary;
+import org.proxyfund.probe.canary.CanaryFrames;
 import org.proxyfund.probe.relay.RelayCheck;
 import org.proxyfund.probe.relay.TelegramTargets;
 import org.proxyfund.probe.relay.UnissuedCredential;
@@ -39,12 +39,12 @@ public class Socks5Checker implements Checker {
     private final RelayCheck relay;
 
     @Inject
-    public Socks5Checker(HostGuard guard, Canary canary, ProbeConfig config, TelegramTargets targets) {
+    public Socks5Checker(HostGuard guard, CanaryFrames canary, ProbeConfig config, TelegramTargets targets) {
         this.relay = new RelayCheck(guard, canary, config, targets);
     }
 
     /** Without user targets: checks reach the canary only (tests of the protocol itself). */
-    public Socks5Checker(HostGuard guard, Canary canary, ProbeConfig config) {
+    public Socks5Checker(HostGuard guard, CanaryFrames canary, ProbeConfig config) {
         this(guard, canary, config, TelegramTargets.none(config));
     }
 

@@ -1,0 +1,28 @@
+package org.proxyfund.status;
+
+import java.util.Map;
+
+/**
+ * Approved endpoints of one protocol by the state shown now: up, down, stale (no result for more than two check
+ * intervals), unknown (the monitor could not tell) and not checked yet.
+ *
+ * @param protocol the protocol's name as people read it ("SOCKS5"); "total" for the sum
+ */
+public record ProtocolCount(String protocol, long up, long down, long stale, long unknown, long unchecked) {
+
+    /** The counts of one protocol from shown state → count. */
+    static ProtocolCount of(String protocol, Map<String, Long> byState) {
+        return new ProtocolCount(protocol, byState.getOrDefault("UP", 0L), byState.getOrDefault("DOWN", 0L),
+                byState.getOrDefault("STALE", 0L), byState.getOrDefault("UNKNOWN", 0L), byState.getOrDefault("NONE", 0L));
+    }
+
+    /** The sum of two protocols' counts under another name. */
+    ProtocolCount plus(ProtocolCount o, String name) {
+        return new ProtocolCount(name, up + o.up, down + o.down, stale + o.stale, unknown + o.unknown, unchecked + o.unchecked);
+    }
+
+    /** All endpoints counted. */
+    public long endpoints() {
+        return up + down + stale + unknown + unchecked;
+    }
+}

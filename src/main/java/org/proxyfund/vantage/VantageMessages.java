@@ -1,0 +1,66 @@
+package org.proxyfund.vantage;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Texts of the admin pages for probe agents; Russian in messages/vant_ru.properties. */
+@MessageBundle(value = "vant", locale = "en")
+public interface VantageMessages {
+
+    @Message("Probe agents")
+    String admin_title();
+
+    @Message("Agents check endpoints from inside the networks they serve. Create one, hand its one-time token to the volunteer who runs it, and revoke it when it is retired or seized: its requests and results are refused from then on.")
+    String admin_lead();
+
+    @Message("New agent")
+    String create_title();
+
+    @Message("Name")
+    String name();
+
+    @Message("Region (as endpoints give it, e.g. RU)")
+    String region();
+
+    @Message("Network (provider or AS)")
+    String network();
+
+    @Message("Create agent")
+    String create();
+
+    @Message("Agent {name} created. Its one-time enrollment token is shown only now; it expires on {expires}. The volunteer runs:")
+    String created_notice(String name, String expires);
+
+    @Message("Agent {id} revoked.")
+    String revoked_notice(long id);
+
+    @Message("Agent {id} is unknown or already revoked.")
+    String revoke_refused(long id);
+
+    @Message("{#when field}{#is 'name'}Name: 1 to 100 characters.{#is 'region'}Region: 2 to 64 characters.{#else}Network: 1 to 100 characters.{/when}")
+    String field_error(String field);
+
+    @Message("State")
+    String state();
+
+    @Message("{#when s}{#is 'ENROLLING'}waiting for enrollment{#is 'ACTIVE'}active{#is 'REVOKED'}revoked{#else}{s}{/when}")
+    String state_name(String s);
+
+    @Message("Last contact")
+    String last_contact();
+
+    @Message("never")
+    String never();
+
+    @Message("Results accepted / refused")
+    String volume();
+
+    @Message("Created")
+    String created();
+
+    @Message("Revoke")
+    String revoke();
+
+    @Message("No agent yet.")
+    String none();
+}

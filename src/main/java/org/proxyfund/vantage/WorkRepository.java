@@ -1,0 +1,81 @@
+package org.proxyfund.vantage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.proxyfund.common.db.Sql;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The vantage package's own SQL over agent_schedule, agent_lease and agent_result. */
+@ApplicationScoped
+class WorkRepository {
+
+    /** A lease as stored. */
+    record Lease(long id, long agentId, long endpointId, String region, List<String> nonces, Instant leasedAt,
+                 Instant deadlineAt, Instant completedAt) {
+    }
+
+    /** One result as it is kept. */
+    record StoredResult(long leaseId, long agentId, long endpointId, String region, Instant checkedAt, Instant receivedAt,
+                        String status, String reason, Integer latencyMs, String detail, String refusal) {
+    }
+
+    @Inject
+    Sql sql;
+
+    /** Makes sure each of these endpoints has a schedule row in the region (due now when new). */
+    void ensureScheduled(Collection<Long> endpointIds, String region, Instant now) {
+        if (endpointIds.isEmpty()) return;
+        sql.update("INSERT INTO agent_schedule (endpoint_id, region, next_check_at) SELECT e, ?, ? FROM unnest(?::bigint[]) e"
+                + " ON CONFLICT DO NOTHING", region, now, endpointIds);
+    }
+
+    /**
+     * Claims up to {@code limit} of these endpoints due in the region, skipping rows another replica holds, and makes
+     * them due again at {@code until}: if no result comes by then, another agent of the region takes the work.
+     */
+    List<Long> claimDue(Collection<Long> endpointIds, String region, Instant now, Instant until, int limit) {
+        if (endpointIds.isEmpty()) return List.of();
+        return sql.query("UPDATE agent_schedule s SET next_check_at = ? FROM (SELECT endpoint_id FROM agent_schedule"
+                + " WHERE region = ? AND endpoint_id = ANY (?) AND next_check_at <= ? ORDER BY next_check_at LIMIT ?"
+                + " FOR UPDATE SKIP LOCKED) due WHERE s.region = ? AND s.endpoint_id = due.endpoint_id RETURNING s.endpoint_id",
+                rs -> rs.getLong(1), until, region, endpointIds, now, limit, region);
+    }
+
+    void reschedule(long endpointId, String region, Instant next) {
+        sql.update("UPDATE agent_schedule SET next_check_at = ? WHERE endpoint_id = ? AND region = ?", next, endpointId, region);
+    }
+
+    long insertLease(long agentId, long endpointId, String region, List<String> nonces, Instant now, Instant deadline) {
+        return sql.one("INSERT INTO agent_lease (agent_id, endpoint_id, region, nonces, leased_at, deadline_at)"
+                + " VALUES (?, ?, ?, ?::text[], ?, ?) RETURNING id", rs -> rs.getLong(1), agentId, endpointId, region,
+                "{" + String.join(",", nonces) + "}", now, deadline).orElseThrow();
+    }
+
+    Optional<Lease> lockLease(long leaseId) {
+        return sql.one("SELECT id, agent_id, endpoint_id, region, nonces, leased_at, deadline_at, completed_at FROM agent_lease"
+                + " WHERE id = ? FOR UPDATE", rs -> new Lease(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                strings(rs.getArray(5)), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
+                rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()), leaseId);
+    }
+
+    void complete(long leaseId, Instant now) {
+        sql.update("UPDATE agent_lease SET completed_at = ? WHERE id = ? AND completed_at IS NULL", now, leaseId);
+    }
+
+    void insertResult(StoredResult r) {
+        sql.update("INSERT INTO agent_result (lease_id, agent_id, endpoint_id, region, checked_at, received_at, status, reason,"
+                + " latency_ms, detail, verdict, refusal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.leaseId(), r.agentId(),
+                r.endpointId(), r.region(), r.checkedAt(), r.receivedAt(), r.status(), r.reason(), r.latencyMs(), r.detail(),
+                r.refusal() == null ? "ACCEPTED" : "REFUSED", r.refusal());
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return List.of((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,146 @@
+package org.proxyfund.vantage;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.proxyfund.common.crypto.SecretCipher;
+import org.proxyfund.endpoint.EndpointFacts;
+import org.proxyfund.endpoint.EndpointQueries;
+import org.proxyfund.endpoint.EndpointService;
+import org.proxyfund.endpoint.EndpointState;
+import org.proxyfund.endpoint.EndpointTarget;
+import org.proxyfund.endpoint.MonitorCredential;
+import org.proxyfund.probe.canary.Canary;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.time.Instant;
+
+/**
+ * Hands agents their region's work and takes their results. Each endpoint × region is due once per interval
+ * (agent_schedule, claimed with SKIP LOCKED so replicas and agents never share a check); a lease not answered by its
+ * deadline falls due again for another agent, and its late result is refused, so nothing is lost or doubled.
+ */
+@ApplicationScoped
+public class WorkService {
+
+    /** Canary frames per leased check: the canary connection, its retry at a second address and the two controls. */
+    static final int FRAMES_PER_CHECK = 4;
+
+    /**
+     * The protocols agents check: those whose relay proof is a canary nonce, so the canary can tell where an agent's
+     * nonce came from. The others (MTProto, WireGuard, OpenVPN) stay with the central monitor.
+     */
+    static final Set<String> AGENT_TYPES = Set.of("SOCKS5", "HTTP_CONNECT", "SHADOWSOCKS");
+
+    private static final Logger LOG = Logger.getLogger(WorkService.class);
+
+    @Inject
+    WorkRepository repository;
+
+    @Inject
+    AgentRepository agents;
+
+    @Inject
+    EndpointQueries endpoints;
+
+    @Inject
+    SecretCipher cipher;
+
+    @Inject
+    Canary canary;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    VantageConfig config;
+
+    @Inject
+    ResultRules rules;
+
+    /** Up to {@code max} checks due in the agent's region, leased to it until their deadline. */
+    @Transactional
+    public List<AgentWork> lease(Agent agent, int max, Instant now) {
+        List<Long> approved = endpoints.idsIn(EndpointState.APPROVED);
+        List<Long> inRegion = endpoints.facts(approved).values().stream()
+                .filter(f -> f.retiredAt() == null && AGENT_TYPES.contains(f.type())
+                        && AgentService.normaliseRegion(f.region()).equals(agent.region()))
+                .map(EndpointFacts::endpointId).sorted().toList();
+        repository.ensureScheduled(inRegion, agent.region(), now);
+        Instant deadline = now.plus(config.leaseTime());
+        List<Long> claimed = repository.claimDue(inRegion, agent.region(), now, deadline, Math.max(1, Math.min(max, config.maxLease())));
+        Map<Long, EndpointTarget> targets = endpoints.targets(claimed);
+        List<AgentWork> out = new ArrayList<>(claimed.size());
+        for (long id : claimed) {
+            EndpointTarget t = targets.get(id);
+            Map<String, String> fields;
+            MonitorCredential credential;
+            try {
+                fields = json.readValue(t.protocolFields(), new TypeReference<Map<String, String>>() { });
+                credential = MonitorCredential.decode(cipher.decrypt(t.credentialEnc(), EndpointService.context(id)));
+            } catch (Exception e) {
+                // The service cannot read its own stored data (a rotated-out key): nothing to hand out; the central
+                // monitor reports the same endpoint UNKNOWN.
+                LOG.warnf("endpoint %d: stored credential or fields unreadable (%s); not leased", id, e.getClass().getSimpleName());
+                continue;
+            }
+            List<AgentWork.Frame> frames = new ArrayList<>(FRAMES_PER_CHECK);
+            List<String> nonces = new ArrayList<>(FRAMES_PER_CHECK);
+            for (int i = 0; i < FRAMES_PER_CHECK; i++) {
+                byte[] frame = canary.newAgentFrame();
+                frames.add(new AgentWork.Frame(Base64.getEncoder().encodeToString(frame),
+                        Base64.getEncoder().encodeToString(canary.expectedAnswer(frame))));
+                nonces.add(HexFormat.of().formatHex(Canary.nonceOf(frame)));
+            }
+            long leaseId = repository.insertLease(agent.id(), id, agent.region(), nonces, now, deadline);
+            out.add(new AgentWork(leaseId, t.type().name(), t.host(), t.port(), fields, credential.values(), frames, deadline));
+        }
+        return out;
+    }
+
+    /** What a push came to: how many results were kept as counting, and each refused one with its code. */
+    public record PushOutcome(int accepted, List<Refusal> refused) {
+        /** A refused result. */
+        public record Refusal(long leaseId, String code) {
+        }
+    }
+
+    /** Takes a batch of the agent's results; each is judged on its own and every judged one is kept for audit. */
+    @Transactional
+    public PushOutcome accept(Agent agent, List<AgentResult> results, Instant now) {
+        int accepted = 0;
+        List<PushOutcome.Refusal> refused = new ArrayList<>();
+        for (AgentResult r : results) {
+            ResultRules.Judgement j = rules.judge(agent, r, repository.lockLease(r.leaseId()).orElse(null), now);
+            if (j.lease() == null) {
+                refused.add(new PushOutcome.Refusal(r.leaseId(), j.refusal()));
+                continue;
+            }
+            WorkRepository.Lease lease = j.lease();
+            repository.insertResult(new WorkRepository.StoredResult(lease.id(), agent.id(), lease.endpointId(), lease.region(),
+                    r.checkedAt(), now, r.status(), "DOWN".equals(r.status()) ? r.reason() : null,
+                    "UP".equals(r.status()) ? r.latencyMs() : null, clip(r.detail()), j.refusal()));
+            repository.complete(lease.id(), now);
+            if (j.refusal() == null) {
+                accepted++;
+                repository.reschedule(lease.endpointId(), lease.region(), lease.leasedAt().plus(config.interval()));
+            } else {
+                refused.add(new PushOutcome.Refusal(r.leaseId(), j.refusal()));
+            }
+        }
+        agents.count(agent.id(), accepted, refused.size());
+        return new PushOutcome(accepted, refused);
+    }
+
+    private static String clip(String detail) {
+        return detail == null ? "" : detail.length() <= 500 ? detail : detail.substring(0, 497) + "...";
+    }
+}
