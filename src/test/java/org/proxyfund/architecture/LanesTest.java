@@ -23,7 +23,8 @@ class LanesTest {
 
     /** Plain test classes kept in the main lane, each with the reason it must not run beside the application's tests. */
     private static final Map<String, String> MAIN_LANE = Map.of(
-            "WalletSecretsTest", "starts bitcoinj wallet runtimes, and bitcoinj keeps a per-JVM context the service's wallet uses too");
+            "WalletSecretsTest", "starts bitcoinj wallet runtimes, and bitcoinj keeps a per-JVM context the service's wallet uses too",
+            "SecretFilesTest", "starts bitcoinj wallet runtimes, and bitcoinj keeps a per-JVM context the service's wallet uses too");
 
     @Test
     void shouldPutEveryPlainTestClassInThePlainLaneAndNoQuarkusTest() {
