@@ -1,5 +1,6 @@
 package org.proxyfund.architecture;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * first) and may only point to packages on lower floors: never up, never sideways, so no two packages reach each other
  * and each can be read and tested with only what lies below it. A new package must be given a floor here.
  */
+@PlainLane
 class PackageGraphTest {
 
     private static final Path MAIN = Path.of("src/main/java/org/proxyfund");
