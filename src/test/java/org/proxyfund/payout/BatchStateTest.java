@@ -1,5 +1,6 @@
 package org.proxyfund.payout;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.payout.BatchResult.Ok;
 import org.proxyfund.payout.BatchResult.Pending;
@@ -17,6 +18,7 @@ import static org.proxyfund.payout.BatchFixtures.STRANGER;
 import static org.proxyfund.payout.BatchFixtures.tx;
 
 /** Every (state, next state) pair of the payout batch table, against an explicit matrix and the machine. */
+@PlainLane
 class BatchStateTest {
 
     /** Rows: from; columns: PROPOSED APPROVED AWAITING_SIGNATURES SIGNED BROADCAST CONFIRMED REJECTED FAILED. */

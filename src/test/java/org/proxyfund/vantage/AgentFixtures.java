@@ -102,13 +102,26 @@ final class AgentFixtures {
 
     /** An approved SOCKS5 endpoint serving {@code region}, at this port on loopback; its id. */
     static long approvedEndpoint(EndpointService endpoints, DataSource db, String region, int port) {
+        return approved(endpoints, db, region, port).endpoint().id;
+    }
+
+    /**
+     * Registers and approves a SOCKS5 endpoint at 127.0.0.1 on {@code port}, or, when another test's fixture holds that
+     * address already, on the next free port; the registration.
+     */
+    private static EndpointService.Result approved(EndpointService endpoints, DataSource db, String region, int port) {
         long account = newAccount(db);
-        var result = endpoints.register(account, new EndpointDraft(EndpointType.SOCKS5, "127.0.0.1", port, region, Map.of()),
-                null, Actor.system());
-        assertTrue(result.ok(), () -> result.errors().toString());
-        long id = result.endpoint().id;
-        endpoints.transitionTo(id, EndpointState.APPROVED, Actor.system(), null);
-        return id;
+        EndpointService.Result result;
+        int tries = 0;
+        do {
+            result = endpoints.register(account, new EndpointDraft(EndpointType.SOCKS5, "127.0.0.1", port, region, Map.of()),
+                    null, Actor.system());
+            port = org.proxyfund.probe.RealServer.freePort();
+        } while (!result.ok() && ++tries < 20 && result.errors().stream().anyMatch(e -> "endpoint.duplicate".equals(e.code())));
+        EndpointService.Result registered = result;
+        assertTrue(registered.ok(), () -> registered.errors().toString());
+        endpoints.transitionTo(registered.endpoint().id, EndpointState.APPROVED, Actor.system(), null);
+        return registered;
     }
 
     /** An approved SOCKS5 endpoint serving {@code region}, served by a real microsocks with its issued credential. */
@@ -120,14 +133,10 @@ final class AgentFixtures {
      * connections leave from {@code outgoing} (another loopback address than the agent's, as a real proxy's would).
      */
     static Served microsocks(EndpointService endpoints, DataSource db, String region, String outgoing) throws Exception {
-        int port = org.proxyfund.probe.RealServer.freePort();
-        long account = newAccount(db);
-        var result = endpoints.register(account, new EndpointDraft(EndpointType.SOCKS5, "127.0.0.1", port, region, Map.of()),
-                null, Actor.system());
-        assertTrue(result.ok(), () -> result.errors().toString());
+        EndpointService.Result result = approved(endpoints, db, region, org.proxyfund.probe.RealServer.freePort());
         long id = result.endpoint().id;
-        endpoints.transitionTo(id, EndpointState.APPROVED, Actor.system(), null);
-        Map<String, String> credential = endpoints.credentialFor(account, id).orElseThrow();
+        int port = result.endpoint().port;
+        Map<String, String> credential = endpoints.credentialFor(result.endpoint().accountId, id).orElseThrow();
         java.io.File logs = new java.io.File("target/probe-servers");
         logs.mkdirs();
         org.proxyfund.probe.RealServer server = new org.proxyfund.probe.RealServer(List.of("microsocks", "-i", "127.0.0.1",
