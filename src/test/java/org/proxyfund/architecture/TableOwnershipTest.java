@@ -84,6 +84,7 @@ class TableOwnershipTest {
             entry("payout_line", "payout"),
             entry("payout_approval", "payout"),
             entry("payout_tx", "payout"),
+            entry("payout_psbt", "payout"),
             entry("payout_event", "payout"));
 
     /**
