@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.proxyfund.endpoint.EndpointFacts;
 import org.proxyfund.endpoint.EndpointQueries;
+import org.proxyfund.maintenance.MaintenanceQueries;
 import org.proxyfund.probe.history.UptimeService;
 
 import java.security.SecureRandom;
@@ -33,6 +34,8 @@ public class BadgeService {
     UptimeService uptime;
     @Inject
     StatusConfig config;
+    @Inject
+    MaintenanceQueries maintenance;
 
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
@@ -78,7 +81,8 @@ public class BadgeService {
             rendered.remove(key);
             return Optional.empty();
         }
-        String state = uptime.current(endpointId.get()).state();
+        String state = maintenance.inMaintenance(List.of(endpointId.get()), now).isEmpty()
+                ? uptime.current(endpointId.get()).state() : BadgeState.MAINTENANCE.name();
         Rendered fresh = Rendered.of(BadgeSvg.render(BadgeState.of(state), locale), now);
         if (rendered.size() >= config.badgeCacheSize()) {
             rendered.clear();

@@ -2,6 +2,7 @@ package org.proxyfund.status;
 
 /** What a badge says, and its colour. */
 enum BadgeState {
+    MAINTENANCE("#1565c0"),
     UP("#2e7d32"),
     DOWN("#c62828"),
     STALE("#6d6d6d"),

@@ -18,6 +18,7 @@ final class BadgeSvg {
         StatusMessages m = Bundles.of(StatusMessages.class, locale);
         String left = m.badge_name();
         String right = switch (state) {
+            case MAINTENANCE -> m.badge_maintenance();
             case UP -> m.badge_up();
             case DOWN -> m.badge_down();
             case STALE -> m.badge_stale();

@@ -37,7 +37,7 @@ public interface StatusMessages {
     @Message("All protocols")
     String total();
 
-    @Message("Stale: no check result for more than two check intervals. Unknown: the monitor itself could not tell.")
+    @Message("Maintenance: inside a window its operator declared ahead of time (checks keep running). Stale: no check result for more than two check intervals. Unknown: the monitor itself could not tell.")
     String legend();
 
     @Message("Network uptime")
@@ -75,6 +75,12 @@ public interface StatusMessages {
 
     @Message("up")
     String badge_up();
+
+    @Message("maintenance")
+    String badge_maintenance();
+
+    @Message("Maintenance")
+    String maintenance();
 
     @Message("down")
     String badge_down();

@@ -79,10 +79,12 @@ class TableOwnershipTest {
             entry("settlement_share", "settlement"),
             entry("operator_hold", "settlement"),
             entry("status_badge", "status"),
+            entry("maintenance_window", "maintenance"),
             entry("payout_batch", "payout"),
             entry("payout_line", "payout"),
             entry("payout_approval", "payout"),
             entry("payout_tx", "payout"),
+            entry("payout_psbt", "payout"),
             entry("payout_event", "payout"));
 
     /**

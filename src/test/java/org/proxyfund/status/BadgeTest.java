@@ -82,6 +82,10 @@ class BadgeTest {
         assertEquals("down", state(first, "en"));
         StatusFixtures.current(ds, id, "UP", Instant.now().minusSeconds(600));
         assertEquals("stale", state(first, "en"));
+        StatusFixtures.window(ds, id, StatusFixtures.hoursAgo(0), StatusFixtures.hoursAgo(-1));
+        assertEquals("maintenance", state(first, "en"), "a declared window under way shows as maintenance, not stale or down");
+        assertEquals("обслуживание", state(first, "ru"));
+        StatusFixtures.sql(ds, "DELETE FROM maintenance_window WHERE endpoint_id = ?", id);
 
         var r = given().get("/badge/" + first + ".svg").then().statusCode(200)
                 .header("Cache-Control", equalTo("public, max-age=30")).extract();

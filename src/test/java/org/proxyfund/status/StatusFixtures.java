@@ -74,6 +74,12 @@ final class StatusFixtures {
                 "DOWN".equals(status) ? "CONNECT_REFUSED" : null);
     }
 
+    /** A maintenance window [from, to) declared a day before it starts (written as the service would have, back then). */
+    static void window(DataSource ds, long endpointId, Instant from, Instant to) {
+        sql(ds, "INSERT INTO maintenance_window (endpoint_id, starts_at, ends_at, declared_at) VALUES (?, ?, ?, ?)", endpointId,
+                from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), from.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC));
+    }
+
     static void sql(DataSource ds, String sql, Object... params) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

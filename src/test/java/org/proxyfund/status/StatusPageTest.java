@@ -50,7 +50,8 @@ class StatusPageTest {
         long stale = op.endpoint("SOCKS5", LABEL + "-stale");
         long unchecked = op.endpoint("HTTP_CONNECT", LABEL + "-new");
         long pending = op.endpoint("SOCKS5", LABEL + "-pending");
-        for (long id : List.of(up, down, stale, unchecked)) {
+        long maintained = op.endpoint("SOCKS5", LABEL + "-maintenance");
+        for (long id : List.of(up, down, stale, unchecked, maintained)) {
             StatusFixtures.approve(ds, id);
         }
         StatusFixtures.current(ds, up, "UP", now.minusSeconds(20));
@@ -58,6 +59,8 @@ class StatusPageTest {
         // The test profile checks every 60 s: an UP five minutes old has had no successor for two intervals.
         StatusFixtures.current(ds, stale, "UP", now.minusSeconds(300));
         StatusFixtures.current(ds, pending, "UP", now.minusSeconds(20));
+        StatusFixtures.current(ds, maintained, "DOWN", now.minusSeconds(20));
+        StatusFixtures.window(ds, maintained, hoursAgo(1), hoursAgo(-2));
         StatusFixtures.rollup(ds, up, hoursAgo(0), 50, 10, 0);
         StatusFixtures.rollup(ds, down, hoursAgo(72), 100, 0, 0);
         StatusFixtures.rollup(ds, stale, hoursAgo(480), 0, 40, 5);
@@ -65,13 +68,15 @@ class StatusPageTest {
 
         JsonPath after = status();
         assertEquals(1, count(after, "SOCKS5", "up") - count(before, "SOCKS5", "up"), "fresh UP counted, the pending one not");
-        assertEquals(1, count(after, "SOCKS5", "down") - count(before, "SOCKS5", "down"));
+        assertEquals(1, count(after, "SOCKS5", "down") - count(before, "SOCKS5", "down"), "the one in maintenance is not down");
+        assertEquals(1, count(after, "SOCKS5", "maintenance") - count(before, "SOCKS5", "maintenance"));
         assertEquals(1, count(after, "SOCKS5", "stale") - count(before, "SOCKS5", "stale"), "an old UP is stale, never up");
         assertEquals(1, count(after, "HTTP CONNECT", "unchecked") - count(before, "HTTP CONNECT", "unchecked"));
-        assertEquals(4, after.getLong("total.up") + after.getLong("total.down") + after.getLong("total.stale")
-                + after.getLong("total.unchecked") + after.getLong("total.unknown")
+        assertEquals(5, after.getLong("total.up") + after.getLong("total.down") + after.getLong("total.stale")
+                + after.getLong("total.unchecked") + after.getLong("total.unknown") + after.getLong("total.maintenance")
                 - before.getLong("total.up") - before.getLong("total.down") - before.getLong("total.stale")
-                - before.getLong("total.unchecked") - before.getLong("total.unknown"), "only the approved endpoints");
+                - before.getLong("total.unchecked") - before.getLong("total.unknown") - before.getLong("total.maintenance"),
+                "only the approved endpoints");
         assertEquals(50, after.getLong("h24.up") - before.getLong("h24.up"));
         assertEquals(10, after.getLong("h24.down") - before.getLong("h24.down"));
         assertEquals(150, after.getLong("d7.up") - before.getLong("d7.up"));
