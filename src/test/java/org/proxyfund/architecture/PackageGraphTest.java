@@ -34,7 +34,7 @@ class PackageGraphTest {
      * (money in, booked in the ledger); vantage (probe agents inside censored networks, which use probe's checkers and
      * canary); settlement (uptime into owed sats); payout (owed sats into transactions);
      * audit (the ledger check and transparency, which read every money feature) and dashboard (the operator's own
-     * pages, which show every feature that concerns them); admin on top.
+     * pages, which show every feature that concerns them); admin; trial (the dev profile's trial mode and console) on top.
      */
     static final List<Set<String>> FLOORS = List.of(
             Set.of("common"),
@@ -46,7 +46,8 @@ class PackageGraphTest {
             Set.of("settlement"),
             Set.of("payout"),
             Set.of("audit", "dashboard"),
-            Set.of("admin"));
+            Set.of("admin"),
+            Set.of("trial"));
 
     /** Arrows between top-level feature packages, from each package to those it mentions. */
     static Map<String, Set<String>> arrows() {
