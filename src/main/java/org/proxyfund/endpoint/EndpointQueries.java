@@ -49,6 +49,14 @@ public class EndpointQueries {
         return sql.query("SELECT id FROM endpoint WHERE state = ? ORDER BY id", rs -> rs.getLong(1), state.name());
     }
 
+    /** The protocol of every endpoint in this state, by endpoint id. */
+    public Map<Long, EndpointType> typesIn(EndpointState state) {
+        Map<Long, EndpointType> out = new HashMap<>();
+        sql.query("SELECT id, type FROM endpoint WHERE state = ?", rs -> Map.entry(rs.getLong(1), EndpointType.valueOf(rs.getString(2))),
+                state.name()).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     /** Every endpoint as a list shows it (operator, label, type, region, state), in id order. */
     public List<EndpointListing> listing() {
         return sql.query("SELECT id, account_id, label, type, region, state FROM endpoint ORDER BY id",

@@ -31,6 +31,16 @@ final class BatchChainRules {
     private BatchChainRules() {
     }
 
+    /** APPROVED (or already waiting) → AWAITING_SIGNATURES with a new PSBT; refused once anything is signed. */
+    static BatchResult awaitSignatures(BatchSnapshot b, BatchCommand.AwaitSignatures c) {
+        if (b.state() != BatchState.APPROVED && b.state() != BatchState.AWAITING_SIGNATURES) {
+            return invalidState(b, "offer a PSBT", "only an APPROVED batch is offered for signing");
+        }
+        BatchSnapshot next = b.transitionTo(BatchState.AWAITING_SIGNATURES, b.revision(), b.totalSats(), b.approvals(), null,
+                List.of(), null, null);
+        return Ok.changed(next, new BatchEvent.AwaitingSignatures(c.txid()));
+    }
+
     static BatchResult markSigned(BatchSnapshot b, MarkSigned c) {
         SignedTransaction tx = c.transaction();
         if (b.signed() != null) {
@@ -38,7 +48,7 @@ final class BatchChainRules {
                     "it is already signed as " + b.signed().txid() + "; a second transaction could pay the lines twice");
         }
         if (!b.state().canMoveTo(SIGNED)) {
-            return invalidState(b, "sign it", "only an APPROVED batch can be signed");
+            return invalidState(b, "sign it", "only an APPROVED batch (or one awaiting signatures) can be signed");
         }
         BatchSnapshot next = b.transitionTo(SIGNED, b.revision(), b.totalSats(), b.approvals(), tx, List.of(), null, null);
         return Ok.changed(next, new BatchEvent.Signed(tx.txid()));
@@ -123,6 +133,10 @@ final class BatchChainRules {
         }
         if (b.state() == FAILED) {
             return Ok.unchanged(b);
+        }
+        if (b.state() == BatchState.AWAITING_SIGNATURES) {
+            return new Refused(BatchReason.MAY_ALREADY_BE_SENT, "cannot fail a batch awaiting signatures: its PSBT may"
+                    + " already be signed and sent from an admin's wallet; upload the signed transaction instead");
         }
         if (b.state() == SIGNED || b.state() == BROADCAST) {
             return new Refused(BatchReason.MAY_ALREADY_BE_SENT, "cannot fail a " + b.state()

@@ -33,6 +33,16 @@ public sealed interface BatchCommand {
         }
     }
 
+    /**
+     * A PSBT of the approved batch was built for the admins to sign ({@code txid} is final: every input is segwit);
+     * stored as the batch's newest PSBT revision. Not idempotent: every call records a new revision.
+     */
+    record AwaitSignatures(String txid) implements BatchCommand {
+        public AwaitSignatures {
+            SignedTransaction.requireTxid(txid);
+        }
+    }
+
     /** A fee-bump replacement was signed; stored before it is broadcast, tracked beside the original. Idempotent. */
     record RecordReplacement(SignedTransaction transaction) implements BatchCommand {
         public RecordReplacement {

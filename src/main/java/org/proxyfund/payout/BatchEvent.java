@@ -24,6 +24,10 @@ public sealed interface BatchEvent {
     record Rejected(long adminId, String reason) implements BatchEvent {
     }
 
+    /** A PSBT of the batch's transaction {@code txid} is on record and offered to the admins to sign. */
+    record AwaitingSignatures(String txid) implements BatchEvent {
+    }
+
     /** The signed transaction is on record and may now be broadcast. */
     record Signed(String txid) implements BatchEvent {
     }

@@ -36,12 +36,12 @@ public record BatchSnapshot(BatchState state, int revision, long totalSats, long
         if (state == BatchState.PROPOSED) {
             require(approvals.size() < needed, "a PROPOSED batch already has enough approvals");
         }
-        if (state == BatchState.APPROVED || state.maySpend()) {
+        if (state == BatchState.APPROVED || state == BatchState.AWAITING_SIGNATURES || state.maySpend()) {
             require(approvals.size() >= needed, state + " needs " + needed + " approval(s), has " + approvals);
         }
         require(state.maySpend() ? signed != null
                 : state != BatchState.PROPOSED && state != BatchState.APPROVED && state != BatchState.REJECTED
-                        || signed == null, state + " and a signed transaction do not go together");
+                        && state != BatchState.AWAITING_SIGNATURES || signed == null, state + " and a signed transaction do not go together");
         require(replacements.isEmpty() || signed != null && state != BatchState.SIGNED,
                 "replacements exist only after a broadcast");
         List<String> known = new ArrayList<>();

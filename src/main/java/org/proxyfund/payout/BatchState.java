@@ -25,17 +25,23 @@ import java.util.Set;
  *     with the same recorded transactions (the stored bytes are sent again), the ledger entry of its confirmation is
  *     reversed, and an operator with a line in it is proposed for nothing new while it is in flight. It never goes
  *     back further than BROADCAST: the old transaction can still confirm, so no new one may pay the same lines.</li>
+ * <li>APPROVED → AWAITING_SIGNATURES when the admins sign with their own wallets (PSBT): the batch waits for a
+ *     signed upload; AWAITING_SIGNATURES → AWAITING_SIGNATURES records a new PSBT revision (same coins), → SIGNED stores
+ *     the checked upload exactly as a hot-wallet signature is stored. It is never rejected nor failed: a downloaded PSBT may
+ *     have been signed and sent outside the service, so its lines must not return to payable. If its transaction was
+ *     sent outside, uploading the signed transaction records it and tracking follows it as usual.</li>
  * <li>REJECTED and FAILED are terminal and return the lines to payable; CONFIRMED is closed, but not terminal.</li>
  * </ul>
  */
 public enum BatchState {
-    PROPOSED, APPROVED, SIGNED, BROADCAST, CONFIRMED, REJECTED, FAILED;
+    PROPOSED, APPROVED, AWAITING_SIGNATURES, SIGNED, BROADCAST, CONFIRMED, REJECTED, FAILED;
 
     private static final Map<BatchState, Set<BatchState>> ALLOWED = new EnumMap<>(BatchState.class);
 
     static {
         ALLOWED.put(PROPOSED, EnumSet.of(PROPOSED, APPROVED, REJECTED, FAILED));
-        ALLOWED.put(APPROVED, EnumSet.of(SIGNED, REJECTED, FAILED));
+        ALLOWED.put(APPROVED, EnumSet.of(AWAITING_SIGNATURES, SIGNED, REJECTED, FAILED));
+        ALLOWED.put(AWAITING_SIGNATURES, EnumSet.of(AWAITING_SIGNATURES, SIGNED));
         ALLOWED.put(SIGNED, EnumSet.of(BROADCAST, CONFIRMED, FAILED));
         ALLOWED.put(BROADCAST, EnumSet.of(BROADCAST, CONFIRMED, FAILED));
         ALLOWED.put(CONFIRMED, EnumSet.of(BROADCAST));

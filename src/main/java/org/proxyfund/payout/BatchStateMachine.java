@@ -39,6 +39,7 @@ public final class BatchStateMachine {
             case Revise c -> revise(batch, c);
             case Approve c -> approve(batch, c);
             case Reject c -> reject(batch, c);
+            case BatchCommand.AwaitSignatures c -> BatchChainRules.awaitSignatures(batch, c);
             case MarkSigned c -> BatchChainRules.markSigned(batch, c);
             case RecordReplacement c -> BatchChainRules.recordReplacement(batch, c);
             case MarkBroadcast c -> BatchChainRules.markBroadcast(batch, c);
@@ -96,7 +97,9 @@ public final class BatchStateMachine {
         }
         if (!b.state().canMoveTo(REJECTED)) {
             return invalidState(b, "reject it", b.state().maySpend()
-                    ? "its signed transaction may already be on the network" : "it is closed");
+                    ? "its signed transaction may already be on the network"
+                    : b.state() == BatchState.AWAITING_SIGNATURES
+                    ? "its PSBT may already be signed and sent from an admin's wallet" : "it is closed");
         }
         String reason = c.reason().strip();
         BatchSnapshot next = b.transitionTo(REJECTED, b.revision(), b.totalSats(), b.approvals(), null, List.of(), null, reason);

@@ -63,7 +63,7 @@ public class PayoutAdminApiResource {
     Viewer viewer;
 
     @GET
-    @Operation(summary = "Payout batches, newest first: all, or those in one state (PROPOSED, APPROVED, SIGNED, BROADCAST,"
+    @Operation(summary = "Payout batches, newest first: all, or those in one state (PROPOSED, APPROVED, AWAITING_SIGNATURES, SIGNED, BROADCAST,"
             + " CONFIRMED, REJECTED, FAILED); page with before=<nextBefore>")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Page.class)))
     @APIResponse(responseCode = "400", description = "unknown state or limit out of 1..500",

@@ -33,7 +33,8 @@ public class PayoutAdminResource {
 
         static native TemplateInstance detail(PayoutBatchView b, List<PayoutLine> lines, Map<Long, String> handles,
                                               List<PayoutTx> txs, List<Long> approvals, List<PayoutEventView> events,
-                                              String waiting, FeeEstimate fee, String notice, String error);
+                                              String waiting, FeeEstimate fee, String notice, String error,
+                                              PayoutPsbt psbt, String psbtBase64);
     }
 
     @Inject
@@ -50,6 +51,8 @@ public class PayoutAdminResource {
     BatchWaiting waiting;
     @Inject
     FeeEstimator fees;
+    @Inject
+    PsbtSigning signing;
 
     @GET
     @Operation(hidden = true)
@@ -65,7 +68,8 @@ public class PayoutAdminResource {
         PayoutMessages m = PayoutPages.messages(pages.locale());
         List<Section> sections = List.of(
                 new Section("proposed", m.section_proposed(), queries.inStates(List.of(BatchState.PROPOSED), 200)),
-                new Section("approved", m.section_approved(), queries.inStates(List.of(BatchState.APPROVED), 200)),
+                new Section("approved", m.section_approved(),
+                        queries.inStates(List.of(BatchState.APPROVED, BatchState.AWAITING_SIGNATURES), 200)),
                 new Section("in-flight", m.section_in_flight(), queries.inStates(List.of(BatchState.SIGNED, BatchState.BROADCAST), 200)),
                 new Section("completed", m.section_completed(),
                         queries.inStates(List.of(BatchState.CONFIRMED, BatchState.REJECTED, BatchState.FAILED), 200)));
@@ -113,6 +117,42 @@ public class PayoutAdminResource {
         return answer(id, payouts.removeLine(id, accountId, viewer.require().accountId()));
     }
 
+    /** The current PSBT of a batch awaiting signatures, as a .psbt file (BIP-174 binary). */
+    @GET
+    @Path("{id}/psbt")
+    @Produces("application/octet-stream")
+    @Operation(hidden = true)
+    public Response psbt(@RestPath long id) {
+        PayoutPsbt p = signing.current(id).orElseThrow(() -> new NotFoundException("batch " + id + " has no PSBT"));
+        return Response.ok(p.psbt()).header("Content-Disposition",
+                "attachment; filename=\"proxyfund-batch-" + id + "-r" + p.revision() + ".psbt\"").build();
+    }
+
+    /** An admin's signed PSBT (base64) or signed transaction (hex): checked against the batch, stored if it matches. */
+    @POST
+    @Path("{id}/signed")
+    @Operation(hidden = true)
+    public Response signed(@RestPath long id, @RestForm String signed, @RestForm String csrf) {
+        byte[] upload = signed == null ? new byte[0] : signed.strip().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        PayoutMessages m = PayoutPages.messages(pages.locale());
+        return switch (signing.accept(id, viewer.require().accountId(), upload)) {
+            case PsbtUpload.NotFound n -> throw new NotFoundException("no payout batch " + id);
+            case PsbtUpload.Accepted a -> Response.ok(detail(id, m.psbt_accepted(a.txid()), null)).build();
+            case PsbtUpload.AlreadySignedByYou y -> Response.status(409).entity(detail(id, null, m.psbt_already_signed_by_you(y.txid()))).build();
+            case PsbtUpload.NotAwaiting w -> Response.status(409).entity(detail(id, null,
+                    m.psbt_not_awaiting(m.batch_state(w.state().name())))).build();
+            case PsbtUpload.Refused r -> Response.status(422).entity(detail(id, null, refused(m, r.why()))).build();
+        };
+    }
+
+    private static String refused(PayoutMessages m, org.proxyfund.wallet.PsbtCheck.Refused r) {
+        List<String> a = new java.util.ArrayList<>(r.args());
+        while (a.size() < 5) {
+            a.add("");
+        }
+        return m.psbt_refused(r.reason().name(), a.get(0), a.get(1), a.get(2), a.get(3), a.get(4));
+    }
+
     /** The batch page again with the outcome in words, at the status {@link PayoutAnswers} gives it. */
     private Response answer(long id, PayoutOutcome outcome) {
         return switch (outcome) {
@@ -126,8 +166,10 @@ public class PayoutAdminResource {
     private TemplateInstance detail(long id, String notice, String error) {
         PayoutBatchView b = queries.batch(id).orElseThrow(() -> new NotFoundException("no payout batch " + id));
         String why = waiting.of(b).map(w -> w.text(pages.locale())).orElse(null);
+        PayoutPsbt psbt = b.state() == BatchState.AWAITING_SIGNATURES ? signing.current(id).orElse(null) : null;
         return pages.page(Templates.detail(b, queries.lines(id), queries.handles(id), queries.transactions(id),
                 queries.approvals(id), queries.events(id), why, b.state() == BatchState.APPROVED || b.state() == BatchState.SIGNED
-                        || b.state() == BatchState.BROADCAST ? fees.recent(queries.inFlightTxids()) : null, notice, error));
+                        || b.state() == BatchState.BROADCAST ? fees.recent(queries.inFlightTxids()) : null, notice, error,
+                psbt, psbt == null ? null : java.util.Base64.getEncoder().encodeToString(psbt.psbt())));
     }
 }

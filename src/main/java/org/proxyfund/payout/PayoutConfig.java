@@ -10,6 +10,17 @@ import java.util.Optional;
 @ConfigMapping(prefix = "proxyfund.payout")
 public interface PayoutConfig {
 
+    /**
+     * Who signs an approved batch: {@code wallet}, the service's hot wallet, at once; or {@code psbt}, the admins' own
+     * wallets: the batch becomes a PSBT on its admin page, waits for a signed upload, which is checked against it and
+     * then sent like a hot-wallet signature (docs/wallet.md, "Treasury").
+     */
+    @WithDefault("wallet")
+    Signing signing();
+
+    /** Who signs approved batches. */
+    enum Signing { WALLET, PSBT }
+
     /** A batch whose total is strictly above this needs two different admins to approve it. */
     @WithDefault("10000000")
     long twoAdminThresholdSats();

@@ -27,6 +27,8 @@ class PayoutEffects {
     PayoutRepository repository;
     @Inject
     LedgerService ledger;
+    @Inject
+    PsbtRepository psbts;
 
     @Transactional(Transactional.TxType.MANDATORY)
     void store(long batchId, BatchSnapshot before, BatchSnapshot after, BatchEvent event, Long actorId,
@@ -36,6 +38,13 @@ class PayoutEffects {
         switch (event) {
             case ApprovalRecorded e -> repository.insertApproval(batchId, e.revision(), e.adminId());
             case Approved e -> repository.insertApproval(batchId, e.revision(), e.adminIds().getLast());
+            case BatchEvent.AwaitingSignatures e -> {
+                requireFacts(facts);
+                if (facts.psbt() == null) {
+                    throw new IllegalArgumentException("a batch awaiting signatures needs its PSBT");
+                }
+                psbts.insert(batchId, e.txid(), facts.psbt(), facts.feeSats(), facts.vsize());
+            }
             case Signed e -> {
                 repository.insertTx(batchId, 0, after.signed(), requireFacts(facts).feeSats(), facts.vsize(), facts.basis());
                 fee = facts.feeSats();
@@ -98,6 +107,7 @@ class PayoutEffects {
             case ApprovalRecorded e -> "approved revision " + e.revision() + " (" + e.approvalsNeeded() + " approvals needed)";
             case Approved e -> "approved revision " + e.revision() + " by " + e.adminIds();
             case Rejected e -> e.reason();
+            case BatchEvent.AwaitingSignatures e -> "PSBT of " + e.txid() + " offered for signing";
             case Signed e -> "signed " + e.txid();
             case ReplacementRecorded e -> "replacement " + e.txid() + " of " + e.originalTxid();
             case Broadcast e -> "broadcast " + e.txid();

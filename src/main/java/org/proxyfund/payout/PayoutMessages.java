@@ -170,14 +170,62 @@ public interface PayoutMessages {
     String wait_reason(String why, String a, String b, String c);
 
     /** A batch state's name for people; the stored code stays in the page's data attributes and in the API. */
-    @Message("{#when s}{#is 'PROPOSED'}proposed{#is 'APPROVED'}approved{#is 'SIGNED'}signed{#is 'BROADCAST'}broadcast"
-            + "{#is 'CONFIRMED'}confirmed{#is 'REJECTED'}rejected{#is 'FAILED'}failed{#else}{s}{/when}")
+    @Message("{#when s}{#is 'PROPOSED'}proposed{#is 'APPROVED'}approved{#is 'AWAITING_SIGNATURES'}awaiting signatures"
+            + "{#is 'SIGNED'}signed{#is 'BROADCAST'}broadcast{#is 'CONFIRMED'}confirmed{#is 'REJECTED'}rejected{#is 'FAILED'}failed{#else}{s}{/when}")
     String batch_state(String s);
 
     /** What happened to a batch, by the stored event kind. */
     @Message("{#when k}{#is 'Proposed'}proposed{#is 'Revised'}revised{#is 'ApprovalRecorded'}approval recorded"
-            + "{#is 'Approved'}approved{#is 'Rejected'}rejected{#is 'Signed'}signed"
+            + "{#is 'Approved'}approved{#is 'Rejected'}rejected{#is 'AwaitingSignatures'}PSBT offered for signing{#is 'Signed'}signed"
             + "{#is 'ReplacementRecorded'}fee bump recorded{#is 'Broadcast'}broadcast{#is 'Confirmed'}confirmed"
             + "{#is 'Failed'}failed{#is 'LeftChain'}left the chain (reorg){#else}{k}{/when}")
     String event_kind(String k);
+
+    @Message("approved, waiting for the admins' signatures")
+    String word_awaiting_signatures();
+
+    @Message("Sign with your own wallet (PSBT)")
+    String psbt_title();
+
+    @Message("Revision {revision} of the PSBT: transaction {txid}, fee {fee} sat, about {vsize} vB. Open it in your "
+            + "wallet (Electrum, Sparrow, a hardware wallet), check every output and the fee, sign it, and upload the signed "
+            + "PSBT or the signed transaction (hex). The service accepts it only if it is exactly this transaction signed "
+            + "by the fund's keys, then sends it.")
+    String psbt_help(int revision, String txid, long fee, int vsize);
+
+    @Message("Download the .psbt file")
+    String psbt_download();
+
+    @Message("PSBT (base64)")
+    String psbt_base64();
+
+    @Message("Signed PSBT (base64) or signed transaction (hex)")
+    String psbt_signed();
+
+    @Message("Upload the signature")
+    String psbt_upload();
+
+    @Message("Signature accepted: transaction {txid} is stored and will be broadcast.")
+    String psbt_accepted(String txid);
+
+    @Message("You already signed this batch (transaction {txid}); nothing changed.")
+    String psbt_already_signed_by_you(String txid);
+
+    @Message("This batch does not await signatures: it is {state}.")
+    String psbt_not_awaiting(String state);
+
+    /** Why a signed upload was refused; a to e are the facts PsbtCheck.Reason lists for each reason. */
+    @Message("Refused: {#when why}"
+            + "{#is 'UNREADABLE'}this is neither a PSBT nor a signed transaction ({a})."
+            + "{#is 'OLD_REVISION'}this is the transaction of revision {a} of the PSBT; the current one is revision {b}. Download it again and sign that."
+            + "{#is 'OTHER_INPUTS'}it spends other coins than the proposed transaction."
+            + "{#is 'OTHER_OUTPUTS'}output {a} pays {e} sat to {d}; the batch proposed {c} sat to {b}."
+            + "{#is 'OTHER_OUTPUT_COUNT'}it has {b} outputs; the proposed transaction has {a}."
+            + "{#is 'OTHER_FEE'}its fee is {b} sat; the proposed fee is {a} sat."
+            + "{#is 'OTHER_TRANSACTION'}its version, lock time, input order or sequences differ from the proposed transaction."
+            + "{#is 'NOT_SIGNED'}input {a} is not signed."
+            + "{#is 'KEY_NOT_IN_WALLET'}input {a} is signed by key {b}, which is not the fund's key for that coin."
+            + "{#is 'BAD_SIGNATURE'}the signature of input {a} is not valid ({b})."
+            + "{#else}{why}{/when}")
+    String psbt_refused(String why, String a, String b, String c, String d, String e);
 }

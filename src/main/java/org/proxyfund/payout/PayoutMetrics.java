@@ -18,7 +18,8 @@ import java.util.EnumSet;
 @ApplicationScoped
 public class PayoutMetrics {
 
-    private static final EnumSet<BatchState> OPEN = EnumSet.of(BatchState.PROPOSED, BatchState.APPROVED, BatchState.SIGNED,
+    private static final EnumSet<BatchState> OPEN = EnumSet.of(BatchState.PROPOSED, BatchState.APPROVED,
+            BatchState.AWAITING_SIGNATURES, BatchState.SIGNED,
             BatchState.BROADCAST);
 
     @Inject

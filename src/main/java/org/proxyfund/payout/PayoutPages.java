@@ -20,6 +20,7 @@ public final class PayoutPages {
         return switch (state) {
             case PROPOSED -> m.word_proposed();
             case APPROVED -> m.word_approved();
+            case AWAITING_SIGNATURES -> m.word_awaiting_signatures();
             case SIGNED, BROADCAST -> m.word_in_flight();
             case CONFIRMED -> m.word_confirmed();
             case REJECTED -> m.word_rejected();

@@ -127,6 +127,18 @@ public class PayoutService {
         return apply(batchId, new MarkSigned(tx), null, new TxFacts(feeSats, vsize, basis));
     }
 
+    /** A PSBT of the approved batch is stored as its newest revision; the batch awaits the admins' signatures. */
+    @Transactional
+    public PayoutOutcome awaitSignatures(long batchId, String txid, byte[] psbt, long feeSats, int vsize) {
+        return apply(batchId, new BatchCommand.AwaitSignatures(txid), null, new TxFacts(feeSats, vsize, null, psbt));
+    }
+
+    /** An admin's signed upload, checked against the batch's PSBT, is stored (SIGNED) before anything broadcasts it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    PayoutOutcome markSignedBy(long batchId, long adminId, SignedTransaction tx, long feeSats, int vsize) {
+        return apply(batchId, new MarkSigned(tx), adminId, new TxFacts(feeSats, vsize, null));
+    }
+
     /** A fee-bump replacement is stored before it is broadcast, tracked beside the original. */
     @Transactional
     public PayoutOutcome recordReplacement(long batchId, SignedTransaction tx, long feeSats, int vsize) {
@@ -206,7 +218,13 @@ public class PayoutService {
                 row.closingReason());
     }
 
-    /** Fee and size of a signed transaction, and where its rate came from (null: not known), stored with it. */
-    record TxFacts(long feeSats, int vsize, FeeEstimate basis) {
+    /**
+     * Fee and size of a signed transaction, and where its rate came from (null: not known), stored with it; for a
+     * batch offered for signing, also its PSBT.
+     */
+    record TxFacts(long feeSats, int vsize, FeeEstimate basis, byte[] psbt) {
+        TxFacts(long feeSats, int vsize, FeeEstimate basis) {
+            this(feeSats, vsize, basis, null);
+        }
     }
 }

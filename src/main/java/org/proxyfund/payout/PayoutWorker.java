@@ -46,6 +46,8 @@ public class PayoutWorker {
     FeeEstimator fees;
     @Inject
     FeeBumps bumps;
+    @Inject
+    PsbtOffers psbts;
 
     private final BroadcastMemory sent = new BroadcastMemory();
 
@@ -119,13 +121,18 @@ public class PayoutWorker {
 
     /**
      * Step 2: SIGNED batches are broadcast first, and while one is still SIGNED nothing new is signed (its coins are
-     * not yet known spent); then every APPROVED batch is sent. Returns how many batches were signed now.
+     * not yet known spent); then every APPROVED batch is sent, or with {@code signing=psbt} offered to the admins as a
+     * PSBT ({@link PsbtOffers}). Returns how many batches were signed now.
      */
     public int sendApproved(Instant now) {
         for (long id : queries.idsIn(BatchState.SIGNED)) {
             broadcastStored(id, now);
         }
         if (!queries.idsIn(BatchState.SIGNED).isEmpty()) {
+            return 0;
+        }
+        if (config.signing() == PayoutConfig.Signing.PSBT) {
+            psbts.offerApproved(); // the admins sign; a stored upload is SIGNED and sent by reconcile
             return 0;
         }
         int signed = 0;

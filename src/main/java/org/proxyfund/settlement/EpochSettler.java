@@ -76,6 +76,7 @@ class EpochSettler {
         Coverage coverage = new Coverage(config.minCoverageBp(), config.checkInterval());
         Map<Long, String> outcomes = new HashMap<>(rows.size() * 2);
         Map<Long, Long> expected = new HashMap<>(rows.size() * 2);
+        Map<Long, Long> excluded = new HashMap<>(rows.size() * 2);
         List<EpochUptime> weighted = new ArrayList<>(rows.size());
         for (EpochInputs.InputRow r : rows) {
             OperatorEligibility op = operators.get(r.operatorId());
@@ -83,16 +84,20 @@ class EpochSettler {
             Instant spanStart = r.firstRecorded() == null || r.firstRecorded().isBefore(epoch.start()) ? epoch.start() : r.firstRecorded();
             long due = coverage.expected(spanStart, spanEnd);
             expected.put(r.endpointId(), due);
-            if (op.exclusion() == null && r.up() + r.down() > 0 && !coverage.meets(r.up(), r.down(), r.unknown(), due)) {
+            // Excused maintenance counts neither way, like UNKNOWN: out of the downtime and out of the coverage's due.
+            long excused = rules.maintenanceExcluded(r.down(), r.downInWindows());
+            excluded.put(r.endpointId(), excused);
+            long down = r.down() - excused;
+            if (op.exclusion() == null && r.up() + down > 0 && !coverage.meets(r.up(), down, r.unknown() + excused, due)) {
                 outcomes.put(r.endpointId(), Exclusion.LOW_COVERAGE.name());
                 continue;
             }
-            if (op.exclusion() == null && r.up() + r.down() > 0 && !thresholdParameters.meetsThreshold(r.up(), r.down())) {
+            if (op.exclusion() == null && r.up() + down > 0 && !thresholdParameters.meetsThreshold(r.up(), down)) {
                 outcomes.put(r.endpointId(), Exclusion.BELOW_THRESHOLD.name());
                 continue;
             }
             long up = rules.weightedUp(r.up(), r.weakUp());
-            long total = (r.up() + r.down()) * SettlementParameters.SCALE;
+            long total = (r.up() + down) * SettlementParameters.SCALE;
             weighted.add(new EpochUptime(r.operatorId(), r.endpointId(), r.protocol(), r.region(), up, total - up));
         }
         ShareResult result = new ShareCalculator(rules.calculatorParameters())
@@ -122,11 +127,12 @@ class EpochSettler {
             lines.append(id).append('\t').append(r.endpointId()).append('\t').append(r.operatorId()).append('\t')
                     .append(clean(r.protocol())).append('\t').append(clean(r.region())).append('\t').append(r.up()).append('\t')
                     .append(r.down()).append('\t').append(r.weakUp()).append('\t').append(outcomes.get(r.endpointId()))
-                    .append('\t').append(r.unknown()).append('\t').append(expected.get(r.endpointId())).append('\n');
+                    .append('\t').append(r.unknown()).append('\t').append(expected.get(r.endpointId())).append('\t')
+                    .append(excluded.get(r.endpointId())).append('\n');
         }
         long t4 = System.nanoTime();
         repo.copy("settlement_endpoint (settlement_id, endpoint_id, operator_id, protocol, region, up_count, down_count,"
-                + " weak_up_count, outcome, unknown_count, expected_count)", lines);
+                + " weak_up_count, outcome, unknown_count, expected_count, maintenance_excluded_count)", lines);
         long t5 = System.nanoTime();
         lines.setLength(0);
         List<OperatorShare> byOperator = new ArrayList<>(result.shares());

@@ -72,6 +72,13 @@ public interface SettlementConfig {
     @WithDefault("500")
     int weakEvidenceWeight();
 
+    /**
+     * Most downtime per endpoint and epoch that declared maintenance windows excuse (counted in checks: this over
+     * check-interval); DOWN checks inside windows beyond it count as downtime. 0 turns the excuse off.
+     */
+    @WithDefault("PT4H")
+    java.time.Duration maintenanceAllowance();
+
     /** Most satoshis one operator is given per epoch; 0 means no cap. */
     @WithDefault("0")
     long operatorCapSats();

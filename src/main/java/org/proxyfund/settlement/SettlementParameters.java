@@ -1,5 +1,6 @@
 package org.proxyfund.settlement;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -8,9 +9,11 @@ import java.util.TreeMap;
  * the weak-evidence weight. Parameters, not transition logic: "Rules" names only state-transition tables.
  *
  * @param weakEvidenceWeight per mille of a relayed UP that a weak-evidence UP is worth in the pay weight
+ * @param maintenanceAllowanceChecks most DOWN checks of an endpoint inside its declared maintenance windows that an
+ *                                   epoch excludes from its downtime (the allowance over the check interval)
  */
 public record SettlementParameters(int thresholdBp, int defaultWeight, Map<String, Integer> protocolWeights,
-        Map<String, Integer> regionWeights, long capSats, int weakEvidenceWeight) {
+        Map<String, Integer> regionWeights, long capSats, int weakEvidenceWeight, long maintenanceAllowanceChecks) {
 
     /** Scale of the weighted UP counts handed to the calculator: a relayed UP counts this much, a weak one its weight. */
     static final long SCALE = 1000;
@@ -21,13 +24,16 @@ public record SettlementParameters(int thresholdBp, int defaultWeight, Map<Strin
         if (weakEvidenceWeight < 0 || weakEvidenceWeight > SCALE) {
             throw new IllegalArgumentException("weak-evidence weight must be 0..1000 per mille, got " + weakEvidenceWeight);
         }
+        if (maintenanceAllowanceChecks < 0) {
+            throw new IllegalArgumentException("maintenance allowance must be >= 0 checks, got " + maintenanceAllowanceChecks);
+        }
     }
 
     /** The parameters configured in {@code proxyfund.settlement.*}. */
     public static SettlementParameters from(SettlementConfig config) {
         ShareParameters r = ShareParameters.from(config);
         return new SettlementParameters(r.thresholdBp(), r.defaultWeight(), r.protocolWeights(), r.regionWeights(),
-                r.capSats(), config.weakEvidenceWeight());
+                r.capSats(), config.weakEvidenceWeight(), allowanceChecks(config.maintenanceAllowance(), config.checkInterval()));
     }
 
     /** The share parameters with the configured threshold, for the threshold test on raw counts. */
@@ -46,5 +52,27 @@ public record SettlementParameters(int thresholdBp, int defaultWeight, Map<Strin
     /** UP counts scaled for the calculator: relayed UPs × 1000 + weak UPs × weak weight. */
     long weightedUp(long up, long weakUp) {
         return (up - weakUp) * SCALE + weakUp * weakEvidenceWeight;
+    }
+
+    /** The allowance as a number of checks: one per check interval, whole intervals only (rounded down). */
+    static long allowanceChecks(Duration allowance, Duration checkInterval) {
+        if (allowance.isNegative() || !checkInterval.isPositive()) {
+            throw new IllegalArgumentException("maintenance allowance must be >= 0 and the check interval > 0");
+        }
+        return allowance.toMillis() / checkInterval.toMillis();
+    }
+
+    /**
+     * DOWN checks excluded from an endpoint's downtime for declared maintenance: those inside its windows, at most the
+     * allowance, never more than its DOWN checks. Beyond the allowance every DOWN check counts.
+     *
+     * @param down          the endpoint's DOWN checks in the epoch
+     * @param downInWindows those of them in hours inside its declared (not cancelled) maintenance windows
+     */
+    long maintenanceExcluded(long down, long downInWindows) {
+        if (down < 0 || downInWindows < 0) {
+            throw new IllegalArgumentException("negative check count");
+        }
+        return Math.min(Math.min(downInWindows, down), maintenanceAllowanceChecks);
     }
 }

@@ -114,7 +114,7 @@ public class AgentApiResource {
         if (!(outcome instanceof AgentAuth.Outcome.Accepted accepted)) return refused((AgentAuth.Outcome.Refused) outcome);
         LeaseRequest r = body.length == 0 ? new LeaseRequest(null) : json.readValue(body, LeaseRequest.class);
         int max = r.max() == null ? config.maxLease() : r.max();
-        return Response.ok(new LeaseAnswer(canary.publicHost(), canary.publicPort(), work.lease(accepted.agent(), max, now))).build();
+        return Response.ok(new LeaseAnswer(canary.publicHost(), canary.publicPort(), work.lease(accepted.agent(), max, now, address()))).build();
     }
 
     @POST
@@ -137,7 +137,7 @@ public class AgentApiResource {
         if (results.size() > config.maxResults()) {
             return Problem.of(413, "agent.batch_too_large", "At most " + config.maxResults() + " results per push.").response();
         }
-        return Response.ok(work.accept(accepted.agent(), results, now)).build();
+        return Response.ok(work.accept(accepted.agent(), results, now, address())).build();
     }
 
     private static Response refused(AgentAuth.Outcome.Refused r) {

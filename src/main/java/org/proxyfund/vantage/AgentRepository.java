@@ -15,12 +15,12 @@ import java.util.Optional;
 class AgentRepository {
 
     private static final String COLUMNS = "id, name, region, network_label, state, public_key, last_contact_at, last_address,"
-            + " accepted_count, refused_count, created_at, created_by, revoked_at, revoked_by";
+            + " accepted_count, refused_count, created_at, created_by, revoked_at, revoked_by, false_up_count";
 
     private static final RowMapper<Agent> AGENT = rs -> new Agent(rs.getLong(1), rs.getString(2), rs.getString(3),
             rs.getString(4), AgentState.valueOf(rs.getString(5)), rs.getBytes(6), instant(rs.getTimestamp(7)), rs.getString(8),
             rs.getLong(9), rs.getLong(10), instant(rs.getTimestamp(11)), rs.getString(12), instant(rs.getTimestamp(13)),
-            rs.getString(14));
+            rs.getString(14), rs.getLong(15));
 
     @Inject
     Sql sql;
@@ -81,9 +81,9 @@ class AgentRepository {
         sql.update("UPDATE agent SET last_contact_at = ?, last_address = ? WHERE id = ?", now, address, agentId);
     }
 
-    void count(long agentId, int accepted, int refused) {
-        sql.update("UPDATE agent SET accepted_count = accepted_count + ?, refused_count = refused_count + ? WHERE id = ?",
-                accepted, refused, agentId);
+    void count(long agentId, int accepted, int refused, int falseUps) {
+        sql.update("UPDATE agent SET accepted_count = accepted_count + ?, refused_count = refused_count + ?,"
+                + " false_up_count = false_up_count + ? WHERE id = ?", accepted, refused, falseUps, agentId);
     }
 
     private static Instant instant(Timestamp t) {

@@ -55,6 +55,12 @@ public interface VantageMessages {
     @Message("Results accepted / refused")
     String volume();
 
+    @Message("UPs without proof")
+    String false_ups();
+
+    @Message("{count} UP(s) whose nonce never came through the proxy: check this agent")
+    String flagged(long count);
+
     @Message("Created")
     String created();
 

@@ -17,7 +17,7 @@ class WorkRepository {
 
     /** A lease as stored. */
     record Lease(long id, long agentId, long endpointId, String region, List<String> nonces, Instant leasedAt,
-                 Instant deadlineAt, Instant completedAt) {
+                 Instant deadlineAt, Instant completedAt, String agentAddress) {
     }
 
     /** One result as it is kept. */
@@ -51,17 +51,18 @@ class WorkRepository {
         sql.update("UPDATE agent_schedule SET next_check_at = ? WHERE endpoint_id = ? AND region = ?", next, endpointId, region);
     }
 
-    long insertLease(long agentId, long endpointId, String region, List<String> nonces, Instant now, Instant deadline) {
-        return sql.one("INSERT INTO agent_lease (agent_id, endpoint_id, region, nonces, leased_at, deadline_at)"
-                + " VALUES (?, ?, ?, ?::text[], ?, ?) RETURNING id", rs -> rs.getLong(1), agentId, endpointId, region,
-                "{" + String.join(",", nonces) + "}", now, deadline).orElseThrow();
+    long insertLease(long agentId, long endpointId, String region, List<String> nonces, Instant now, Instant deadline,
+                     String agentAddress) {
+        return sql.one("INSERT INTO agent_lease (agent_id, endpoint_id, region, nonces, leased_at, deadline_at, agent_address)"
+                + " VALUES (?, ?, ?, ?::text[], ?, ?, ?) RETURNING id", rs -> rs.getLong(1), agentId, endpointId, region,
+                "{" + String.join(",", nonces) + "}", now, deadline, agentAddress).orElseThrow();
     }
 
     Optional<Lease> lockLease(long leaseId) {
-        return sql.one("SELECT id, agent_id, endpoint_id, region, nonces, leased_at, deadline_at, completed_at FROM agent_lease"
+        return sql.one("SELECT id, agent_id, endpoint_id, region, nonces, leased_at, deadline_at, completed_at, agent_address FROM agent_lease"
                 + " WHERE id = ? FOR UPDATE", rs -> new Lease(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
                 strings(rs.getArray(5)), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
-                rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()), leaseId);
+                rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getString(9)), leaseId);
     }
 
     void complete(long leaseId, Instant now) {

@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.time.Instant;
 
 /**
@@ -32,6 +33,12 @@ public class WorkService {
 
     /** Canary frames per leased check: the canary connection, its retry at a second address and the two controls. */
     static final int FRAMES_PER_CHECK = 4;
+
+    /**
+     * The protocols agents check: those whose relay proof is a canary nonce, so the canary can tell where an agent's
+     * nonce came from. The others (MTProto, WireGuard, OpenVPN) stay with the central monitor.
+     */
+    static final Set<String> AGENT_TYPES = Set.of("SOCKS5", "HTTP_CONNECT", "SHADOWSOCKS");
 
     private static final Logger LOG = Logger.getLogger(WorkService.class);
 
@@ -61,10 +68,11 @@ public class WorkService {
 
     /** Up to {@code max} checks due in the agent's region, leased to it until their deadline. */
     @Transactional
-    public List<AgentWork> lease(Agent agent, int max, Instant now) {
+    public List<AgentWork> lease(Agent agent, int max, Instant now, String address) {
         List<Long> approved = endpoints.idsIn(EndpointState.APPROVED);
         List<Long> inRegion = endpoints.facts(approved).values().stream()
-                .filter(f -> f.retiredAt() == null && AgentService.normaliseRegion(f.region()).equals(agent.region()))
+                .filter(f -> f.retiredAt() == null && AGENT_TYPES.contains(f.type())
+                        && AgentService.normaliseRegion(f.region()).equals(agent.region()))
                 .map(EndpointFacts::endpointId).sorted().toList();
         repository.ensureScheduled(inRegion, agent.region(), now);
         Instant deadline = now.plus(config.leaseTime());
@@ -92,7 +100,7 @@ public class WorkService {
                         Base64.getEncoder().encodeToString(canary.expectedAnswer(frame))));
                 nonces.add(HexFormat.of().formatHex(Canary.nonceOf(frame)));
             }
-            long leaseId = repository.insertLease(agent.id(), id, agent.region(), nonces, now, deadline);
+            long leaseId = repository.insertLease(agent.id(), id, agent.region(), nonces, now, deadline, address);
             out.add(new AgentWork(leaseId, t.type().name(), t.host(), t.port(), fields, credential.values(), frames, deadline));
         }
         return out;
@@ -107,11 +115,12 @@ public class WorkService {
 
     /** Takes a batch of the agent's results; each is judged on its own and every judged one is kept for audit. */
     @Transactional
-    public PushOutcome accept(Agent agent, List<AgentResult> results, Instant now) {
+    public PushOutcome accept(Agent agent, List<AgentResult> results, Instant now, String address) {
         int accepted = 0;
+        int falseUps = 0;
         List<PushOutcome.Refusal> refused = new ArrayList<>();
         for (AgentResult r : results) {
-            ResultRules.Judgement j = rules.judge(agent, r, repository.lockLease(r.leaseId()).orElse(null), now);
+            ResultRules.Judgement j = rules.judge(agent, r, repository.lockLease(r.leaseId()).orElse(null), now, address);
             if (j.lease() == null) {
                 refused.add(new PushOutcome.Refusal(r.leaseId(), j.refusal()));
                 continue;
@@ -126,9 +135,10 @@ public class WorkService {
                 repository.reschedule(lease.endpointId(), lease.region(), lease.leasedAt().plus(config.interval()));
             } else {
                 refused.add(new PushOutcome.Refusal(r.leaseId(), j.refusal()));
+                if (ResultRules.FALSE_UPS.contains(j.refusal())) falseUps++;
             }
         }
-        agents.count(agent.id(), accepted, refused.size());
+        agents.count(agent.id(), accepted, refused.size(), falseUps);
         return new PushOutcome(accepted, refused);
     }
 

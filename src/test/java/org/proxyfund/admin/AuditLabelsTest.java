@@ -1,5 +1,6 @@
 package org.proxyfund.admin;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every action code any feature writes to the audit log has a label, so the audit page never shows a raw code. */
+@PlainLane
 class AuditLabelsTest {
 
     private static final Set<String> SUBJECT_TYPES = Set.of("ACCOUNT", "ENDPOINT", "PAYOUT_ADDRESS");

@@ -1,5 +1,6 @@
 package org.proxyfund.architecture;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in {@code code spans} exists, and every package of src/main is on it. No doc says what is "to come": the docs
  * describe the code as it is; history belongs in git.
  */
+@PlainLane
 class DocsMapTest {
 
     private static final Path MAP = Path.of("docs/architecture.md");

@@ -1,5 +1,6 @@
 package org.proxyfund.architecture;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The literal reader that TableOwnershipTest relies on sees SQL however it is written, and nothing else. */
+@PlainLane
 class JavaStringsTest {
 
     @Test

@@ -1,5 +1,6 @@
 package org.proxyfund.architecture;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * not public; {@code XQueries} are its public reads; there is no third name ({@code *Reads}); and no two classes of
  * src/main share a simple name (two {@code EndpointUptime} records once meant two different things).
  */
+@PlainLane
 class NamingTest {
 
     private static final Path MAIN = Path.of("src/main/java/org/proxyfund");

@@ -1,5 +1,6 @@
 package org.proxyfund.architecture;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * first) and may only point to packages on lower floors: never up, never sideways, so no two packages reach each other
  * and each can be read and tested with only what lies below it. A new package must be given a floor here.
  */
+@PlainLane
 class PackageGraphTest {
 
     private static final Path MAIN = Path.of("src/main/java/org/proxyfund");
@@ -32,9 +34,10 @@ class PackageGraphTest {
      * wallet (the one place bitcoinj lives) and web (page plumbing); operator: accounts, sessions, payout addresses;
      * endpoint (what operators run) and ledger (double-entry books); probe (health checks of endpoints) and donation
      * (money in, booked in the ledger); vantage (probe agents inside censored networks, which use probe's checkers and
-     * canary); settlement (uptime into owed sats); payout (owed sats into transactions);
+     * canary) and maintenance (declared maintenance windows, which read probe's rollups); settlement (uptime into owed sats) and agent (the probe agent program, on probe's checkers and vantage's signed requests); payout (owed sats into transactions);
      * audit (the ledger check and transparency, which read every money feature) and dashboard (the operator's own
-     * pages, which show every feature that concerns them); admin; trial (the dev profile's trial mode and console) on top.
+     * pages, which show every feature that concerns them) and status (the public network status and badges, which read
+     * probe, endpoint and payout); admin; trial (the dev profile's trial mode and console) on top.
      */
     static final List<Set<String>> FLOORS = List.of(
             Set.of("common"),
@@ -42,10 +45,10 @@ class PackageGraphTest {
             Set.of("operator"),
             Set.of("endpoint", "ledger"),
             Set.of("probe", "donation"),
-            Set.of("vantage"),
-            Set.of("settlement"),
+            Set.of("vantage", "maintenance"),
+            Set.of("settlement", "agent"),
             Set.of("payout"),
-            Set.of("audit", "dashboard"),
+            Set.of("audit", "dashboard", "status"),
             Set.of("admin"),
             Set.of("trial"));
 

@@ -1,5 +1,6 @@
 package org.proxyfund.architecture;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SET, … in them), after FROM, JOIN, INTO, UPDATE, TABLE, COPY or TRUNCATE; an entity's class name in JPQL counts as
  * its table.
  */
+@PlainLane
 class TableOwnershipTest {
 
     private static final Path MIGRATIONS = Path.of("db/migration");
@@ -65,6 +67,7 @@ class TableOwnershipTest {
             entry("check_rollup_hourly", "probe"),
             entry("check_rollup_daily", "probe"),
             entry("endpoint_trial_check", "probe"),
+            entry("canary_sighting", "probe"),
             entry("agent", "vantage"),
             entry("agent_enrollment_token", "vantage"),
             entry("agent_request_nonce", "vantage"),
@@ -75,10 +78,13 @@ class TableOwnershipTest {
             entry("settlement_endpoint", "settlement"),
             entry("settlement_share", "settlement"),
             entry("operator_hold", "settlement"),
+            entry("status_badge", "status"),
+            entry("maintenance_window", "maintenance"),
             entry("payout_batch", "payout"),
             entry("payout_line", "payout"),
             entry("payout_approval", "payout"),
             entry("payout_tx", "payout"),
+            entry("payout_psbt", "payout"),
             entry("payout_event", "payout"));
 
     /**

@@ -1,5 +1,6 @@
 package org.proxyfund.deploy;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The Kubernetes manifests render with Kustomize and validate against the Kubernetes, CloudNativePG and
  * prometheus-operator schemas, offline (tools/k8s/validate.mjs); and the check does fail on a broken manifest.
  */
+@PlainLane
 class ManifestsTest {
 
     private static final Path K8S = Path.of("k8s");

@@ -1,5 +1,6 @@
 package org.proxyfund.endpoint;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The format of every issued credential, and that secrets stay out of toString. */
+@PlainLane
 class CredentialIssuerTest {
 
     private final CredentialIssuer issuer = new CredentialIssuer();

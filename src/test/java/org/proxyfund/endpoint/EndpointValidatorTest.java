@@ -1,5 +1,6 @@
 package org.proxyfund.endpoint;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Syntax validation of every endpoint type: a valid draft of each, and each invalid field on its own. */
+@PlainLane
 class EndpointValidatorTest {
 
     static final String WG_KEY = "xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=";

@@ -1,5 +1,6 @@
 package org.proxyfund.endpoint;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The SSRF guard against literal addresses of every refused range, names resolving to them, and the allowlist. */
+@PlainLane
 class HostGuardTest {
 
     private final HostGuard guard = new HostGuard(new TestEndpointConfig());

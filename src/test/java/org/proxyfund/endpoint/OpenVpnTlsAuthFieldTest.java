@@ -1,5 +1,6 @@
 package org.proxyfund.endpoint;
 
+import org.proxyfund.common.testing.PlainLane;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The optional OpenVPN tls-auth/tls-crypt fields: the static key block as openvpn writes it, key direction and digest. */
+@PlainLane
 class OpenVpnTlsAuthFieldTest {
 
     private final HostGuard guard = new HostGuard(new TestEndpointConfig());

@@ -1,5 +1,6 @@
 package org.proxyfund.endpoint;
 
+import org.proxyfund.common.testing.PlainLane;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The OpenVPN ownership token found (or not) in a real DNS server's TXT record and on a real HTTP server. */
+@PlainLane
 class OwnershipTokenVerifierTest {
 
     static final String TOKEN = "proxyfund-00112233445566778899aabbccddeeff";

@@ -1,5 +1,6 @@
 package org.proxyfund.ledger;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.util.OptionalLong;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Ledger account names are built and read through one type: an operator's payable names that operator, nothing else does. */
+@PlainLane
 class LedgerAccountTest {
 
     @Test

@@ -1,5 +1,6 @@
 package org.proxyfund.operator;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The per-account guessing schedule: free failures, then a wait doubling up to the ceiling, never a lockout. */
+@PlainLane
 class GuessPolicyTest {
 
     private final GuessPolicy policy = new GuessPolicy(5, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(24));

@@ -1,5 +1,6 @@
 package org.proxyfund.operator;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The payout address's transition table: a proof never survives a change of address, a replaced address never returns. */
+@PlainLane
 class PayoutAddressStateTest {
 
     @Test

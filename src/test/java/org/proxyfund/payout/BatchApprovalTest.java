@@ -1,5 +1,6 @@
 package org.proxyfund.payout;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.payout.BatchResult.Ok;
 import org.proxyfund.payout.BatchResult.Pending;
@@ -14,6 +15,7 @@ import static org.proxyfund.payout.BatchFixtures.THRESHOLD;
 import static org.proxyfund.payout.BatchFixtures.must;
 
 /** Admin approval of payout batches: revisions, the two-admin rule, double submits and rejection. */
+@PlainLane
 class BatchApprovalTest {
 
     private static BatchResult approve(BatchSnapshot batch, long admin, int revision) {

@@ -46,6 +46,7 @@ final class BatchFixtures {
                 new BatchCommand.RecordReplacement(BUMP));
         batches.put(BatchState.PROPOSED, proposed);
         batches.put(BatchState.APPROVED, approved);
+        batches.put(BatchState.AWAITING_SIGNATURES, must(approved, new BatchCommand.AwaitSignatures(ORIGINAL.txid())));
         batches.put(BatchState.SIGNED, signed);
         batches.put(BatchState.BROADCAST, broadcast);
         batches.put(BatchState.CONFIRMED, must(broadcast, new BatchCommand.MarkConfirmed(BUMP.txid(), 6, 6)));

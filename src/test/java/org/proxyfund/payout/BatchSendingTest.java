@@ -1,5 +1,6 @@
 package org.proxyfund.payout;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.payout.BatchResult.Ok;
 import org.proxyfund.payout.BatchResult.Refused;
@@ -17,6 +18,7 @@ import static org.proxyfund.payout.BatchFixtures.must;
 import static org.proxyfund.payout.BatchFixtures.tx;
 
 /** Signing, broadcast, fee bumps, confirmation and failure of payout batches, and their safe repeats. */
+@PlainLane
 class BatchSendingTest {
 
     private final Map<BatchState, BatchSnapshot> batches = BatchFixtures.oneOfEachState();

@@ -1,5 +1,6 @@
 package org.proxyfund.payout;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.payout.BatchResult.Ok;
 import org.proxyfund.payout.BatchResult.Pending;
@@ -26,6 +27,7 @@ import static org.proxyfund.payout.BatchFixtures.THRESHOLD;
  * approvable state after signing, completion needs enough confirmations of a known txid, only the confirming
  * transaction's leaving the chain reopens a CONFIRMED batch (and only to BROADCAST), REJECTED and FAILED stay closed.
  */
+@PlainLane
 class BatchStateMachinePropertyTest {
 
     private static final int SEQUENCES = 10_000;

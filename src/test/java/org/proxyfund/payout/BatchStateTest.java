@@ -1,5 +1,6 @@
 package org.proxyfund.payout;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.payout.BatchResult.Ok;
 import org.proxyfund.payout.BatchResult.Pending;
@@ -17,17 +18,19 @@ import static org.proxyfund.payout.BatchFixtures.STRANGER;
 import static org.proxyfund.payout.BatchFixtures.tx;
 
 /** Every (state, next state) pair of the payout batch table, against an explicit matrix and the machine. */
+@PlainLane
 class BatchStateTest {
 
-    /** Rows: from; columns: PROPOSED APPROVED SIGNED BROADCAST CONFIRMED REJECTED FAILED. */
+    /** Rows: from; columns: PROPOSED APPROVED AWAITING_SIGNATURES SIGNED BROADCAST CONFIRMED REJECTED FAILED. */
     private static final String[] MATRIX = {
-            /* PROPOSED  */ "X X . . . X X",
-            /* APPROVED  */ ". . X . . X X",
-            /* SIGNED    */ ". . . X X . X",
-            /* BROADCAST */ ". . . X X . X",
-            /* CONFIRMED */ ". . . X . . .",
-            /* REJECTED  */ ". . . . . . .",
-            /* FAILED    */ ". . . . . . ."};
+            /* PROPOSED  */ "X X . . . . X X",
+            /* APPROVED  */ ". . X X . . X X",
+            /* AWAITING  */ ". . X X . . . .",
+            /* SIGNED    */ ". . . . X X . X",
+            /* BROADCAST */ ". . . . X X . X",
+            /* CONFIRMED */ ". . . . X . . .",
+            /* REJECTED  */ ". . . . . . . .",
+            /* FAILED    */ ". . . . . . . ."};
 
     private static boolean expected(BatchState from, BatchState to) {
         return MATRIX[from.ordinal()].split(" ")[to.ordinal()].equals("X");
@@ -37,6 +40,7 @@ class BatchStateTest {
     private static List<BatchCommand> everyCommand() {
         return List.of(new BatchCommand.Revise(60_000), new BatchCommand.Approve(1, 1),
                 new BatchCommand.Approve(2, 1), new BatchCommand.Reject(2, "no"),
+                new BatchCommand.AwaitSignatures(ORIGINAL.txid()),
                 new BatchCommand.MarkSigned(ORIGINAL), new BatchCommand.MarkSigned(tx('d', 9)),
                 new BatchCommand.RecordReplacement(tx('e', 3)), new BatchCommand.RecordReplacement(BUMP),
                 new BatchCommand.MarkBroadcast(ORIGINAL.txid()), new BatchCommand.MarkBroadcast(BUMP.txid()),
@@ -82,6 +86,18 @@ class BatchStateTest {
                 assertEquals(expected(from, to), reached.contains(to), "reached " + from + " -> " + to);
             }
         }
+    }
+
+    @Test
+    void shouldNeverRejectOrFailABatchAwaitingSignaturesSinceItsPsbtMayBeSignedOutside() {
+        BatchSnapshot awaiting = BatchFixtures.oneOfEachState().get(BatchState.AWAITING_SIGNATURES);
+        BatchResult.Refused reject = (BatchResult.Refused) BatchStateMachine.apply(awaiting, new BatchCommand.Reject(1, "changed my mind"));
+        assertEquals(BatchReason.INVALID_STATE, reject.reason());
+        org.junit.jupiter.api.Assertions.assertTrue(reject.message().contains("PSBT may already be signed"), reject.message());
+        BatchResult.Refused fail = (BatchResult.Refused) BatchStateMachine.apply(awaiting, new BatchCommand.Fail("stuck"));
+        assertEquals(BatchReason.MAY_ALREADY_BE_SENT, fail.reason());
+        Ok signed = (Ok) BatchStateMachine.apply(awaiting, new BatchCommand.MarkSigned(ORIGINAL));
+        assertEquals(BatchState.SIGNED, signed.batch().state());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.proxyfund.payout;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * and the fee bump all go through {@code PayoutWorker.broadcast}, the only call of the wallet's broadcast outside
  * {@code wallet/}. A second caller would be a second path whose retries, memory and faults nobody tests.
  */
+@PlainLane
 class OneBroadcastPlaceTest {
 
     private static final Path MAIN = Path.of("src/main/java/org/proxyfund");

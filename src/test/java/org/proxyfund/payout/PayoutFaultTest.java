@@ -1,5 +1,6 @@
 package org.proxyfund.payout;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.wallet.BitcoinNetwork;
 
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The fault hook strikes once where armed, and cannot be armed outside regtest. */
+@PlainLane
 class PayoutFaultTest {
 
     static PayoutFault on(BitcoinNetwork network) {

@@ -1,5 +1,6 @@
 package org.proxyfund.payout;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.wallet.TxStatus;
 
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sending loop's decisions that need no node: what a batch's transactions say, what a bump asks for. */
+@PlainLane
 class SendingDecisionsTest {
 
     private static final PayoutTx ORIGINAL = tx("aa", 0);

@@ -1,5 +1,6 @@
 package org.proxyfund.probe;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A result says exactly one consistent thing: UP with a latency, DOWN with a reason, or UNKNOWN with neither. */
+@PlainLane
 class CheckResultTest {
 
     @Test

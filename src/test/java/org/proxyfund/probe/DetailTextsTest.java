@@ -1,5 +1,6 @@
 package org.proxyfund.probe;
 
+import org.proxyfund.common.testing.PlainLane;
 import io.quarkus.qute.i18n.Message;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Check details in English without Qute, stored as JSON and read back; a stale stored key falls back to the text. */
+@PlainLane
 class DetailTextsTest {
 
     @Test

@@ -1,5 +1,6 @@
 package org.proxyfund.probe;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * own floor, so no protocol folder reaches into another and the root reaches into none. A new folder must be given a
  * floor here.
  */
+@PlainLane
 class ProbeLayoutTest {
 
     private static final Path PROBE = Path.of("src/main/java/org/proxyfund/probe");

@@ -1,11 +1,13 @@
 package org.proxyfund.settlement;
 
+import org.proxyfund.common.testing.PlainLane;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+@PlainLane
 class BudgetPolicyTest {
 
     @Test

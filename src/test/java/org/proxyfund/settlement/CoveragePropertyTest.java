@@ -1,5 +1,6 @@
 package org.proxyfund.settlement;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The coverage rule on random epochs: recorded verdicts against the checks the schedule expected, UNKNOWN excluded. */
+@PlainLane
 class CoveragePropertyTest {
 
     private static final int CASES = 20_000;

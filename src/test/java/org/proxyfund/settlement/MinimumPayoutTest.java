@@ -1,5 +1,6 @@
 package org.proxyfund.settlement;
 
+import org.proxyfund.common.testing.PlainLane;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+@PlainLane
 class MinimumPayoutTest {
 
     private final MinimumPayout minimum = new MinimumPayout(10_000);

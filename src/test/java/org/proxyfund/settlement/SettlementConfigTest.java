@@ -1,5 +1,6 @@
 package org.proxyfund.settlement;
 
+import org.proxyfund.common.testing.PlainLane;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.smallrye.config.PropertiesConfigSource;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@PlainLane
 class SettlementConfigTest {
 
     private static SettlementConfig load(Map<String, String> properties) {

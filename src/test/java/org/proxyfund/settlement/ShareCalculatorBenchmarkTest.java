@@ -1,5 +1,6 @@
 package org.proxyfund.settlement;
 
+import org.proxyfund.common.testing.PlainLane;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Times one settlement of 100,000 endpoints (a week of checks each); prints the figure, asserts only correctness. */
+@PlainLane
 class ShareCalculatorBenchmarkTest {
 
     static final int ENDPOINTS = 100_000;

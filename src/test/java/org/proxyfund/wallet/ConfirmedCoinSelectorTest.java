@@ -1,5 +1,6 @@
 package org.proxyfund.wallet;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.bitcoinj.base.BitcoinNetwork;
 import org.bitcoinj.base.Coin;
 import org.bitcoinj.base.SegwitAddress;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Payout coin selection: only coins confirmed at least the given depth, never the wallet's own pending change. */
+@PlainLane
 class ConfirmedCoinSelectorTest {
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package org.proxyfund.wallet;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Explorer links follow the configured network: never a mainnet link for a testnet or regtest transaction. */
+@PlainLane
 class ExplorerTest {
 
     static final String TXID = "4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b";

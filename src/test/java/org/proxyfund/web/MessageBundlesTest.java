@@ -1,5 +1,6 @@
 package org.proxyfund.web;
 
+import org.proxyfund.common.testing.PlainLane;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every text of every message bundle (each {@code @MessageBundle} interface in the compiled classes) has its Russian
  * in {@code messages/<bundle>_ru.properties}, and the Russian files name no text that does not exist.
  */
+@PlainLane
 class MessageBundlesTest {
 
     @Test

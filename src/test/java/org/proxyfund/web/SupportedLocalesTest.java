@@ -1,11 +1,13 @@
 package org.proxyfund.web;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+@PlainLane
 class SupportedLocalesTest {
 
     @Test

@@ -11,8 +11,9 @@ import jakarta.inject.Inject;
  * Security headers on every answer of the site's port: pages, API, static files, redirects and errors, whoever wrote
  * them (they are added just before the headers go out). No answer may be framed, sniffed, or send a Referer to other
  * sites; scripts, styles and images come only from this site. {@code Cache-Control: no-store} on every answer that
- * does not set its own caching (only static files do), so no page or API answer that shows a proxy password, an
- * MTProto secret, a new API token or a payout is kept by a browser or a shared cache.
+ * does not set its own caching (only static files, the public status page, its JSON and the badges do), so no page or
+ * API answer that shows a proxy password, an MTProto secret, a new API token or a payout is kept by a browser or a
+ * shared cache.
  */
 @ApplicationScoped
 public class SecurityHeaders {

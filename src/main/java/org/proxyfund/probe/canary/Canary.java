@@ -48,6 +48,7 @@ public class Canary implements CanaryFrames {
 
     private final ProbeConfig config;
     private final NonceRegistry nonces;
+    private final SightingLog sightings;
     private volatile ServerSocket server;
     private volatile ExecutorService workers;
     /** The port once bound: a restart keeps it, since proxies may have been configured to allow only it. */
@@ -56,8 +57,8 @@ public class Canary implements CanaryFrames {
 
     /** The service's canary: its key is derived from the secrets key, so all replicas share it. */
     @Inject
-    public Canary(ProbeConfig config, SecretCipher secrets) {
-        this(config, secrets.deriveKey("probe canary"));
+    public Canary(ProbeConfig config, SecretCipher secrets, CanarySightings sightings) {
+        this(config, secrets.deriveKey("probe canary"), sightings);
     }
 
     /** A canary with a key of its own (tests, tools): only checkers built on it can pass through it. */
@@ -65,10 +66,16 @@ public class Canary implements CanaryFrames {
         this(config, randomKey());
     }
 
-    /** A canary with the given key (at least 32 bytes). */
+    /** A canary with the given key (at least 32 bytes) that records no sightings. */
     public Canary(ProbeConfig config, byte[] key) {
+        this(config, key, SightingLog.NONE);
+    }
+
+    /** A canary with the given key (at least 32 bytes) that writes where agents' nonces arrive from to {@code sightings}. */
+    public Canary(ProbeConfig config, byte[] key, SightingLog sightings) {
         this.config = config;
         this.nonces = new NonceRegistry(key, config.nonceTtl(), config.nonceCapacity(), Clock.systemUTC());
+        this.sightings = sightings;
     }
 
     private static byte[] randomKey() {
@@ -186,12 +193,24 @@ public class Canary implements CanaryFrames {
             if (frame == null) return;
             boolean agent = Arrays.equals(frame, 0, AGENT_MAGIC.length, AGENT_MAGIC, 0, AGENT_MAGIC.length);
             if (!agent && !Arrays.equals(frame, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) return;
-            if (nonces.consume(Arrays.copyOfRange(frame, MAGIC.length, FRAME_BYTES))) {
+            byte[] nonce = Arrays.copyOfRange(frame, MAGIC.length, FRAME_BYTES);
+            if (nonces.consume(nonce)) {
+                // Written before the answer leaves, so the agent cannot report the answer before its sighting is stored.
+                if (agent) recordSighting(nonce, client);
                 client.getOutputStream().write(expectedAnswer(frame));
                 client.getOutputStream().flush();
             }
         } catch (IOException e) {
             LOG.debug("canary connection ended", e);
+        }
+    }
+
+    private void recordSighting(byte[] nonce, Socket client) {
+        try {
+            sightings.record(nonce, client.getInetAddress().getHostAddress());
+        } catch (RuntimeException e) {
+            // The check still gets its answer; without the sighting the agent's UP is refused, never wrongly accepted.
+            LOG.warn("could not record where an agent's nonce came from", e);
         }
     }
 

@@ -55,4 +55,31 @@ public class RollupQueries {
                     first == null ? null : first.toInstant());
         }, r.dayFrom(), r.dayTo(), r.start(), r.dayFrom(), r.dayTo(), r.end());
     }
+
+    /**
+     * DOWN checks per endpoint in the given whole-hour spans of its own (overlapping spans count each hour once): the
+     * hours are generated from the spans and looked up by the rollups' primary key. Spans need not be sorted.
+     */
+    public java.util.Map<Long, Long> downInHours(List<HourSpan> spans) {
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        if (spans.isEmpty()) {
+            return out;
+        }
+        Long[] ids = new Long[spans.size()];
+        String[] starts = new String[spans.size()];
+        String[] ends = new String[spans.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = spans.get(i).endpointId();
+            starts[i] = spans.get(i).start().toString();
+            ends[i] = spans.get(i).end().toString();
+        }
+        sql.query("""
+                SELECT r.endpoint_id, sum(r.down_count)::bigint
+                FROM (SELECT DISTINCT w.e, h FROM unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[]) AS w(e, s, t),
+                      generate_series(w.s, w.t - interval '1 hour', interval '1 hour') AS h) x
+                JOIN check_rollup_hourly r ON r.endpoint_id = x.e AND r.hour_start = x.h
+                GROUP BY r.endpoint_id""", rs -> java.util.Map.entry(rs.getLong(1), rs.getLong(2)), ids, starts, ends)
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
 }

@@ -1,5 +1,6 @@
 package org.proxyfund.common.crypto;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** AES-256-GCM secrets at rest: round trip, tamper detection, context binding, rotation, key file. */
+@PlainLane
 class SecretCipherTest {
 
     static String newKey() {

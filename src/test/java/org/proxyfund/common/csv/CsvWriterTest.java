@@ -1,5 +1,6 @@
 package org.proxyfund.common.csv;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** CSV that spreadsheets open safely, read back with an independent parser (Apache Commons CSV). */
+@PlainLane
 class CsvWriterTest {
 
     @Test

@@ -1,5 +1,6 @@
 package org.proxyfund.common.db;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The embedded PostgreSQL asks every connection for the generated password: no trust for local users, a 0600
  * password file, data folders made by older versions (trust) moved over on start, a lost password file recovered.
  */
+@PlainLane
 class EmbeddedPostgresPasswordTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package org.proxyfund.common.db;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The embedded default leaves no PostgreSQL behind, whether the service stops or is killed. */
+@PlainLane
 class EmbeddedPostgresServerTest {
 
     @TempDir

@@ -51,6 +51,12 @@ class SecurityHeadersTest {
         expectHeaders("POST /api/v1/endpoints (the answer with the new credential)", created, true);
     }
 
+    /**
+     * The only routes whose answers shared caches may keep: the public network status and the badges (the same for
+     * everyone, never a secret; docs/status.md). Every other route must say no-store.
+     */
+    static final Set<String> PUBLIC_CACHEABLE = Set.of("/status", "/api/v1/status", "/badge/{publicId}.svg");
+
     @Test
     void shouldSendTheHeadersOnEveryRouteForEveryone() throws Exception {
         List<RouteCatalog.Route> routes = RouteCatalog.all();
@@ -62,9 +68,14 @@ class SecurityHeadersTest {
                 String path = r.path(params);
                 String what = r.method() + " " + r.template();
                 if (r.method().equals("GET")) {
-                    expectHeaders(what + " anonymous", anonymous().get(path), true);
-                    expectHeaders(what + " operator", r.api() ? bearer(operatorToken).get(path) : operator.request().get(path), true);
-                    expectHeaders(what + " admin", r.api() ? bearer(adminToken).get(path) : admin.request().get(path), true);
+                    boolean noStore = !PUBLIC_CACHEABLE.contains(r.template());
+                    Response answer = anonymous().get(path);
+                    expectHeaders(what + " anonymous", answer, noStore);
+                    if (!noStore && answer.statusCode() == 200 && !String.valueOf(answer.header("Cache-Control")).matches("public, max-age=\\d+")) {
+                        problems.add(what + " anonymous -> public answer without public, max-age: " + answer.header("Cache-Control"));
+                    }
+                    expectHeaders(what + " operator", r.api() ? bearer(operatorToken).get(path) : operator.request().get(path), noStore);
+                    expectHeaders(what + " admin", r.api() ? bearer(adminToken).get(path) : admin.request().get(path), noStore);
                     continue;
                 }
                 expectHeaders(what + " anonymous", anonymous().contentType(ContentType.JSON).body("{}").request(r.method(), path), true);

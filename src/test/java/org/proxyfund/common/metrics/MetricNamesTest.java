@@ -1,5 +1,6 @@
 package org.proxyfund.common.metrics;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every metric the dashboard, the alert rules and the runbook name is one the service defines: a renamed meter
  * must not leave a dashboard panel silently empty or an alert that can never fire.
  */
+@PlainLane
 class MetricNamesTest {
 
     private static final Pattern PROMETHEUS_NAME = Pattern.compile("proxyfund_[a-z0-9_]+");

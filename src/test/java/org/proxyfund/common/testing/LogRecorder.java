@@ -7,7 +7,10 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Records every log record of this JVM (the service's included, in @QuarkusTest) while open. */
+/**
+ * Records every log record of this JVM while open (the service's included, in @QuarkusTest), except those of the plain
+ * test lane running beside it ({@link PlainLaneThreads}).
+ */
 public final class LogRecorder extends Handler implements AutoCloseable {
 
     private final List<LogRecord> records = new ArrayList<>();
@@ -19,6 +22,9 @@ public final class LogRecorder extends Handler implements AutoCloseable {
 
     @Override
     public synchronized void publish(LogRecord r) {
+        if (PlainLaneThreads.current()) {
+            return;
+        }
         records.add(r);
     }
 

@@ -1,5 +1,6 @@
 package org.proxyfund.probe.canary;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The canary over real loopback sockets: it answers only nonces made with its key, once each, and only while fresh. */
+@PlainLane
 class CanaryTest {
 
     private final Canary canary = new Canary(new TestProbeConfig());

@@ -1,5 +1,6 @@
 package org.proxyfund.probe.httpconnect;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.HostGuard;
 import org.proxyfund.probe.Checker;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.util.List;
 
 /** The HTTP CONNECT checker against a real tinyproxy with BasicAuth, allowed to CONNECT only to the canary's port. */
+@PlainLane
 class TinyproxyCheckerTest extends RealProxyContract {
 
     @Override

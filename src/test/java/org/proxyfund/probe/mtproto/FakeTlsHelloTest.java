@@ -1,5 +1,6 @@
 package org.proxyfund.probe.mtproto;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The fake-TLS ClientHello and the check of the server's answer, against HMACs computed here with the JDK directly. */
+@PlainLane
 class FakeTlsHelloTest {
 
     private static final byte[] SECRET = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");

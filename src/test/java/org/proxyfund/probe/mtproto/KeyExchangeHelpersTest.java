@@ -1,5 +1,6 @@
 package org.proxyfund.probe.mtproto;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The key-exchange helpers against published values and vectors computed outside this code. */
+@PlainLane
 class KeyExchangeHelpersTest {
 
     private static final HexFormat HEX = HexFormat.of();

@@ -1,8 +1,10 @@
 package org.proxyfund.probe.mtproto;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.proxyfund.probe.DownReason;
 
 /** The MTProto checker in the dd (padded intermediate) form, for an endpoint without a fake-TLS domain. */
+@PlainLane
 class MtprotoDdCheckerTest extends MtprotoCheckerContract {
 
     @Override

@@ -1,5 +1,6 @@
 package org.proxyfund.probe.mtproto;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.probe.CheckResult;
 import org.proxyfund.probe.DownReason;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The MTProto checker in the ee (fake-TLS) form, for an endpoint with a fake-TLS domain. */
+@PlainLane
 class MtprotoFakeTlsCheckerTest extends MtprotoCheckerContract {
 
     @Override

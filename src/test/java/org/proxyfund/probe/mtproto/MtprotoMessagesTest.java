@@ -1,5 +1,6 @@
 package org.proxyfund.probe.mtproto;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** req_pq_multi as sent, resPQ as accepted and refused, and the padded intermediate frame around them. */
+@PlainLane
 class MtprotoMessagesTest {
 
     private static final byte[] NONCE = HexFormat.of().parseHex("3e0549828cca27e966b301a48fece2fc");

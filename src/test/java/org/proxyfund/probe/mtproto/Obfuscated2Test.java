@@ -1,5 +1,6 @@
 package org.proxyfund.probe.mtproto;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Cipher;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * obfuscated2 key derivation against a known vector computed outside this code (Python hashlib for SHA-256, the
  * openssl command line for AES-256-CTR) from the spec's steps, for header = bytes 0..63 and secret = a0..af.
  */
+@PlainLane
 class Obfuscated2Test {
 
     private static final HexFormat HEX = HexFormat.of();

@@ -1,5 +1,6 @@
 package org.proxyfund.probe.openvpn;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.probe.CheckResult;
 import org.proxyfund.probe.DownReason;
@@ -7,6 +8,7 @@ import org.proxyfund.probe.DownReason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** OpenVPN over TCP (2-byte length before each packet): the server closes the connection on a packet it cannot authenticate. */
+@PlainLane
 class OpenVpnTcpCheckerTest extends OpenVpnServerContract {
 
     @Override

@@ -1,11 +1,13 @@
 package org.proxyfund.probe.openvpn;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.proxyfund.endpoint.EndpointType;
 
 import java.io.File;
 import java.util.List;
 
 /** OpenVPN over UDP with tls-crypt: control packets encrypted and authenticated under the operator's key. */
+@PlainLane
 class OpenVpnTlsCryptCheckerTest extends OpenVpnServerContract {
 
     @Override

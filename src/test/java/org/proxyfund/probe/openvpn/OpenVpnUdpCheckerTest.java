@@ -1,5 +1,6 @@
 package org.proxyfund.probe.openvpn;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.MonitorCredential;
@@ -17,6 +18,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** OpenVPN over UDP: a dropped packet is silence, so without a key the checker can only say TIMEOUT. */
+@PlainLane
 class OpenVpnUdpCheckerTest extends OpenVpnServerContract {
 
     @Override

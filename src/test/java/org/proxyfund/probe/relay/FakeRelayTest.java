@@ -1,5 +1,6 @@
 package org.proxyfund.probe.relay;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * A cheating "proxy" that speaks SOCKS5 perfectly and accepts any credential but, instead of relaying to the
  * canary, echoes what it receives: the check must not count it as UP.
  */
+@PlainLane
 class FakeRelayTest {
 
     private final TestProbeConfig config = new TestProbeConfig();

@@ -1,5 +1,6 @@
 package org.proxyfund.probe.relay;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * squid and danted are Debian's packages; the relay that accepts any password is the tests' own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@PlainLane
 class NegativeControlTest {
 
     static final String USER = "pf-issueduser1";

@@ -1,5 +1,6 @@
 package org.proxyfund.probe.relay;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** proxyfund.probe.user-targets as operators of the service write it. */
+@PlainLane
 class UserTargetParseTest {
 
     @Test

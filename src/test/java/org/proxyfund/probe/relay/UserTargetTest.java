@@ -1,5 +1,6 @@
 package org.proxyfund.probe.relay;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reach proves nothing either way.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@PlainLane
 class UserTargetTest {
 
     static final String USER = "pf-targetuser01";

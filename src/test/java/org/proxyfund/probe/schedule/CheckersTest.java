@@ -1,5 +1,6 @@
 package org.proxyfund.probe.schedule;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.HostGuard;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Checkers are found by endpoint type; a type without one is UNKNOWN, never DOWN; two for one type are refused. */
+@PlainLane
 class CheckersTest {
 
     private final HostGuard guard = new HostGuard(new TestEndpointConfig("127.0.0.1"));

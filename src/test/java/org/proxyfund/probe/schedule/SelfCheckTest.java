@@ -1,5 +1,6 @@
 package org.proxyfund.probe.schedule;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The monitor's self-check against a real canary and real reference listeners on loopback. */
+@PlainLane
 class SelfCheckTest {
 
     private final TestProbeConfig config = new TestProbeConfig();

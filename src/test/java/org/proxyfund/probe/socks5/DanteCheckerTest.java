@@ -1,5 +1,6 @@
 package org.proxyfund.probe.socks5;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Assumptions;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.HostGuard;
@@ -16,6 +17,7 @@ import java.util.UUID;
  * The SOCKS5 checker against a real danted. Dante's "username" method checks the system's password database, so the
  * test creates a throwaway local user (needs root, as in CI) and deletes it afterwards.
  */
+@PlainLane
 class DanteCheckerTest extends RealProxyContract {
 
     private static final String USER = "pfprobe" + (ProcessHandle.current().pid() % 100000);

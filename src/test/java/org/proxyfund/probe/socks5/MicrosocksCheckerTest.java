@@ -1,5 +1,6 @@
 package org.proxyfund.probe.socks5;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.HostGuard;
 import org.proxyfund.probe.Checker;
@@ -10,6 +11,7 @@ import java.io.File;
 import java.util.List;
 
 /** The SOCKS5 checker against a real microsocks with username/password. */
+@PlainLane
 class MicrosocksCheckerTest extends RealProxyContract {
 
     @Override

@@ -1,5 +1,6 @@
 package org.proxyfund.probe.tcp;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.endpoint.HostGuard;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The TCP-connect fallback against a real loopback listener: UP but flagged weak, refused when closed, guarded. */
+@PlainLane
 class TcpConnectCheckerTest {
 
     private final ProbeConfig config = new TestProbeConfig();

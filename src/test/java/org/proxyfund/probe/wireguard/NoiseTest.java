@@ -1,5 +1,6 @@
 package org.proxyfund.probe.wireguard;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Known answers for the primitives, from sources independent of this code. The handshake as a whole is checked
  * against a real wireguard-go in {@code WireGuardCheckerTest}; these pin the pieces it is made of.
  */
+@PlainLane
 class NoiseTest {
 
     private static final HexFormat HEX = HexFormat.of();

@@ -1,5 +1,6 @@
 package org.proxyfund.probe.wireguard;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and /dev/net/tun (CI has both); without them the tests fail with wireguard-go's message, they are never skipped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@PlainLane
 class WireGuardCheckerTest {
 
     /** WireGuard check settings for tests: three initiations, control probe on the discard port. */

@@ -1,5 +1,6 @@
 package org.proxyfund.probe.wireguard;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The WireGuard checker over a bad path to a real wireguard-go: lost initiations, stray datagrams, a port that is not WireGuard. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@PlainLane
 class WireGuardPathTest {
 
     private final ProbeConfig config = new TestProbeConfig();

@@ -1,5 +1,6 @@
 package org.proxyfund.wallet.address;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.bitcoinj.base.ScriptType;
 import org.bitcoinj.crypto.ECKey;
 import org.junit.jupiter.api.Assumptions;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Signatures made by a real wallet (Electrum 4.3, offline, fixed test seeds; see tools/electrum-signed-message-vectors.sh)
  * for P2PKH, P2SH-P2WPKH and P2WPKH on mainnet, testnet and regtest, accepted and refused as they should be.
  */
+@PlainLane
 class ElectrumVectorsTest {
 
     static final String RESOURCE = "electrum-vectors.tsv";

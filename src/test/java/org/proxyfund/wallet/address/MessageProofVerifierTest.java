@@ -1,5 +1,6 @@
 package org.proxyfund.wallet.address;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.bitcoinj.base.LegacyAddress;
 import org.bitcoinj.base.ScriptType;
 import org.bitcoinj.crypto.DumpedPrivateKey;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Vectors from the BIP-322 text and Bitcoin Core's util_tests, plus refusals. */
+@PlainLane
 class MessageProofVerifierTest {
 
     static final String BIP322_WIF = "L3VFeEujGtevx9w18HD1fhRbCH67Az2dpCymeRE1SoPK6XQtaN2k";

@@ -1,5 +1,6 @@
 package org.proxyfund.wallet.address;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The challenge text: documented format, one line whatever the handle, fresh nonce each time. */
+@PlainLane
 class OwnershipChallengeTest {
 
     @Test

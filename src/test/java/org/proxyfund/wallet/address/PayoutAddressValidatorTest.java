@@ -1,5 +1,6 @@
 package org.proxyfund.wallet.address;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Address validation per network with BIP-173/BIP-350 vectors and the messages operators see. */
+@PlainLane
 class PayoutAddressValidatorTest {
 
     static PayoutAddressValidator on(BitcoinNetwork network) {

@@ -1,5 +1,6 @@
 package org.proxyfund.wallet.address;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.bitcoinj.base.ScriptType;
 import org.bitcoinj.crypto.ECKey;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every supported address type and signature format on every network: accepted, and refused for each kind of mistake. */
+@PlainLane
 class ProofMatrixTest {
 
     /** One way of signing: which address a key gets, and how it signs a message. */

@@ -1,5 +1,6 @@
 package org.proxyfund.wallet.address;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** BIP-340 verification against the BIP's own test-vectors.csv (bitcoin/bips, bip-0340/test-vectors.csv, 19 vectors). */
+@PlainLane
 class SchnorrTest {
 
     @Test

@@ -1,5 +1,6 @@
 package org.proxyfund.wallet.node;
 
+import org.proxyfund.common.testing.PlainLane;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Production never gets a local regtest node: only the dev profile (./run) switches it on. */
+@PlainLane
 class LocalNodeProfileTest {
 
     @Test
