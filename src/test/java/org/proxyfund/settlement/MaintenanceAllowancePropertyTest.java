@@ -1,5 +1,6 @@
 package org.proxyfund.settlement;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * only up to the allowance; within it an outage changes nothing, beyond it every DOWN check counts again, and no
  * endpoint is ever excused more than the allowance or more than it was down.
  */
+@PlainLane
 class MaintenanceAllowancePropertyTest {
 
     private static final int CASES = 20_000;
