@@ -2,6 +2,7 @@ package org.proxyfund.settlement;
 
 import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
+import org.proxyfund.common.testing.PlainLane;
 
 import java.math.BigInteger;
 import java.time.Duration;
