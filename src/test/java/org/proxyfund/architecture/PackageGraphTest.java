@@ -37,7 +37,7 @@ class PackageGraphTest {
      * canary) and maintenance (declared maintenance windows, which read probe's rollups); settlement (uptime into owed sats) and agent (the probe agent program, on probe's checkers and vantage's signed requests); payout (owed sats into transactions);
      * audit (the ledger check and transparency, which read every money feature) and dashboard (the operator's own
      * pages, which show every feature that concerns them) and status (the public network status and badges, which read
-     * probe, endpoint and payout); admin on top.
+     * probe, endpoint and payout); admin; trial (the dev profile's trial mode and console) on top.
      */
     static final List<Set<String>> FLOORS = List.of(
             Set.of("common"),
@@ -49,7 +49,8 @@ class PackageGraphTest {
             Set.of("settlement", "agent"),
             Set.of("payout"),
             Set.of("audit", "dashboard", "status"),
-            Set.of("admin"));
+            Set.of("admin"),
+            Set.of("trial"));
 
     /** Arrows between top-level feature packages, from each package to those it mentions. */
     static Map<String, Set<String>> arrows() {
