@@ -102,19 +102,19 @@ final class AgentFixtures {
 
     /** An approved SOCKS5 endpoint serving {@code region}, at this port on loopback; its id. */
     static long approvedEndpoint(EndpointService endpoints, DataSource db, String region, int port) {
-        return approved(endpoints, db, region, port).endpoint().id;
+        return approved(endpoints, db, region, "127.0.0.1", port).endpoint().id;
     }
 
     /**
      * Registers and approves a SOCKS5 endpoint at 127.0.0.1 on {@code port}, or, when another test's fixture holds that
      * address already, on the next free port; the registration.
      */
-    private static EndpointService.Result approved(EndpointService endpoints, DataSource db, String region, int port) {
+    private static EndpointService.Result approved(EndpointService endpoints, DataSource db, String region, String host, int port) {
         long account = newAccount(db);
         EndpointService.Result result;
         int tries = 0;
         do {
-            result = endpoints.register(account, new EndpointDraft(EndpointType.SOCKS5, "127.0.0.1", port, region, Map.of()),
+            result = endpoints.register(account, new EndpointDraft(EndpointType.SOCKS5, host, port, region, Map.of()),
                     null, Actor.system());
             port = org.proxyfund.probe.RealServer.freePort();
         } while (!result.ok() && ++tries < 20 && result.errors().stream().anyMatch(e -> "endpoint.duplicate".equals(e.code())));
@@ -125,7 +125,7 @@ final class AgentFixtures {
     }
 
     /** An approved SOCKS5 endpoint serving {@code region}, served by a real microsocks with its issued credential. */
-    record Served(long endpointId, org.proxyfund.probe.RealServer server) {
+    record Served(long endpointId, org.proxyfund.probe.RealServer server, Map<String, String> credential) {
     }
 
     /**
@@ -133,17 +133,30 @@ final class AgentFixtures {
      * connections leave from {@code outgoing} (another loopback address than the agent's, as a real proxy's would).
      */
     static Served microsocks(EndpointService endpoints, DataSource db, String region, String outgoing) throws Exception {
-        EndpointService.Result result = approved(endpoints, db, region, org.proxyfund.probe.RealServer.freePort());
+        return microsocks(endpoints, db, region, "127.0.0.1", outgoing);
+    }
+
+    /** The same, registered and listening at {@code host}. */
+    static Served microsocks(EndpointService endpoints, DataSource db, String region, String host, String outgoing) throws Exception {
+        EndpointService.Result result = approved(endpoints, db, region, host, org.proxyfund.probe.RealServer.freePort());
         long id = result.endpoint().id;
         int port = result.endpoint().port;
         Map<String, String> credential = endpoints.credentialFor(result.endpoint().accountId, id).orElseThrow();
         java.io.File logs = new java.io.File("target/probe-servers");
         logs.mkdirs();
-        org.proxyfund.probe.RealServer server = new org.proxyfund.probe.RealServer(List.of("microsocks", "-i", "127.0.0.1",
+        org.proxyfund.probe.RealServer server = new org.proxyfund.probe.RealServer(List.of("microsocks", "-i", host,
                 "-p", String.valueOf(port), "-b", outgoing, "-u", credential.get(org.proxyfund.endpoint.MonitorCredential.USERNAME),
-                "-P", credential.get(org.proxyfund.endpoint.MonitorCredential.PASSWORD)), port, new java.io.File(logs, "microsocks-agent.log"));
+                "-P", credential.get(org.proxyfund.endpoint.MonitorCredential.PASSWORD)), port, new java.io.File(logs, "microsocks-agent.log"),
+                () -> {
+                    try (java.net.Socket probe = new java.net.Socket()) {
+                        probe.connect(new java.net.InetSocketAddress(host, port), 200);
+                        return true;
+                    } catch (java.io.IOException notYet) {
+                        return false;
+                    }
+                });
         server.start();
-        return new Served(id, server);
+        return new Served(id, server, credential);
     }
 
     static long newAccount(DataSource db) {

@@ -14,11 +14,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Forwarder implements AutoCloseable {
 
     private final int targetPort;
+    private final InetAddress bind;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private int port;
 
+    /** Forwards from a loopback port to the target port. */
     Forwarder(int targetPort) {
+        this(InetAddress.getLoopbackAddress(), targetPort);
+    }
+
+    /** Forwards from a port on {@code bind} (e.g. the host's side of a test network) to the target port on loopback. */
+    Forwarder(InetAddress bind, int targetPort) {
+        this.bind = bind;
         this.targetPort = targetPort;
     }
 
@@ -26,7 +34,7 @@ final class Forwarder implements AutoCloseable {
     synchronized Forwarder start() throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        s.bind(new InetSocketAddress(bind, port));
         port = s.getLocalPort();
         server = s;
         Thread.ofVirtual().start(() -> accept(s));
