@@ -57,7 +57,8 @@ class FeedTest {
         return new Op(web, token, QuarkusTransaction.requiringNew().call(() -> Account.byHandle(handle).orElseThrow().id));
     }
 
-    private static long endpoint(Op op, String label, int port) {
+    private static long endpoint(Op op, String label) {
+        int port = org.proxyfund.common.testing.TestPorts.block(1);
         Number id = given().header("Authorization", "Bearer " + op.token()).contentType(ContentType.JSON)
                 .body(Map.of("type", "SOCKS5", "label", label, "host", "127.0.0.1", "port", port, "region", "Iran",
                         "protocolFields", Map.of())).post("/api/v1/endpoints").then().statusCode(201).extract().path("id");
@@ -104,8 +105,8 @@ class FeedTest {
     @Test
     void shouldServeAValidAtomFeedOnlyUnderItsSecretUrlAndForgetTheOldUrlOnRotation() throws Exception {
         Op op = operator("pfs-feed");
-        long down = endpoint(op, LABEL, 63_001);
-        long planned = endpoint(op, "planned relay", 63_002);
+        long down = endpoint(op, LABEL);
+        long planned = endpoint(op, "planned relay");
         Instant since = Instant.now().minusSeconds(600);
         new Sql(ds).update("INSERT INTO check_schedule (endpoint_id, next_check_at, last_checked_at, last_status, last_reason, down_since)"
                 + " VALUES (?, ?, ?, 'DOWN', 'AUTH_REJECTED', ?)", down, Instant.now().plusSeconds(30).atOffset(ZoneOffset.UTC),
@@ -146,7 +147,7 @@ class FeedTest {
     @Test
     void shouldShowEachOperatorOnlyTheirOwnEvents() throws Exception {
         Op alice = operator("pfs-feed-alice");
-        long id = endpoint(alice, "alice only", 63_003);
+        long id = endpoint(alice, "alice only");
         new Sql(ds).update("INSERT INTO check_schedule (endpoint_id, next_check_at, last_checked_at, last_status, last_reason, down_since)"
                 + " VALUES (?, ?, ?, 'DOWN', 'TIMEOUT', ?)", id, Instant.now().plusSeconds(30).atOffset(ZoneOffset.UTC),
                 Instant.now().minusSeconds(10).atOffset(ZoneOffset.UTC), Instant.now().minusSeconds(100).atOffset(ZoneOffset.UTC));
