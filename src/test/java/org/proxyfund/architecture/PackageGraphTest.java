@@ -38,7 +38,7 @@ class PackageGraphTest {
      * audit (the ledger check and transparency, which read every money feature) and dashboard (the operator's own
      * pages, which show every feature that concerns them) and status (the public network status and badges, which read
      * probe, endpoint and payout) and feed (the operator's private Atom feed, which reads probe, maintenance, settlement
-     * and payout); admin on top.
+     * and payout); admin; trial (the dev profile's trial mode and console) on top.
      */
     static final List<Set<String>> FLOORS = List.of(
             Set.of("common"),
@@ -50,7 +50,8 @@ class PackageGraphTest {
             Set.of("settlement", "agent"),
             Set.of("payout"),
             Set.of("audit", "dashboard", "status", "feed"),
-            Set.of("admin"));
+            Set.of("admin"),
+            Set.of("trial"));
 
     /** Arrows between top-level feature packages, from each package to those it mentions. */
     static Map<String, Set<String>> arrows() {
