@@ -46,6 +46,10 @@ class TableOwnershipTest {
     static final Map<String, String> OWNERS = Map.ofEntries(
             entry("app_setting", "common.setting"),
             entry("account", "operator"),
+            entry("webhook_subscription", "webhook"),
+            entry("webhook_event", "webhook"),
+            entry("webhook_delivery", "webhook"),
+            entry("webhook_attempt", "webhook"),
             entry("audit_log", "common.identity"),
             entry("web_session", "operator"),
             entry("api_token", "operator"),
@@ -80,6 +84,7 @@ class TableOwnershipTest {
             entry("operator_hold", "settlement"),
             entry("status_badge", "status"),
             entry("maintenance_window", "maintenance"),
+            entry("operator_feed", "feed"),
             entry("payout_batch", "payout"),
             entry("payout_line", "payout"),
             entry("payout_approval", "payout"),
