@@ -47,6 +47,13 @@ public class MaintenanceQueries {
         return repo.activeAt(endpointIds, now);
     }
 
+    /** The windows of these endpoints (newest start first, at most 50 each). */
+    public List<MaintenanceWindow> windowsOf(Collection<Long> endpointIds, Instant now) {
+        List<MaintenanceWindow> out = new ArrayList<>();
+        endpointIds.forEach(id -> out.addAll(repo.of(id, now)));
+        return out;
+    }
+
     static Instant ceilHour(Instant t) {
         Instant h = t.truncatedTo(ChronoUnit.HOURS);
         return h.equals(t) ? h : h.plus(Duration.ofHours(1));

@@ -131,7 +131,7 @@ public class PayoutWorker {
         if (!queries.idsIn(BatchState.SIGNED).isEmpty()) {
             return 0;
         }
-        if (config.signing() == PayoutConfig.Signing.PSBT) {
+        if (config.signing() == PayoutConfig.Signing.PSBT || !wallet.canSign()) {
             psbts.offerApproved(); // the admins sign; a stored upload is SIGNED and sent by reconcile
             return 0;
         }

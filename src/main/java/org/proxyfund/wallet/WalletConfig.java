@@ -23,6 +23,13 @@ public interface WalletConfig {
     /** BIP-39 mnemonic (12 to 24 words), given as a secret. Never logged. */
     Optional<String> mnemonic();
 
+    /**
+     * Cold mode: the BIP-84 account's extended public key with its origin, {@code [fingerprint/84'/coin'/0']xpub…} (xpub,
+     * zpub, tpub or vpub). The wallet is then watch-only: donations go to this account's addresses and payouts are
+     * signed as PSBTs by the admins' own wallets; no mnemonic or passphrase may be set. Unset: the hot wallet.
+     */
+    Optional<String> watchKey();
+
     /** Passphrase that encrypts the keys in the wallet file, given as a secret. Never logged. */
     Optional<String> passphrase();
 

@@ -63,6 +63,47 @@ final class WalletLoader {
         return new Loaded(reference, true);
     }
 
+    /**
+     * Opens or creates the watch-only wallet of cold mode from the account's public key. Refuses a wallet file that
+     * holds private keys (a hot wallet's) or watches another account.
+     */
+    static Loaded openOrCreateWatching(Network network, Path walletFile, WatchKey watch, Instant birthday) {
+        String expected = watch.key().serializePubB58(network, ScriptType.P2WPKH);
+        if (Files.exists(walletFile)) {
+            Wallet wallet;
+            try {
+                wallet = Wallet.loadFromFile(walletFile.toFile());
+            } catch (UnreadableWalletException e) {
+                throw new WalletStartupException("The wallet file " + walletFile + " cannot be read (" + e.getMessage()
+                        + "); move it away to rebuild the watch-only wallet from proxyfund.wallet.watch-key", e);
+            }
+            if (!wallet.network().equals(network)) {
+                throw new WalletStartupException("The wallet file " + walletFile + " belongs to " + wallet.network() + ", not " + network);
+            }
+            if (!wallet.isWatching()) {
+                throw new WalletStartupException("The wallet file " + walletFile + " holds private keys, but cold mode"
+                        + " (proxyfund.wallet.watch-key) must hold none: move the file to cold storage, then start again");
+            }
+            if (!expected.equals(wallet.getWatchingKey().serializePubB58(network, ScriptType.P2WPKH))) {
+                throw new WalletStartupException("The wallet file " + walletFile + " watches another account than"
+                        + " proxyfund.wallet.watch-key: refusing to start");
+            }
+            SecretFiles.privateFile(walletFile);
+            return new Loaded(wallet, false);
+        }
+        if (birthday != null) {
+            watch.key().setCreationTime(birthday); // blocks before it are not scanned, as for a hot wallet's birthday
+        }
+        Wallet wallet = Wallet.fromWatchingKey(network, watch.key(), ScriptType.P2WPKH);
+        try {
+            save(wallet, walletFile);
+        } catch (IOException e) {
+            throw new WalletStartupException("Cannot write the wallet file " + walletFile, e);
+        }
+        LOG.infof("Created the watch-only wallet file %s from proxyfund.wallet.watch-key (cold mode: no spending key)", walletFile);
+        return new Loaded(wallet, true);
+    }
+
     /** Writes the wallet through a temporary file that is 0600 before the first byte, then renames it into place. */
     static void save(Wallet wallet, Path walletFile) throws IOException {
         Path dir = walletFile.toAbsolutePath().getParent();

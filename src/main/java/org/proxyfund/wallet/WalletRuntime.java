@@ -48,11 +48,14 @@ final class WalletRuntime implements AutoCloseable {
     final ChainSync sync = new ChainSync(java.time.Clock.systemUTC());
     final String passphrase;
     final Context context;
+    /** The cold wallet's account key; null for a hot wallet. */
+    final WatchKey watch;
     private final List<WalletListener> listeners = new CopyOnWriteArrayList<>();
     private volatile AesKey aesKey;
 
     private WalletRuntime(Network network, Wallet wallet, SPVBlockStore store, BlockChain chain, PeerGroup peers,
-                          String passphrase, Context context) {
+                          String passphrase, Context context, WatchKey watch) {
+        this.watch = watch;
         this.passphrase = passphrase;
         this.context = context;
         this.network = network;
@@ -71,9 +74,20 @@ final class WalletRuntime implements AutoCloseable {
         NetworkParameters params = NetworkParameters.of(network);
         Path dir = Path.of(config.dataDir());
         SecretFiles.privateDir(dir);
-        WalletSecrets secrets = WalletSecrets.resolve(config, dir);
-        WalletLoader.Loaded loaded = WalletLoader.openOrCreate(network, dir.resolve(WALLET_FILE), secrets,
-                config.birthday().orElse(null));
+        WatchKey watch = config.watchKey().map(k -> WatchKey.parse(k, network)).orElse(null);
+        String passphrase = null;
+        WalletLoader.Loaded loaded;
+        if (watch != null) {
+            if (config.mnemonic().isPresent() || config.passphrase().isPresent()) {
+                throw new WalletStartupException("proxyfund.wallet.watch-key (cold mode) is set together with a mnemonic or"
+                        + " passphrase: cold mode holds no spending key; remove the secrets from the configuration");
+            }
+            loaded = WalletLoader.openOrCreateWatching(network, dir.resolve(WALLET_FILE), watch, config.birthday().orElse(null));
+        } else {
+            WalletSecrets secrets = WalletSecrets.resolve(config, dir);
+            passphrase = secrets.passphrase;
+            loaded = WalletLoader.openOrCreate(network, dir.resolve(WALLET_FILE), secrets, config.birthday().orElse(null));
+        }
         Path chainFile = dir.resolve(CHAIN_FILE);
         try {
             if (loaded.created()) {
@@ -91,7 +105,7 @@ final class WalletRuntime implements AutoCloseable {
             // addAddress raises maxConnections: with a fixed list, ask for no more peers than it has.
             int listed = config.peers().map(List::size).orElse(0);
             peers.setMaxConnections(listed > 0 ? Math.min(listed, config.maxPeers()) : config.maxPeers());
-            return new WalletRuntime(network, loaded.wallet(), store, chain, peers, secrets.passphrase, context);
+            return new WalletRuntime(network, loaded.wallet(), store, chain, peers, passphrase, context, watch);
         } catch (BlockStoreException | java.io.IOException e) {
             throw new WalletStartupException("Cannot open the SPV chain store " + chainFile, e);
         }
@@ -188,6 +202,9 @@ final class WalletRuntime implements AutoCloseable {
      * It unlocks no more than the passphrase this runtime holds for its whole life anyway.
      */
     AesKey aesKey() {
+        if (passphrase == null) {
+            throw new IllegalStateException("cold mode: the service holds no signing key; payouts are signed as PSBTs");
+        }
         AesKey key = aesKey;
         if (key == null) {
             key = wallet.getKeyCrypter().deriveKey(passphrase);
@@ -198,6 +215,9 @@ final class WalletRuntime implements AutoCloseable {
 
     /** The master key's fingerprint and the account path, written into PSBTs so signers recognise their keys. */
     PsbtMaker.Origin origin() {
+        if (watch != null) {
+            return watch.origin();
+        }
         DeterministicKeyChain keys = wallet.getActiveKeyChain();
         int fingerprint = keys.getRootKey().getFingerprint();
         byte[] fp = {(byte) (fingerprint >>> 24), (byte) (fingerprint >>> 16), (byte) (fingerprint >>> 8), (byte) fingerprint};

@@ -47,7 +47,7 @@ public class WalletService {
         if (runtime != null) {
             return;
         }
-        if (!WalletSecrets.configured(config, Path.of(config.dataDir()))) {
+        if (config.watchKey().isEmpty() && !WalletSecrets.configured(config, Path.of(config.dataDir()))) {
             noKeys = true;
             org.jboss.logging.Logger.getLogger(WalletService.class).warn("No hot wallet: proxyfund.wallet.mnemonic and "
                     + "passphrase are not set (and generate-missing-secrets is off). The service runs without a spending "
@@ -102,6 +102,15 @@ public class WalletService {
     /** True when the wallet is enabled but no mnemonic is configured: the service runs with no hot wallet by design. */
     public boolean noHotWallet() {
         return noKeys;
+    }
+
+    /**
+     * Whether the service can sign: a hot wallet runs. False in cold mode (watch-only, proxyfund.wallet.watch-key):
+     * payouts are then PSBTs the admins sign, and fee bumps are not possible here.
+     */
+    public boolean canSign() {
+        WalletRuntime r = runtime;
+        return r != null && r.watch == null;
     }
 
     public boolean running() {
@@ -204,6 +213,9 @@ public class WalletService {
     public BumpResult bumpFee(byte[] originalRaw, long newFeeRateSatPerVb, int minConfirmations) {
         kvb(newFeeRateSatPerVb);
         WalletRuntime r = rt();
+        if (r.watch != null) {
+            return new BumpResult.CannotBump("the service holds no signing key (cold mode)");
+        }
         return FeeBumper.bump(r.wallet, originalRaw, newFeeRateSatPerVb, r.aesKey(), minConfirmations);
     }
 

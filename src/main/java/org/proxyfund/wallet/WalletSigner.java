@@ -74,6 +74,9 @@ final class WalletSigner {
         request.coinSelector = new ConfirmedCoinSelector(minConfirmations);
         // Complete unsigned, then set the sequences, then sign: signatures commit to nSequence.
         request.signInputs = false;
+        // Coins the wallet cannot sign for count too: a watch-only (cold) wallet's coins are signed by the admins'
+        // wallets. A hot wallet can sign all of its coins, so this changes nothing there.
+        request.missingSigsMode = Wallet.MissingSigsMode.USE_DUMMY_SIG;
         try {
             wallet.completeTx(request);
         } catch (InsufficientMoneyException e) {

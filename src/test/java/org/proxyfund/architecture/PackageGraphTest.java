@@ -37,7 +37,8 @@ class PackageGraphTest {
      * canary) and maintenance (declared maintenance windows, which read probe's rollups); settlement (uptime into owed sats) and agent (the probe agent program, on probe's checkers and vantage's signed requests); payout (owed sats into transactions);
      * audit (the ledger check and transparency, which read every money feature) and dashboard (the operator's own
      * pages, which show every feature that concerns them) and status (the public network status and badges, which read
-     * probe, endpoint and payout); admin on top.
+     * probe, endpoint and payout) and feed (the operator's private Atom feed, which reads probe, maintenance, settlement
+     * and payout); admin; trial (the dev profile's trial mode and console) on top.
      */
     static final List<Set<String>> FLOORS = List.of(
             Set.of("common"),
@@ -48,8 +49,9 @@ class PackageGraphTest {
             Set.of("vantage", "maintenance"),
             Set.of("settlement", "agent"),
             Set.of("payout"),
-            Set.of("audit", "dashboard", "status"),
-            Set.of("admin"));
+            Set.of("audit", "dashboard", "status", "feed"),
+            Set.of("admin"),
+            Set.of("trial"));
 
     /** Arrows between top-level feature packages, from each package to those it mentions. */
     static Map<String, Set<String>> arrows() {

@@ -80,6 +80,7 @@ class TableOwnershipTest {
             entry("operator_hold", "settlement"),
             entry("status_badge", "status"),
             entry("maintenance_window", "maintenance"),
+            entry("operator_feed", "feed"),
             entry("payout_batch", "payout"),
             entry("payout_line", "payout"),
             entry("payout_approval", "payout"),

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @QuarkusTest
 class MaintenanceApiTest {
 
-    private static final AtomicInteger PORT = new AtomicInteger(62001);
 
     @Inject
     DataSource ds;
@@ -46,7 +44,7 @@ class MaintenanceApiTest {
     }
 
     static long endpoint(Op op) {
-        Number id = op.api().body(Map.of("type", "SOCKS5", "label", "maint", "host", "127.0.0.1", "port", PORT.incrementAndGet(),
+        Number id = op.api().body(Map.of("type", "SOCKS5", "label", "maint", "host", "127.0.0.1", "port", org.proxyfund.common.testing.TestPorts.block(1),
                 "region", "Iran", "protocolFields", Map.of())).post("/api/v1/endpoints").then().statusCode(201).extract().path("id");
         return id.longValue();
     }

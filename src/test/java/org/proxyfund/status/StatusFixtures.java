@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 
@@ -24,7 +23,6 @@ import static io.restassured.RestAssured.given;
  */
 final class StatusFixtures {
 
-    private static final AtomicInteger PORT = new AtomicInteger(61001);
 
     /** A signed-up operator with an API token. */
     record Operator(WebClient web, String handle, String token, long accountId) {
@@ -32,7 +30,7 @@ final class StatusFixtures {
         /** Registers an endpoint of this type on a loopback port through the API and returns its id. */
         long endpoint(String type, String label) {
             Map<String, Object> body = Map.of("type", type, "label", label, "host", "127.0.0.1",
-                    "port", PORT.incrementAndGet(), "region", "Iran", "protocolFields", Map.of());
+                    "port", org.proxyfund.common.testing.TestPorts.block(1), "region", "Iran", "protocolFields", Map.of());
             Number id = given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body)
                     .post("/api/v1/endpoints").then().statusCode(201).extract().path("id");
             return id.longValue();

@@ -10,6 +10,7 @@ record TestWalletConfig(String dataDir, String mnemonicValue, String passphraseV
 
     @Override public boolean enabled() { return true; }
     @Override public Optional<String> mnemonic() { return Optional.ofNullable(mnemonicValue); }
+    @Override public Optional<String> watchKey() { return Optional.empty(); }
     @Override public Optional<String> passphrase() { return Optional.ofNullable(passphraseValue); }
     @Override public boolean generateMissingSecrets() { return generate; }
     @Override public Optional<Instant> birthday() { return Optional.empty(); }

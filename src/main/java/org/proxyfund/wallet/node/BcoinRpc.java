@@ -3,7 +3,6 @@ package org.proxyfund.wallet.node;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.bitcoinj.base.Base58;
 import org.bitcoinj.base.Bech32;
 
 import java.io.IOException;
@@ -13,14 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
 /**
- * JSON-RPC to the local bcoin node and to its own wallet, with bcoin's regtest quirks handled: its bech32 prefix is
- * {@code rb} where everyone else writes {@code bcrt} (same witness program), and its wallet prints legacy addresses
- * with the mainnet version byte.
+ * JSON-RPC to a bcoin regtest node, with its quirk handled: its bech32 prefix is {@code rb} where everyone else writes
+ * {@code bcrt} (same witness program).
  */
 public final class BcoinRpc {
 
@@ -30,34 +27,21 @@ public final class BcoinRpc {
             .connectTimeout(Duration.ofSeconds(3)).build();
 
     private final String rpcUrl;
-    private final String walletRpcUrl;
     private final String apiKey;
 
-    /** A bcoin node's RPC at {@code rpcUrl}, its wallet's at {@code walletRpcUrl}, both with {@code apiKey}. */
-    public BcoinRpc(String rpcUrl, String walletRpcUrl, String apiKey) {
+    /** A bcoin node's RPC at {@code rpcUrl} (HTTP basic auth with {@code apiKey} as password). */
+    public BcoinRpc(String rpcUrl, String apiKey) {
         this.rpcUrl = rpcUrl;
-        this.walletRpcUrl = walletRpcUrl;
         this.apiKey = apiKey;
     }
 
     public BcoinRpc(RunningNode node) {
-        this(node.rpcUrl(), node.walletRpcUrl(), node.apiKey());
+        this(node.rpcUrl(), node.apiKey());
     }
 
-    /** A call to the node (chain, mining, mempool). */
+    /** A call to the node (chain, mining, mempool, raw transactions). */
     public JsonNode node(String method, Object... params) throws IOException {
         return call(rpcUrl, method, params);
-    }
-
-    /** A call to the node's own wallet (the test coins its mined blocks paid). */
-    public JsonNode wallet(String method, Object... params) throws IOException {
-        return call(walletRpcUrl, method, params);
-    }
-
-    /** A fresh legacy address of the node's wallet, in the regtest spelling its own node accepts. */
-    public String walletAddress() throws IOException {
-        byte[] versioned = Base58.decodeChecked(wallet("getnewaddress", "default").asText());
-        return Base58.encodeChecked(0x3c, Arrays.copyOfRange(versioned, 1, versioned.length));
     }
 
     /** The bcoin spelling of a standard regtest address ({@code bcrt1…} → {@code rb1…}); others unchanged. */

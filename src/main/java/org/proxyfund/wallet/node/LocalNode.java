@@ -20,8 +20,9 @@ import java.util.UUID;
 public final class LocalNode {
 
     private static final Logger LOG = Logger.getLogger(LocalNode.class);
-    static final String NODE_KEY = "proxyfund.local-node.node";
-    static final String PROBLEM_KEY = "proxyfund.local-node.problem";
+    // Not under proxyfund.local-node: system properties are configuration too, and that prefix is a checked mapping.
+    static final String NODE_KEY = "org.proxyfund.wallet.node.LocalNode.node";
+    static final String PROBLEM_KEY = "org.proxyfund.wallet.node.LocalNode.problem";
     static final String PID_FILE = "proxyfund-node.pid";
     private static boolean hookAdded;
 
@@ -61,7 +62,6 @@ public final class LocalNode {
             LocalNodeProcess.stopOrphan(dir);
             int p2p = LocalNodeProcess.freePort();
             int rpc = LocalNodeProcess.freePort();
-            int walletRpc = LocalNodeProcess.freePort();
             String apiKey = UUID.randomUUID().toString();
             List<String> command = List.of(bcoin.toAbsolutePath().toString(), "--network=regtest", "--bip37=true",
                     "--replace-by-fee=true", "--workers=false", "--listen=true",
@@ -69,11 +69,12 @@ public final class LocalNode {
                     // on this machine (bcoin's regtest seed is 127.0.0.1:48444), whose chain it would follow.
                     "--only=127.0.0.1:" + p2p,
                     "--host=127.0.0.1", "--port=" + p2p, "--http-host=127.0.0.1", "--http-port=" + rpc,
-                    "--api-key=" + apiKey, "--wallet-http-host=127.0.0.1", "--wallet-http-port=" + walletRpc,
-                    "--prefix=" + dir, "--wallet-prefix=" + dir, "--log-level=info", "--log-file=true", "--log-console=false");
+                    // No bcoin wallet: the trial's coins are the Faucet's (bcoin's wallet loses them across restarts).
+                    "--api-key=" + apiKey, "--no-wallet=true",
+                    "--prefix=" + dir, "--log-level=info", "--log-file=true", "--log-console=false");
             long pid = LocalNodeProcess.spawn(command, dir, dir.resolve("stdout.log"));
             Files.writeString(dir.resolve(PID_FILE), Long.toString(pid));
-            RunningNode node = new RunningNode(pid, p2p, rpc, walletRpc, apiKey, dir);
+            RunningNode node = new RunningNode(pid, p2p, rpc, apiKey, dir);
             System.setProperty(NODE_KEY, node.encode());
             System.clearProperty(PROBLEM_KEY);
             if (!hookAdded) {

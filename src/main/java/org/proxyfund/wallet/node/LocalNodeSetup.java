@@ -7,7 +7,8 @@ import java.io.IOException;
 /**
  * Brings a just-started local node to where the wallet can use it, in the background so the service's start does not
  * wait: its RPC answers, and on the first start it mines past segwit activation (bcoin's regtest treats segwit as a
- * BIP9 deployment: three 144-block periods) so its own wallet holds mature test coins. Later starts find the blocks.
+ * BIP9 deployment: three 144-block periods) to the {@link Faucet}, whose test coins then mature. Later starts find the
+ * blocks.
  */
 final class LocalNodeSetup {
 
@@ -37,7 +38,6 @@ final class LocalNodeSetup {
             }
             try {
                 height = rpc.node("getblockcount").asInt();
-                rpc.wallet("getbalance");
             } catch (IOException e) {
                 height = -1;
                 if (System.currentTimeMillis() > end) {
@@ -50,7 +50,7 @@ final class LocalNodeSetup {
         try {
             if (height < FIRST_HEIGHT) {
                 LOG.infof("Local regtest node: mining %d blocks (segwit activation, mature test coins)", FIRST_HEIGHT - height);
-                rpc.node("generatetoaddress", FIRST_HEIGHT - height, rpc.walletAddress());
+                rpc.node("generatetoaddress", FIRST_HEIGHT - height, BcoinRpc.toNode(Faucet.in(node.dir()).address()));
             }
             LOG.infof("Local regtest Bitcoin node ready: height %d, best block %s",
                     rpc.node("getblockcount").asInt(), rpc.node("getbestblockhash").asText());

@@ -3,6 +3,7 @@ package org.proxyfund.wallet.node;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.proxyfund.operator.WebClient;
 
 import java.io.File;
 import java.io.IOException;
@@ -67,6 +68,7 @@ class LocalNodeIT {
             assertTrue(third.logText().contains("Stopping the local Bitcoin node (pid " + nodePid + ") left running"),
                     third.logText());
             assertFalse(ProcessHandle.of(nodePid).map(ProcessHandle::isAlive).orElse(false), "the orphan is gone");
+            payFromTheTrialConsole(third, password(first));
             third.stop();
             assertNoProcessLeft(home);
         } finally {
@@ -75,6 +77,26 @@ class LocalNodeIT {
             }
             TrialProcess.killAllOf(home);
         }
+    }
+
+    /** The trial admin's password, from the one log line that shows it (the first start's). */
+    private static String password(TrialProcess first) {
+        Matcher m = Pattern.compile("created the admin account 'trial-admin' with the password (\\S+)").matcher(first.logText());
+        assertTrue(m.find(), "the first start logs the trial admin's password");
+        return m.group(1);
+    }
+
+    /** After restarts, the trial console still pays with the node's test coins and mines. */
+    private static void payFromTheTrialConsole(TrialProcess trial, String password) {
+        WebClient admin = new WebClient().at("http://127.0.0.1:" + trial.port);
+        assertEquals(303, admin.logIn("trial-admin", password).statusCode());
+        String console = admin.get("/admin/trial?lang=en").asString();
+        Matcher faucet = Pattern.compile("mined to the trial faucet, (bcrt1[a-z0-9]+);").matcher(console);
+        assertTrue(faucet.find(), console);
+        String paid = admin.post("/admin/trial/pay", "address", faucet.group(1), "amount", "1.5").asString();
+        assertTrue(paid.contains("Paid: transaction"), paid);
+        String mined = admin.post("/admin/trial/mine", "blocks", "2").asString();
+        assertTrue(mined.contains("the chain is now at height 442"), mined);
     }
 
     private static TrialProcess started(List<TrialProcess> all, TrialProcess p) {

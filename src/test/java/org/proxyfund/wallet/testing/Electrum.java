@@ -44,6 +44,11 @@ public final class Electrum {
         }
     }
 
+    /** The offline wallet file Electrum keeps (it holds the account's private key: tests use it as a control). */
+    public Path walletFile() {
+        return walletFile;
+    }
+
     /** Electrum's {@code signtransaction}: the signed transaction in hex once complete, else the PSBT in base64. */
     public String sign(String psbtBase64) {
         return electrum("signtransaction", psbtBase64);
