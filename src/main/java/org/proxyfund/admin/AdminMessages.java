@@ -31,7 +31,7 @@ public interface AdminMessages {
     @Message("Retired")
     String endpoint_retired();
 
-    @Message("{#when t}{#is 'ACCOUNT'}account{#is 'ENDPOINT'}endpoint{#is 'PAYOUT_ADDRESS'}payout address{#is 'AGENT'}probe agent{#else}{t}{/when}")
+    @Message("{#when t}{#is 'ACCOUNT'}account{#is 'ENDPOINT'}endpoint{#is 'PAYOUT_ADDRESS'}payout address{#is 'AGENT'}probe agent{#is 'WEBHOOK'}webhook{#else}{t}{/when}")
     String subject(String t);
 
     @Message("signed up")
@@ -57,6 +57,21 @@ public interface AdminMessages {
 
     @Message("probe agent revoked")
     String action_AGENT_REVOKED();
+
+    @Message("webhook created")
+    String action_WEBHOOK_CREATED();
+
+    @Message("webhook deleted")
+    String action_WEBHOOK_DELETED();
+
+    @Message("webhook enabled again")
+    String action_WEBHOOK_ENABLED();
+
+    @Message("webhook disabled after failed deliveries")
+    String action_WEBHOOK_DISABLED();
+
+    @Message("webhook event delivered again")
+    String action_WEBHOOK_REDELIVERED();
 
     @Message("pay put on hold")
     String action_PAY_HOLD();

@@ -1,8 +1,11 @@
 package org.proxyfund.payout;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.proxyfund.common.events.OperatorEvent;
+import org.proxyfund.common.events.OperatorEventType;
 import org.proxyfund.ledger.LedgerService;
 import org.proxyfund.payout.BatchEvent.Approved;
 import org.proxyfund.payout.BatchEvent.ApprovalRecorded;
@@ -29,6 +32,8 @@ class PayoutEffects {
     LedgerService ledger;
     @Inject
     PsbtRepository psbts;
+    @Inject
+    Event<OperatorEvent> operatorEvents;
 
     @Transactional(Transactional.TxType.MANDATORY)
     void store(long batchId, BatchSnapshot before, BatchSnapshot after, BatchEvent event, Long actorId,
@@ -67,6 +72,44 @@ class PayoutEffects {
         repository.updateBatch(batchId, after, fee, booked);
         repository.insertEvent(batchId, event.getClass().getSimpleName(), before.state(), after.state(), actorId,
                 detail(event));
+        tellOperators(batchId, event);
+    }
+
+    /**
+     * The operators paid by the batch hear of it when it is sent, confirmed, or taken back by a reorg (webhooks), in
+     * this same transaction: an event is stored only with the change it reports.
+     */
+    private void tellOperators(long batchId, BatchEvent event) {
+        OperatorEventType type;
+        String txid;
+        Map<String, Object> extra = new LinkedHashMap<>();
+        switch (event) {
+            case Broadcast e -> {
+                type = OperatorEventType.PAYOUT_SENT;
+                txid = e.txid();
+            }
+            case Confirmed e -> {
+                type = OperatorEventType.PAYOUT_CONFIRMED;
+                txid = e.txid();
+                extra.put("confirmations", e.confirmations());
+            }
+            case LeftChain e -> {
+                type = OperatorEventType.PAYOUT_LEFT_CHAIN;
+                txid = e.txid();
+            }
+            default -> {
+                return;
+            }
+        }
+        Map<Long, Long> paid = new LinkedHashMap<>();
+        repository.lines(batchId).forEach(l -> paid.merge(l.accountId(), l.amountSats(), Math::addExact));
+        paid.forEach((account, sats) -> {
+            Map<String, Object> data = new LinkedHashMap<>(extra);
+            data.put("batchId", batchId);
+            data.put("txid", txid);
+            data.put("amountSats", sats);
+            operatorEvents.fire(new OperatorEvent(type, account, data));
+        });
     }
 
     /**

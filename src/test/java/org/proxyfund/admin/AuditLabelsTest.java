@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @PlainLane
 class AuditLabelsTest {
 
-    private static final Set<String> SUBJECT_TYPES = Set.of("ACCOUNT", "ENDPOINT", "PAYOUT_ADDRESS");
+    private static final Set<String> SUBJECT_TYPES = Set.of("ACCOUNT", "ENDPOINT", "PAYOUT_ADDRESS", "WEBHOOK");
 
     @Test
     void shouldLabelEveryActionCodeWrittenToTheAuditLog() throws Exception {

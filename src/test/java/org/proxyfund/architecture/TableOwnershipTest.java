@@ -46,6 +46,10 @@ class TableOwnershipTest {
     static final Map<String, String> OWNERS = Map.ofEntries(
             entry("app_setting", "common.setting"),
             entry("account", "operator"),
+            entry("webhook_subscription", "webhook"),
+            entry("webhook_event", "webhook"),
+            entry("webhook_delivery", "webhook"),
+            entry("webhook_attempt", "webhook"),
             entry("audit_log", "common.identity"),
             entry("web_session", "operator"),
             entry("api_token", "operator"),

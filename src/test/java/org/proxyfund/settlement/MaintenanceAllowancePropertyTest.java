@@ -1,5 +1,6 @@
 package org.proxyfund.settlement;
 
+import org.proxyfund.common.testing.PlainLane;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.common.testing.PlainLane;
 

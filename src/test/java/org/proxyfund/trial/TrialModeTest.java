@@ -1,5 +1,6 @@
 package org.proxyfund.trial;
 
+import org.proxyfund.common.testing.PlainLane;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Trial mode is the dev profile's alone: production cannot switch it on, neither by configuration nor by accident. */
+@PlainLane
 class TrialModeTest {
 
     @Test

@@ -1,0 +1,32 @@
+package org.proxyfund.common.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kinds of operator events, each with the stable name subscribers filter on and receivers see as {@code type}. */
+public enum OperatorEventType {
+    /** A delivery test the operator asked for. */
+    PING("ping"),
+    /** A batch paying the operator was broadcast: {@code batchId}, {@code txid}, {@code amountSats}. */
+    PAYOUT_SENT("payout.sent"),
+    /** That batch reached the confirmations required: {@code batchId}, {@code txid}, {@code amountSats}, {@code confirmations}. */
+    PAYOUT_CONFIRMED("payout.confirmed"),
+    /** A confirmed batch left the chain in a reorg; the amount is owed again until it confirms anew. */
+    PAYOUT_LEFT_CHAIN("payout.left_chain");
+
+    private final String wireName;
+
+    OperatorEventType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The name in payloads and subscriptions. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The type with this name, if any. */
+    public static Optional<OperatorEventType> byWireName(String name) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    }
+}
