@@ -316,6 +316,24 @@ public interface OperatorMessages {
     @Message("Sign this exact text with the key of the address (wallet: Sign message) and paste the signature below.")
     String payout_sign_hint();
 
+    @Message("How to sign it")
+    String payout_sign_help_title();
+
+    @Message("Sign the text exactly as shown: one line, nothing added before or after it, no line break at the end.")
+    String payout_sign_help_exact();
+
+    @Message("Electrum (addresses 1…, 3… and bc1q…): Addresses tab, right-click the address, Sign/verify message; paste the text, press Sign and copy the signature.")
+    String payout_sign_help_electrum();
+
+    @Message("Sparrow (all address types): Tools, Sign/Verify Message; choose the address, paste the text, sign in the Electrum format (1…, 3…, bc1q…) or as BIP-322 (bc1q…, and bc1p… Taproot, which only BIP-322 can prove).")
+    String payout_sign_help_sparrow();
+
+    @Message("Bitcoin Core: bitcoin-cli signmessage \"ADDRESS\" \"TEXT\" signs for legacy addresses (1…) only; for other types use one of the wallets here.")
+    String payout_sign_help_core();
+
+    @Message("Other BIP-322 signers (hardware wallets and tools that offer \"BIP-322\" or \"simple\" signatures) work for bc1q… and bc1p… addresses: paste their base64 signature.")
+    String payout_sign_help_bip322();
+
     @Message("Signature (base64)")
     String payout_signature();
 
