@@ -47,6 +47,6 @@ final class AgentChecks {
             r = CheckResult.unknown("the agent failed: " + e.getClass().getSimpleName());
         }
         return new AgentResult(work.leaseId(), r.status().name(), r.reason() == null ? null : r.reason().name(),
-                r.latency() == null ? null : (int) r.latency().toMillis(), r.detail(), started);
+                r.latency() == null ? null : (int) r.latency().toMillis(), r.detail(), started, r.code() == null ? null : r.code().key());
     }
 }

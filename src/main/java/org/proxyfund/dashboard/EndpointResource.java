@@ -38,7 +38,11 @@ import org.proxyfund.probe.trial.TrialCheck;
 import org.proxyfund.web.Bundles;
 import org.proxyfund.web.Pages;
 
+import org.proxyfund.vantage.RegionQueries;
+import org.proxyfund.vantage.RegionStatus;
+
 import java.net.URI;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +58,7 @@ public class EndpointResource {
         static native TemplateInstance detail(Endpoint endpoint, Map<String, String> fields, Map<String, String> credential,
                                               List<EndpointAddressVersion> versions, List<FieldError> errors, String retireError,
                                               EndpointHealth health, List<String> mustAllow, List<PassGuide.Snippet> snippets,
-                                              TrialCheck.View trial, OwnershipStatus ownership);
+                                              TrialCheck.View trial, OwnershipStatus ownership, List<RegionStatus> regions);
     }
 
     @Inject
@@ -68,6 +72,9 @@ public class EndpointResource {
 
     @Inject
     DashboardResource dashboard;
+
+    @Inject
+    RegionQueries regions;
 
     @Inject
     EndpointRetirement retirement;
@@ -163,11 +170,13 @@ public class EndpointResource {
         Map<String, String> credential = e.state.live() ? endpoints.credentialFor(accountId, id).orElseThrow(NotFoundException::new) : Map.of();
         Map<String, String> fields = endpoints.protocolFields(e);
         boolean relays = e.state.live() && guide.relays(e.type.name());
+        EndpointHealth panel = health.endpoint(id);
+        boolean outsideUp = panel != null && "UP".equals(panel.current().state());
         return pages.page(Templates.detail(e, fields, credential, EndpointAddressVersion.of(id),
-                Problems.localize(errors, pages.locale()), retireError, health.endpoint(id),
+                Problems.localize(errors, pages.locale()), retireError, panel,
                 relays ? guide.mustAllow() : List.of(), relays ? guide.snippets(e.type.name(), credential, fields, e.port) : List.of(),
                 e.state == EndpointState.PENDING ? trialCheck.latest(id) : null,
-                e.type == EndpointType.OPENVPN ? ownership.status(id) : null));
+                e.type == EndpointType.OPENVPN ? ownership.status(id) : null, regions.forEndpoint(id, outsideUp, Instant.now())));
     }
 
     static EndpointType parseType(String type) {

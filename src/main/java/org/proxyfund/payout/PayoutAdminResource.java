@@ -53,6 +53,8 @@ public class PayoutAdminResource {
     FeeEstimator fees;
     @Inject
     PsbtSigning signing;
+    @Inject
+    PsbtOffers offers;
 
     @GET
     @Operation(hidden = true)
@@ -126,6 +128,15 @@ public class PayoutAdminResource {
         PayoutPsbt p = signing.current(id).orElseThrow(() -> new NotFoundException("batch " + id + " has no PSBT"));
         return Response.ok(p.psbt()).header("Content-Disposition",
                 "attachment; filename=\"proxyfund-batch-" + id + "-r" + p.revision() + ".psbt\"").build();
+    }
+
+    /** A new PSBT revision at the admin's fee rate, spending the same coins; older revisions are refused from then on. */
+    @POST
+    @Path("{id}/psbt/renew")
+    @Operation(hidden = true)
+    public Response renewPsbt(@RestPath long id, @RestForm long satPerVb, @RestForm String csrf) {
+        viewer.require();
+        return answer(id, offers.renew(id, satPerVb));
     }
 
     /** An admin's signed PSBT (base64) or signed transaction (hex): checked against the batch, stored if it matches. */

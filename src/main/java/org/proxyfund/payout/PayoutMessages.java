@@ -228,4 +228,10 @@ public interface PayoutMessages {
             + "{#is 'BAD_SIGNATURE'}the signature of input {a} is not valid ({b})."
             + "{#else}{why}{/when}")
     String psbt_refused(String why, String a, String b, String c, String d, String e);
+
+    @Message("Fee rate (sat/vB)")
+    String psbt_renew_rate();
+
+    @Message("Build a new PSBT (same coins; earlier revisions are refused from then on)")
+    String psbt_renew();
 }

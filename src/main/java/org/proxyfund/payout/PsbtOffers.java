@@ -30,6 +30,8 @@ class PsbtOffers {
     PayoutQueries queries;
     @Inject
     FeeEstimator fees;
+    @Inject
+    PsbtSigning signing;
 
     /** Offers the oldest APPROVED batch for signing unless one already awaits signatures; returns how many were offered. */
     int offerApproved() {
@@ -42,6 +44,31 @@ class PsbtOffers {
             }
         }
         return 0;
+    }
+
+    /**
+     * A new PSBT revision of a batch awaiting signatures at {@code satPerVb} (an admin's choice, e.g. when fees rose):
+     * it spends every coin of the current PSBT, so whichever revision an admin signs and sends, only one can confirm.
+     * The outcome in words for the admin; the older revisions are refused from then on.
+     */
+    PayoutOutcome renew(long batchId, long satPerVb) {
+        PayoutBatchView batch = queries.batch(batchId).orElse(null);
+        if (batch == null) {
+            return new PayoutOutcome.NotFound(batchId);
+        }
+        if (batch.state() != BatchState.AWAITING_SIGNATURES) {
+            return new PayoutOutcome.Refused(BatchReason.INVALID_STATE, "only a batch awaiting signatures gets a new PSBT");
+        }
+        if (satPerVb < 1 || satPerVb > config.maxFeeRateSatPerVb()) {
+            return new PayoutOutcome.Refused(BatchReason.INVALID_INPUT, "the fee rate must be 1.." + config.maxFeeRateSatPerVb() + " sat/vB");
+        }
+        List<PayoutPsbt> offered = signing.all(batchId);
+        List<PaymentOutput> outputs = queries.lines(batchId).stream().map(l -> new PaymentOutput(l.address(), l.amountSats())).toList();
+        return switch (wallet.rebuildPsbt(offered.getLast().psbt(), outputs, satPerVb, config.confirmations())) {
+            case PsbtResult.NotBuilt n -> new PayoutOutcome.Refused(BatchReason.INVALID_INPUT,
+                    "no new PSBT: the coins of the current one are no longer all spendable, or do not cover the fee (" + n.failure() + ")");
+            case PsbtResult.Proposal p -> payouts.awaitSignatures(batchId, p.txid(), p.psbt(), p.feeSats(), p.vsizeEstimate());
+        };
     }
 
     private boolean offer(long batchId) {

@@ -37,6 +37,12 @@ public class PsbtSigning {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
     }
 
+    /** Every PSBT of the batch, oldest revision first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<PayoutPsbt> all(long batchId) {
+        return psbts.all(batchId);
+    }
+
     @Transactional
     public PsbtUpload accept(long batchId, long adminId, byte[] upload) {
         Optional<PayoutBatchView> locked = repository.lock(batchId);

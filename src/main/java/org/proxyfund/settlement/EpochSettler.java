@@ -84,11 +84,12 @@ class EpochSettler {
             Instant spanStart = r.firstRecorded() == null || r.firstRecorded().isBefore(epoch.start()) ? epoch.start() : r.firstRecorded();
             long due = coverage.expected(spanStart, spanEnd);
             expected.put(r.endpointId(), due);
-            // Excused maintenance counts neither way, like UNKNOWN: out of the downtime and out of the coverage's due.
+            // Excused maintenance leaves the downtime (threshold and weight); the coverage rule still sees those checks
+            // as recorded, which they were, so excusing them can never make an endpoint fall short of coverage.
             long excused = rules.maintenanceExcluded(r.down(), r.downInWindows());
             excluded.put(r.endpointId(), excused);
             long down = r.down() - excused;
-            if (op.exclusion() == null && r.up() + down > 0 && !coverage.meets(r.up(), down, r.unknown() + excused, due)) {
+            if (op.exclusion() == null && r.up() + r.down() > 0 && !coverage.meets(r.up(), r.down(), r.unknown(), due)) {
                 outcomes.put(r.endpointId(), Exclusion.LOW_COVERAGE.name());
                 continue;
             }

@@ -81,6 +81,7 @@ public class ResultRules {
 
     private static boolean wellFormed(AgentResult r, WorkRepository.Lease lease, Instant now) {
         if (r.status() == null || !STATUSES.contains(r.status()) || r.checkedAt() == null) return false;
+        if (r.detailKey() != null && !r.detailKey().matches("[a-z0-9_]{1,60}")) return false;
         if (r.checkedAt().isBefore(lease.leasedAt().minus(CLOCK_AHEAD)) || r.checkedAt().isAfter(now.plus(CLOCK_AHEAD))) return false;
         if ("UP".equals(r.status()) && (r.latencyMs() == null || r.latencyMs() < 0)) return false;
         if ("DOWN".equals(r.status())) {

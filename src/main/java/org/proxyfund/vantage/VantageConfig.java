@@ -29,6 +29,10 @@ public interface VantageConfig {
     @WithDefault("50")
     int maxLease();
 
+    /** Distinct networks of a region whose agents must see an endpoint down before it is DOWN or BLOCKED there. */
+    @WithDefault("2")
+    int quorum();
+
     /** Most results one push may carry. */
     @WithDefault("500")
     int maxResults();

@@ -69,4 +69,28 @@ public interface VantageMessages {
 
     @Message("No agent yet.")
     String none();
+
+    @Message("Reachability inside the regions it serves")
+    String region_heading();
+
+    @Message("Probe agents check it from inside the networks of these regions; the panel above is the central monitor, outside them.")
+    String region_hint();
+
+    @Message("Reachable in {region} from {seen} of {seen} networks.")
+    String region_up(String region, int seen);
+
+    @Message("Blocked in {region} from {down} of {seen} networks since {since}, reachable from outside: move it to a new address.")
+    String region_blocked(String region, int down, int seen, String since);
+
+    @Message("Down in {region} from {down} of {seen} networks since {since}, and from outside too.")
+    String region_down(String region, int down, int seen, String since);
+
+    @Message("Reachable in {region} from only {up} of {seen} networks; blocked or failing on the others.")
+    String region_partial(String region, int up, int seen);
+
+    @Message("Too few networks in {region} to tell: {seen} seen, {quorum} needed.")
+    String region_unknown(String region, int seen, int quorum);
+
+    @Message("{#when k}{#is 'DROP'}Seen inside: a silent drop (no answer to the connection).{#is 'RESET'}Seen inside: the connection is reset.{#is 'CUT'}Seen inside: the connection is cut during the handshake, after the first bytes.{#else}Seen inside: other failures.{/when}")
+    String kind(String k);
 }

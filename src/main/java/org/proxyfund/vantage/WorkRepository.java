@@ -22,7 +22,7 @@ class WorkRepository {
 
     /** One result as it is kept. */
     record StoredResult(long leaseId, long agentId, long endpointId, String region, Instant checkedAt, Instant receivedAt,
-                        String status, String reason, Integer latencyMs, String detail, String refusal) {
+                        String status, String reason, Integer latencyMs, String detail, String refusal, String detailKey) {
     }
 
     @Inject
@@ -71,9 +71,9 @@ class WorkRepository {
 
     void insertResult(StoredResult r) {
         sql.update("INSERT INTO agent_result (lease_id, agent_id, endpoint_id, region, checked_at, received_at, status, reason,"
-                + " latency_ms, detail, verdict, refusal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.leaseId(), r.agentId(),
-                r.endpointId(), r.region(), r.checkedAt(), r.receivedAt(), r.status(), r.reason(), r.latencyMs(), r.detail(),
-                r.refusal() == null ? "ACCEPTED" : "REFUSED", r.refusal());
+                + " latency_ms, detail, verdict, refusal, detail_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.leaseId(),
+                r.agentId(), r.endpointId(), r.region(), r.checkedAt(), r.receivedAt(), r.status(), r.reason(), r.latencyMs(),
+                r.detail(), r.refusal() == null ? "ACCEPTED" : "REFUSED", r.refusal(), r.detailKey());
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -128,7 +128,7 @@ public class WorkService {
             WorkRepository.Lease lease = j.lease();
             repository.insertResult(new WorkRepository.StoredResult(lease.id(), agent.id(), lease.endpointId(), lease.region(),
                     r.checkedAt(), now, r.status(), "DOWN".equals(r.status()) ? r.reason() : null,
-                    "UP".equals(r.status()) ? r.latencyMs() : null, clip(r.detail()), j.refusal()));
+                    "UP".equals(r.status()) ? r.latencyMs() : null, clip(r.detail()), j.refusal(), r.detailKey()));
             repository.complete(lease.id(), now);
             if (j.refusal() == null) {
                 accepted++;

@@ -235,6 +235,31 @@ public class WalletService {
     }
 
     /**
+     * A new revision of an unsigned batch transaction: like {@link #buildPsbt}, but spending every coin of the earlier
+     * revision's PSBT (so at most one of them can ever confirm), plus more coins only if needed. NotBuilt with
+     * InsufficientFunds when an earlier coin is no longer spendable.
+     */
+    public PsbtResult rebuildPsbt(byte[] earlierPsbt, List<PaymentOutput> outputs, long feeRateSatPerVb, int minConfirmations) {
+        WalletRuntime r = rt();
+        org.bitcoinj.core.Transaction earlier = org.bitcoinj.core.Transaction.read(
+                java.nio.ByteBuffer.wrap(org.proxyfund.wallet.psbt.PsbtReader.read(earlierPsbt).unsignedTx()));
+        java.util.Set<String> keep = new java.util.HashSet<>();
+        earlier.getInputs().forEach(i -> keep.add(i.getOutpoint().toString()));
+        WalletSigner.Built built = WalletSigner.build(r.wallet, r.network, outputs, kvb(feeRateSatPerVb),
+                new KeepInputsCoinSelector(keep, minConfirmations));
+        if (built.failure() != null) {
+            return new PsbtResult.NotBuilt(built.failure());
+        }
+        java.util.Set<String> spent = new java.util.HashSet<>();
+        built.tx().getInputs().forEach(i -> spent.add(i.getOutpoint().toString()));
+        if (!spent.containsAll(keep)) {
+            return new PsbtResult.NotBuilt(new SignResult.InsufficientFunds(0));
+        }
+        WalletSigner.makeReplaceable(built.tx());
+        return PsbtMaker.make(r.wallet, built.tx(), built.changeVout(), r.origin());
+    }
+
+    /**
      * Checks a signed upload against the batch's proposed PSBTs ({@code proposals} oldest first, the last current, with
      * their {@code revisions}) and finalizes it; nothing is stored or sent here. Needs no running wallet: the proposals
      * carry the coins they spend.

@@ -44,6 +44,11 @@ final class WalletSigner {
     /** Chooses coins and adds change for {@code outputs}; nothing signed, nothing committed, sequences not yet set. */
     static Built build(Wallet wallet, Network network, List<PaymentOutput> outputs, long feeRateSatsPerKvb,
                        int minConfirmations) {
+        return build(wallet, network, outputs, feeRateSatsPerKvb, new ConfirmedCoinSelector(minConfirmations));
+    }
+
+    static Built build(Wallet wallet, Network network, List<PaymentOutput> outputs, long feeRateSatsPerKvb,
+                       org.bitcoinj.wallet.CoinSelector selector) {
         if (outputs.isEmpty()) {
             return new Built(null, -1, new SignResult.InvalidOutput(-1, "no outputs"));
         }
@@ -71,7 +76,7 @@ final class WalletSigner {
         // Line i must stay vout i: the payout service records which output paid whom.
         request.shuffleOutputs = false;
         // Only coins at least minConfirmations deep: no unconfirmed change, nothing a shallow reorg can take away.
-        request.coinSelector = new ConfirmedCoinSelector(minConfirmations);
+        request.coinSelector = selector;
         // Complete unsigned, then set the sequences, then sign: signatures commit to nSequence.
         request.signInputs = false;
         // Coins the wallet cannot sign for count too: a watch-only (cold) wallet's coins are signed by the admins'

@@ -184,6 +184,29 @@ class PayoutPsbtTest {
         assertEquals(BatchState.BROADCAST, queries.batch(batch.id()).orElseThrow().state());
     }
 
+    @Test
+    void shouldRefuseTheSignatureOfAnOlderRevisionOnceANewPsbtSpendingTheSameCoinsWasBuilt() {
+        PayoutBatchView batch = awaiting(data.operator(PayoutTestData.someAddress()), data.operator(PayoutTestData.someAddress()));
+        WebClient admin = WebClient.admin();
+        String first = psbtOnPage(admin, batch.id());
+        String signedFirst = electrum.sign(first);
+        admin.post("/admin/payouts/" + batch.id() + "/psbt/renew", "satPerVb", "25").then().statusCode(200);
+        String second = psbtOnPage(admin, batch.id());
+        Transaction one = Transaction.read(ByteBuffer.wrap(PsbtReader.readBase64(first).unsignedTx()));
+        Transaction two = Transaction.read(ByteBuffer.wrap(PsbtReader.readBase64(second).unsignedTx()));
+        assertTrue(!one.getTxId().equals(two.getTxId()), "a new transaction");
+        assertTrue(two.getInputs().stream().map(i -> i.getOutpoint().toString()).toList()
+                .containsAll(one.getInputs().stream().map(i -> i.getOutpoint().toString()).toList()),
+                "it spends every coin of revision 1: at most one of them can ever confirm");
+
+        upload(admin, batch.id(), signedFirst).then().statusCode(422)
+                .body(containsString("this is the transaction of revision 1 of the PSBT; the current one is revision 2"));
+        upload(admin, batch.id(), electrum.sign(second)).then().statusCode(200).body(containsString("Signature accepted"));
+        assertEquals(two.getTxId().toString(), queries.batch(batch.id()).orElseThrow().txid());
+        worker.runOnce();
+        assertEquals(BatchState.BROADCAST, queries.batch(batch.id()).orElseThrow().state());
+    }
+
     private String line(long batchId, long accountId) {
         return queries.lines(batchId).stream().filter(l -> l.accountId() == accountId).findFirst().orElseThrow().address();
     }

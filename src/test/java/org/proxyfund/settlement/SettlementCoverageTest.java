@@ -88,6 +88,27 @@ class SettlementCoverageTest {
         assertEquals(r.settlement().distributedSats(), payable(honest), "the whole pool goes to the covered endpoints");
     }
 
+    @Test
+    void shouldNeverLetExcusedMaintenanceMakeAnEndpointFallShortOfCoverage() {
+        Epoch e = service.calendar().epochContaining(Instant.parse("2025-05-21T12:00:00Z"));
+        long op = operator(ds, "APPROVED", true);
+        long half = endpoint(ds, op, "SOCKS5", "IR");
+        // 84 of the epoch's 168 hours recorded: exactly the 50 % floor; the last 4 of them DOWN inside a declared window.
+        hours(half, e.start(), 80, 60, 0, 0);
+        hours(half, e.start().plus(Duration.ofHours(80)), 4, 0, 60, 0);
+        exec(ds, "INSERT INTO maintenance_window (endpoint_id, starts_at, ends_at, declared_at) VALUES (?, ?, ?, ?)", half,
+                e.start().plus(Duration.ofHours(80)).atOffset(ZoneOffset.UTC), e.start().plus(Duration.ofHours(84)).atOffset(ZoneOffset.UTC),
+                e.start().minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC));
+
+        SettleResult r = service.settle(e);
+
+        assertEquals(SettleResult.Status.CREATED, r.status(), r.message());
+        assertEquals("COUNTED", outcome(r.settlement().id(), half), "the excused checks were recorded: coverage still counts them");
+        assertEquals(240L, scalar(ds, "SELECT maintenance_excluded_count FROM settlement_endpoint WHERE settlement_id = ? AND endpoint_id = ?",
+                r.settlement().id(), half));
+        assertEquals(r.settlement().distributedSats(), payable(op));
+    }
+
     /** {@code count} hours of rollups from {@code from}, each with these counts. */
     private void hours(long endpoint, Instant from, int count, int up, int down, int unknown) {
         exec(ds, "INSERT INTO check_rollup_hourly (endpoint_id, hour_start, up_count, down_count, unknown_count, weak_up_count)"

@@ -40,6 +40,11 @@ class StatusBenchmark {
     URL root;
     @Inject
     DataSource ds;
+    @Inject
+    StatusService service;
+
+    /** Endpoints of the seeded network whose figures the page reads: 30 days of hourly rollups each. */
+    static final int ENDPOINTS = 2_000;
 
     @Test
     void shouldMeasureStatusAndBadgeAgainstAStaticFile() throws Exception {
@@ -50,6 +55,7 @@ class StatusBenchmark {
         StatusFixtures.current(ds, id, "UP", Instant.now());
         String badge = given().header("Authorization", "Bearer " + op.token()).post("/api/v1/endpoints/" + id + "/badge")
                 .then().statusCode(200).extract().path("path");
+        List<String> lines = new ArrayList<>(seedAndTimeTheRead(op.accountId()));
         String base = root.toString().replaceAll("/$", "");
         Map<String, String> targets = new LinkedHashMap<>();
         targets.put("static file /css/site.css (baseline)", "/css/site.css");
@@ -60,7 +66,6 @@ class StatusBenchmark {
         for (String path : targets.values()) {
             wrk(base + path, "3s"); // warm-up: JIT, caches
         }
-        List<String> lines = new ArrayList<>();
         double baseline = 0;
         for (Map.Entry<String, String> t : targets.entrySet()) {
             double rate = wrk(base + t.getValue(), "15s");
@@ -74,6 +79,49 @@ class StatusBenchmark {
         System.out.println(report);
         Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/status.txt"), report);
+    }
+
+    /**
+     * Seeds {@value #ENDPOINTS} approved endpoints with a latest check and 30 days of hourly rollups (the daily sums
+     * follow by V7's triggers), then times what a refresh of the figures costs against counting those hourly rows.
+     */
+    private List<String> seedAndTimeTheRead(long accountId) {
+        Instant hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        StatusFixtures.sql(ds, """
+                INSERT INTO endpoint (account_id, type, label, host, port, region, protocol_fields, credential_enc, state, address_version)
+                SELECT ?, (ARRAY['SOCKS5','HTTP_CONNECT','SHADOWSOCKS','MTPROTO','WIREGUARD','OPENVPN'])[1 + g % 6], 'bench ' || g,
+                       'bench-' || g || '.example', 443, 'IR', '{}', 'v1:x', 'APPROVED', 1 FROM generate_series(1, ?) g""",
+                accountId, ENDPOINTS);
+        StatusFixtures.sql(ds, """
+                INSERT INTO check_schedule (endpoint_id, next_check_at, last_checked_at, last_status)
+                SELECT id, now() + interval '1 minute', now() - (id % 200) * interval '1 second',
+                       CASE WHEN id % 17 = 0 THEN 'DOWN' ELSE 'UP' END FROM endpoint WHERE host LIKE 'bench-%.example'""");
+        StatusFixtures.sql(ds, """
+                INSERT INTO check_rollup_hourly (endpoint_id, hour_start, up_count, down_count, unknown_count)
+                SELECT e.id, h, CASE WHEN e.id % 17 = 0 THEN 0 ELSE 60 END, CASE WHEN e.id % 17 = 0 THEN 60 ELSE 0 END, 0
+                FROM endpoint e, generate_series(?::timestamptz - interval '719 hours', ?::timestamptz, interval '1 hour') h
+                WHERE e.host LIKE 'bench-%.example'""", hour.atOffset(java.time.ZoneOffset.UTC), hour.atOffset(java.time.ZoneOffset.UTC));
+        StatusFixtures.sql(ds, "VACUUM ANALYZE check_rollup_hourly");
+        StatusFixtures.sql(ds, "VACUUM ANALYZE check_rollup_daily");
+        long[] read = new long[5];
+        long[] count = new long[5];
+        for (int i = 0; i < read.length; i++) {
+            long t0 = System.nanoTime();
+            new org.proxyfund.common.db.Sql(ds).query("SELECT count(*) FROM check_rollup_hourly WHERE hour_start >= now() - interval '30 days'",
+                    rs -> rs.getLong(1));
+            long t1 = System.nanoTime();
+            NetworkStatus s = service.compute(Instant.now());
+            long t2 = System.nanoTime();
+            assertTrue(s.total().endpoints() >= ENDPOINTS, "the seeded endpoints are counted");
+            count[i] = (t1 - t0) / 1_000_000;
+            read[i] = (t2 - t1) / 1_000_000;
+        }
+        java.util.Arrays.sort(read);
+        java.util.Arrays.sort(count);
+        return List.of(String.format("seeded network: %,d endpoints x 720 hours = %,d hourly rows", ENDPOINTS, ENDPOINTS * 720L),
+                String.format("%-40s %,10d ms (median of 5)", "count(*) of 30 days of hourly rows (baseline)", count[2]),
+                String.format("%-40s %,10d ms (median of 5), ratio %.2f", "a refresh of the /status figures", read[2],
+                        count[2] == 0 ? 0.0 : (double) read[2] / count[2]));
     }
 
     /** Runs wrk against one URL and returns its requests per second; fails on any answer that is not a success. */

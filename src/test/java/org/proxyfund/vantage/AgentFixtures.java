@@ -102,15 +102,14 @@ final class AgentFixtures {
 
     /** An approved SOCKS5 endpoint serving {@code region}, at this port on loopback; its id. */
     static long approvedEndpoint(EndpointService endpoints, DataSource db, String region, int port) {
-        return approved(endpoints, db, region, "127.0.0.1", port).endpoint().id;
+        return approved(endpoints, newAccount(db), region, "127.0.0.1", port).endpoint().id;
     }
 
     /**
      * Registers and approves a SOCKS5 endpoint at 127.0.0.1 on {@code port}, or, when another test's fixture holds that
      * address already, on the next free port; the registration.
      */
-    private static EndpointService.Result approved(EndpointService endpoints, DataSource db, String region, String host, int port) {
-        long account = newAccount(db);
+    private static EndpointService.Result approved(EndpointService endpoints, long account, String region, String host, int port) {
         EndpointService.Result result;
         int tries = 0;
         do {
@@ -138,7 +137,13 @@ final class AgentFixtures {
 
     /** The same, registered and listening at {@code host}. */
     static Served microsocks(EndpointService endpoints, DataSource db, String region, String host, String outgoing) throws Exception {
-        EndpointService.Result result = approved(endpoints, db, region, host, org.proxyfund.probe.RealServer.freePort());
+        return microsocks(endpoints, db, newAccount(db), region, host, outgoing);
+    }
+
+    /** The same, owned by this operator. */
+    static Served microsocks(EndpointService endpoints, DataSource db, long account, String region, String host, String outgoing)
+            throws Exception {
+        EndpointService.Result result = approved(endpoints, account, region, host, org.proxyfund.probe.RealServer.freePort());
         long id = result.endpoint().id;
         int port = result.endpoint().port;
         Map<String, String> credential = endpoints.credentialFor(result.endpoint().accountId, id).orElseThrow();

@@ -54,9 +54,13 @@ class CensoredNetworkTest {
     @Test
     void shouldSeeAProxyBlockedInsideTheCensoredNetworkWhileItStaysUpFromOutside() throws Exception {
         WebClient admin = WebClient.admin();
+        WebClient operator = new WebClient();
+        String handle = operator.signUp("censored");
+        long operatorId = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> org.proxyfund.operator.Account.byHandle(handle).orElseThrow().id);
         String region = AgentFixtures.freshRegion();
         try (CensoredNetwork net = CensoredNetwork.create()) {
-            AgentFixtures.Served blocked = AgentFixtures.microsocks(endpoints, db, region, net.hostAddress, "127.0.0.2");
+            AgentFixtures.Served blocked = AgentFixtures.microsocks(endpoints, db, operatorId, region, net.hostAddress, "127.0.0.2");
             AgentFixtures.Served open = AgentFixtures.microsocks(endpoints, db, region, net.hostAddress, "127.0.0.2");
             try (var a = blocked.server(); var b = open.server();
                  Forwarder service = new Forwarder(InetAddress.getByName(net.hostAddress), base.getPort()).start()) {
@@ -71,21 +75,38 @@ class CensoredNetworkTest {
                     CheckResult fromOutside = outside.check(new CheckTarget(net.hostAddress, blocked.server().port(),
                             new MonitorCredential(EndpointType.SOCKS5, blocked.credential())));
                     assertTrue(fromOutside.isUp(), "reachable from outside the censored network: " + fromOutside);
+                    // What the central monitor would record of that check (its scheduler is off in tests).
+                    AgentFixtures.row(db, "INSERT INTO check_schedule (endpoint_id, next_check_at, last_checked_at, last_status,"
+                            + " last_detail, last_latency_ms) VALUES (?, now() + interval '1 hour', now(), 'UP', ?, ?)",
+                            blocked.endpointId(), fromOutside.detail(), (int) fromOutside.latency().toMillis());
+                    String page = operator.get("/endpoints/" + blocked.endpointId()).then().statusCode(200).extract().asString();
+                    assertTrue(page.contains("Blocked in " + region + " from 1 of 1 networks since ")
+                            && page.contains("reachable from outside: move it to a new address")
+                            && page.contains("a silent drop"), "the operator reads it in words:\n" + page);
+                    String ru = operator.get("/endpoints/" + blocked.endpointId() + "?lang=ru").asString();
+                    assertTrue(ru.contains("Заблокирован в " + region + " из 1 из 1 сетей с ") && ru.contains("пакеты молча отбрасываются"),
+                            "and in Russian:\n" + ru);
 
                     net.lift();
                     net.block(net.hostAddress, blocked.server().port(), CensoredNetwork.Interference.RESET);
                     dueNow(blocked.endpointId());
                     await(() -> latest(blocked).equals("DOWN CONNECT_REFUSED ACCEPTED"), agent);
                     assertTrue(detail(blocked).contains("Connection refused"), "a reset: " + detail(blocked));
+                    assertTrue(operator.get("/endpoints/" + blocked.endpointId() + "?lang=en").asString().contains("the connection is reset"));
 
                     net.lift();
                     net.block(net.hostAddress, blocked.server().port(), CensoredNetwork.Interference.CUT);
                     dueNow(blocked.endpointId());
                     await(() -> latest(blocked).equals("DOWN TIMEOUT ACCEPTED") && detail(blocked).contains("during the handshake"), agent);
+                    assertTrue(operator.get("/endpoints/" + blocked.endpointId() + "?lang=en").asString()
+                            .contains("the connection is cut during the handshake, after the first bytes"));
 
                     net.lift();
                     dueNow(blocked.endpointId());
                     await(() -> latest(blocked).equals("UP - ACCEPTED"), agent);
+                    String again = operator.get("/endpoints/" + blocked.endpointId() + "?lang=en").asString();
+                    assertTrue(again.contains("Reachable in " + region + " from 1 of 1 networks."), "UP inside again:\n"
+                            + again.substring(Math.max(0, again.indexOf("id=\"regions\"")), Math.min(again.length(), again.indexOf("id=\"regions\"") + 900)));
                     assertEquals(0, AgentFixtures.scalar(db, "SELECT count(*) FROM agent_result WHERE endpoint_id IN (?, ?)"
                             + " AND verdict = 'REFUSED'", blocked.endpointId(), open.endpointId()), "an honest agent's UPs all count");
                 }
