@@ -107,6 +107,28 @@ class AgentEnrollmentTest {
     }
 
     @Test
+    void shouldHandAKilledAgentsWorkToAnotherAgentOfTheRegionWithNothingLostOrDoubled() {
+        WebClient admin = WebClient.admin();
+        String region = AgentFixtures.freshRegion();
+        long endpoint = AgentFixtures.approvedEndpoint(endpoints, db, region, RealServer.freePort());
+        AgentFixtures.Caller killed = AgentFixtures.enrolled(admin, region, "net A");
+        AgentFixtures.Caller other = AgentFixtures.enrolled(admin, region, "net B");
+        long first = killed.lease(1).then().statusCode(200).extract().jsonPath().getLong("checks[0].leaseId");
+        other.lease(1).then().statusCode(200).body("checks", hasSize(0));
+        // The first agent dies holding the lease; its deadline passes (moved, rather than waited for).
+        AgentFixtures.row(db, "UPDATE agent_lease SET leased_at = leased_at - interval '10 minutes', deadline_at = now() - interval '1 second'"
+                + " WHERE id = ?", first);
+        AgentFixtures.row(db, "UPDATE agent_schedule SET next_check_at = now() - interval '1 second' WHERE endpoint_id = ?", endpoint);
+        long second = other.lease(1).then().statusCode(200).extract().jsonPath().getLong("checks[0].leaseId");
+        String down = ",\"status\":\"DOWN\",\"reason\":\"TIMEOUT\",\"detail\":\"x\",\"checkedAt\":\"" + Instant.now() + "\"}";
+        other.push("{\"leaseId\":" + second + down).then().statusCode(200).body("accepted", equalTo(1));
+        // The first agent comes back and sends its stale result: kept for audit, refused, not counted twice.
+        killed.push("{\"leaseId\":" + first + down).then().statusCode(200).body("refused[0].code", equalTo("lease.expired"));
+        assertEquals(1, AgentFixtures.scalar(db, "SELECT count(*) FROM agent_result WHERE endpoint_id = ? AND verdict = 'ACCEPTED'", endpoint));
+        assertEquals(2, AgentFixtures.scalar(db, "SELECT count(*) FROM agent_result WHERE endpoint_id = ?", endpoint));
+    }
+
+    @Test
     void shouldRefuseARevokedAgentAndItsResults() {
         WebClient admin = WebClient.admin();
         String region = AgentFixtures.freshRegion();

@@ -83,6 +83,15 @@ class CensoredNetworkTest {
                     assertTrue(page.contains("Blocked in " + region + " from 1 of 1 networks since ")
                             && page.contains("reachable from outside: move it to a new address")
                             && page.contains("a silent drop"), "the operator reads it in words:\n" + page);
+                    String apiToken = operator.createApiToken();
+                    io.restassured.RestAssured.given().header("Authorization", "Bearer " + apiToken)
+                            .get("/api/v1/endpoints/" + blocked.endpointId() + "/regions").then().statusCode(200)
+                            .body("[0].region", org.hamcrest.Matchers.equalTo(region))
+                            .body("[0].verdict", org.hamcrest.Matchers.equalTo("BLOCKED"))
+                            .body("[0].interference", org.hamcrest.Matchers.equalTo("DROP"))
+                            .body("[0].networksDown", org.hamcrest.Matchers.equalTo(1));
+                    io.restassured.RestAssured.given().header("Authorization", "Bearer " + apiToken)
+                            .get("/api/v1/endpoints/" + open.endpointId() + "/regions").then().statusCode(404);
                     String ru = operator.get("/endpoints/" + blocked.endpointId() + "?lang=ru").asString();
                     assertTrue(ru.contains("Заблокирован в " + region + " из 1 из 1 сетей с ") && ru.contains("пакеты молча отбрасываются"),
                             "and in Russian:\n" + ru);
