@@ -2,6 +2,7 @@ package org.proxyfund.wallet.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.operator.WebClient;
 
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * killed service is stopped by the next start; and without Node.js on the PATH the service runs with the wallet off and
  * says what to install, in English and Russian.
  */
+@Tag("long") // a packaged service in processes of its own, like the other ITs: ./mvnw -Plong verify
 class LocalNodeIT {
 
     private static final Duration START = Duration.ofMinutes(4);
