@@ -61,6 +61,12 @@ public interface TrialMessages {
     @Message("Settle and propose")
     String settle_button();
 
+    @Message("Trial mode: use a test address whose key this trial keeps, set and proven for you in one step (the proof is a signed message checked like any other).")
+    String payout_text();
+
+    @Message("Use a proven trial address")
+    String payout_button();
+
     @Message("Paid: transaction {txid}.")
     String paid(String txid);
 

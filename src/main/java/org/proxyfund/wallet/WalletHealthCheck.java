@@ -27,7 +27,8 @@ public class WalletHealthCheck implements HealthCheck {
         }
         WalletState s = wallet.state();
         return HealthCheckResponse.named("Bitcoin wallet").status(s.running() && s.synced())
-                .withData("running", s.running()).withData("peers", s.peers())
+                .withData("running", s.running()).withData("mode", wallet.canSign() ? "hot" : "cold (watch-only)")
+                .withData("peers", s.peers())
                 .withData("chainHeight", s.chainHeight()).withData("peersChainHeight", s.bestPeerHeight())
                 .withData("synced", s.synced()).withData("sync", s.sync().name()).build();
     }

@@ -90,6 +90,8 @@ class ColdModeTest {
         }
         chain.fund(200_000_000L); // eight donations through the donation service, to the cold account's addresses
         assertTrue(chain.confirmedBalance() >= 200_000_000L);
+        org.proxyfund.common.testing.Management.given().get("/q/health/ready").then().statusCode(200)
+                .body(containsString("cold (watch-only)"));
 
         int start = node.blockCount() + 1;
         long a = data.operator(PayoutTestData.someAddress());

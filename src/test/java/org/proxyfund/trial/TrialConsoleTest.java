@@ -134,6 +134,23 @@ class TrialConsoleTest {
         assertEquals(403, operator.get("/admin/trial").statusCode());
     }
 
+    @Test
+    void shouldSetAndProveATrialPayoutAddressForAnOperatorInOneStep() {
+        WebClient operator = new WebClient();
+        operator.signUp("trialpay");
+        String before = operator.get("/dashboard?lang=en").asString();
+        assertTrue(before.contains("id=\"trial-payout-form\""), "trial mode offers a proven address");
+        Response set = operator.post("/trial/payout-address");
+        assertEquals(303, set.statusCode(), set.asString());
+        String after = operator.get("/dashboard?lang=en").asString();
+        assertTrue(after.contains("ownership proven"), after);
+        assertTrue(Pattern.compile("id=\"payout-address\">bcrt1q[a-z0-9]+<").matcher(after).find(), after);
+        assertFalse(after.contains("id=\"trial-payout-form\""), "nothing more to offer once proven");
+        WebClient anonymous = new WebClient();
+        anonymous.get("/donate");
+        assertEquals(302, anonymous.post("/trial/payout-address").statusCode(), "visitors are sent to sign in");
+    }
+
     private DonationStatus status(String id) {
         return QuarkusTransaction.requiringNew().call(() -> donations.find(id).orElseThrow().status);
     }

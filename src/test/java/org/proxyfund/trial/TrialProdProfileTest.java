@@ -39,6 +39,10 @@ class TrialProdProfileTest {
         admin.get("/admin/payouts");
         assertEquals(404, admin.post("/admin/trial/mine", "blocks", "1").statusCode());
         assertTrue(LocalNode.running().isEmpty(), "no local node either, though asked for");
+        WebClient operator = new WebClient();
+        operator.signUp("prodop");
+        assertFalse(operator.get("/dashboard").asString().contains("trial-payout-form"));
+        assertEquals(404, operator.post("/trial/payout-address").statusCode(), "no trial payout address in prod");
     }
 
     @Test
