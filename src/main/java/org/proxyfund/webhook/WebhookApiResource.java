@@ -26,7 +26,6 @@ import org.proxyfund.common.problem.Problem;
 import org.proxyfund.common.validation.FieldError;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * An operator's webhooks through the API (docs/webhooks.md). Another operator's subscription or delivery is 404, as
@@ -48,6 +47,18 @@ public class WebhookApiResource {
 
     /** A new subscription: where to deliver and which event types. */
     public record Subscription(String url, List<String> events) {
+    }
+
+    /** The subscription deleted. */
+    public record Deleted(long id) {
+    }
+
+    /** The event queued for the subscription. */
+    public record Queued(String eventId) {
+    }
+
+    /** The new delivery of a logged event. */
+    public record Redelivery(long deliveryId) {
     }
 
     @GET
@@ -93,11 +104,12 @@ public class WebhookApiResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a subscription with its delivery log")
-    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "200", description = "Deleted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Deleted.class)))
     @APIResponse(responseCode = "404", description = "No subscription of yours has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") long id) {
-        return webhooks.delete(actor(), id) ? Response.noContent().build() : NOT_FOUND.response();
+        return webhooks.delete(actor(), id) ? Response.ok(new Deleted(id)).build() : NOT_FOUND.response();
     }
 
     @POST
@@ -115,12 +127,12 @@ public class WebhookApiResource {
     @Path("{id}/ping")
     @Operation(summary = "Send a ping event to this subscription now, to test the receiver and its signature check")
     @APIResponse(responseCode = "202", description = "Queued; the answer names the event",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Queued.class)))
     @APIResponse(responseCode = "404", description = "No subscription of yours has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response ping(@PathParam("id") long id) {
         return webhooks.ping(viewer.require().accountId(), id)
-                .map(e -> Response.accepted(Map.of("eventId", e)).build()).orElseGet(NOT_FOUND::response);
+                .map(e -> Response.accepted(new Queued(e)).build()).orElseGet(NOT_FOUND::response);
     }
 
     @GET
@@ -139,11 +151,11 @@ public class WebhookApiResource {
     @Path("deliveries/{deliveryId}/redeliver")
     @Operation(summary = "Deliver a logged event again, as a new delivery to the same subscription")
     @APIResponse(responseCode = "202", description = "Queued; the answer names the new delivery",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Redelivery.class)))
     @APIResponse(responseCode = "404", description = "No delivery of yours has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response redeliver(@PathParam("deliveryId") long deliveryId) {
-        return webhooks.redeliver(actor(), deliveryId).map(d -> Response.accepted(Map.of("deliveryId", d)).build())
+        return webhooks.redeliver(actor(), deliveryId).map(d -> Response.accepted(new Redelivery(d)).build())
                 .orElseGet(NOT_FOUND::response);
     }
 

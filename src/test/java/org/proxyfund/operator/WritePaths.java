@@ -91,7 +91,12 @@ final class WritePaths {
     static String fill(String path, Map<String, String> values) {
         List<String> parts = new ArrayList<>();
         for (String p : path.split("/", -1)) {
-            parts.add(p.startsWith("{") ? values.getOrDefault(p, "1") : p);
+            if (p.startsWith("{") && p.contains(":")) {
+                // a parameter with a pattern, such as {action:publish|rotate|revoke}: its first alternative
+                parts.add(p.substring(p.indexOf(':') + 1, p.length() - 1).split("\\|")[0]);
+            } else {
+                parts.add(p.startsWith("{") ? values.getOrDefault(p, "1") : p);
+            }
         }
         return String.join("/", parts);
     }
