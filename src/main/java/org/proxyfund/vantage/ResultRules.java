@@ -42,23 +42,29 @@ public class ResultRules {
     record Judgement(WorkRepository.Lease lease, String refusal) {
     }
 
-    Judgement judge(Agent agent, AgentResult r, WorkRepository.Lease lease, Instant now, String pushAddress) {
+    /** Where the nonces of these leases arrived from (one query for a whole push). */
+    Map<String, List<String>> sightingsOf(List<WorkRepository.Lease> leases) {
+        return sightings.sources(leases.stream().flatMap(l -> l.nonces().stream()).distinct().toList());
+    }
+
+    Judgement judge(Agent agent, AgentResult r, WorkRepository.Lease lease, Instant now, String pushAddress,
+                    Map<String, List<String>> seen) {
         if (lease == null || lease.agentId() != agent.id()) return new Judgement(null, "lease.unknown");
         if (lease.completedAt() != null) return new Judgement(null, "lease.done");
         if (!wellFormed(r, lease, now)) return new Judgement(null, "result.invalid");
         if (now.isAfter(lease.deadlineAt())) return new Judgement(lease, "lease.expired");
         if ("UP".equals(r.status())) {
-            String evidence = upEvidence(lease, pushAddress);
+            String evidence = upEvidence(lease, pushAddress, seen);
             if (evidence != null) return new Judgement(lease, evidence);
         }
         return new Judgement(lease, null);
     }
 
     /** Null when the lease's nonces back an UP; else the refusal. */
-    private String upEvidence(WorkRepository.Lease lease, String pushAddress) {
-        Map<String, List<String>> seen = sightings.sources(lease.nonces());
-        if (seen.isEmpty()) return NEVER_ARRIVED;
-        boolean fromAgent = seen.values().stream().flatMap(List::stream)
+    private static String upEvidence(WorkRepository.Lease lease, String pushAddress, Map<String, List<String>> seen) {
+        List<String> sources = lease.nonces().stream().filter(seen::containsKey).flatMap(n -> seen.get(n).stream()).toList();
+        if (sources.isEmpty()) return NEVER_ARRIVED;
+        boolean fromAgent = sources.stream()
                 .anyMatch(source -> same(source, lease.agentAddress()) || same(source, pushAddress));
         return fromAgent ? FROM_AGENT : null;
     }

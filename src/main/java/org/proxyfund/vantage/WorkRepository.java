@@ -7,7 +7,10 @@ import org.proxyfund.common.db.Sql;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,8 +50,11 @@ class WorkRepository {
                 rs -> rs.getLong(1), until, region, endpointIds, now, limit, region);
     }
 
-    void reschedule(long endpointId, String region, Instant next) {
-        sql.update("UPDATE agent_schedule SET next_check_at = ? WHERE endpoint_id = ? AND region = ?", next, endpointId, region);
+    /** Makes each endpoint due again in the region at its time (epoch milliseconds, same order). */
+    void rescheduleAll(String region, List<Long> endpointIds, List<Long> nextMillis) {
+        if (endpointIds.isEmpty()) return;
+        sql.update("UPDATE agent_schedule s SET next_check_at = to_timestamp(v.n / 1000.0) FROM unnest(?::bigint[], ?::bigint[]) AS v(e, n)"
+                + " WHERE s.region = ? AND s.endpoint_id = v.e", endpointIds, nextMillis, region);
     }
 
     long insertLease(long agentId, long endpointId, String region, List<String> nonces, Instant now, Instant deadline,
@@ -58,22 +64,39 @@ class WorkRepository {
                 "{" + String.join(",", nonces) + "}", now, deadline, agentAddress).orElseThrow();
     }
 
-    Optional<Lease> lockLease(long leaseId) {
-        return sql.one("SELECT id, agent_id, endpoint_id, region, nonces, leased_at, deadline_at, completed_at, agent_address FROM agent_lease"
-                + " WHERE id = ? FOR UPDATE", rs -> new Lease(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+    /** These leases that exist, locked in id order (so two pushes never wait on each other in a circle), by id. */
+    Map<Long, Lease> lockLeases(List<Long> leaseIds) {
+        Map<Long, Lease> out = new HashMap<>();
+        if (leaseIds.isEmpty()) return out;
+        sql.query("SELECT id, agent_id, endpoint_id, region, nonces, leased_at, deadline_at, completed_at, agent_address FROM agent_lease"
+                + " WHERE id = ANY (?) ORDER BY id FOR UPDATE", rs -> new Lease(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
                 strings(rs.getArray(5)), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
-                rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getString(9)), leaseId);
+                rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), rs.getString(9)), leaseIds)
+                .forEach(l -> out.put(l.id(), l));
+        return out;
     }
 
-    void complete(long leaseId, Instant now) {
-        sql.update("UPDATE agent_lease SET completed_at = ? WHERE id = ? AND completed_at IS NULL", now, leaseId);
+    void completeAll(List<Long> leaseIds, Instant now) {
+        if (leaseIds.isEmpty()) return;
+        sql.update("UPDATE agent_lease SET completed_at = ? WHERE id = ANY (?) AND completed_at IS NULL", now, leaseIds);
     }
 
-    void insertResult(StoredResult r) {
-        sql.update("INSERT INTO agent_result (lease_id, agent_id, endpoint_id, region, checked_at, received_at, status, reason,"
-                + " latency_ms, detail, verdict, refusal, detail_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.leaseId(),
-                r.agentId(), r.endpointId(), r.region(), r.checkedAt(), r.receivedAt(), r.status(), r.reason(), r.latencyMs(),
-                r.detail(), r.refusal() == null ? "ACCEPTED" : "REFUSED", r.refusal(), r.detailKey());
+    /** Inserts the results, up to 500 in one statement. */
+    void insertResults(List<StoredResult> rows) {
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<StoredResult> part = rows.subList(from, Math.min(rows.size(), from + 500));
+            StringBuilder statement = new StringBuilder("INSERT INTO agent_result (lease_id, agent_id, endpoint_id, region, checked_at,"
+                    + " received_at, status, reason, latency_ms, detail, verdict, refusal, detail_key) VALUES ");
+            List<Object> params = new ArrayList<>(part.size() * 13);
+            for (StoredResult r : part) {
+                if (!params.isEmpty()) statement.append(", ");
+                statement.append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                params.addAll(java.util.Arrays.asList(r.leaseId(), r.agentId(), r.endpointId(), r.region(), r.checkedAt(),
+                        r.receivedAt(), r.status(), r.reason(), r.latencyMs(), r.detail(), r.refusal() == null ? "ACCEPTED" : "REFUSED",
+                        r.refusal(), r.detailKey()));
+            }
+            sql.update(statement.toString(), params.toArray());
+        }
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -119,25 +119,41 @@ public class WorkService {
         int accepted = 0;
         int falseUps = 0;
         List<PushOutcome.Refusal> refused = new ArrayList<>();
+        // Set-based: one statement locks the batch's leases, one asks where the UPs' nonces arrived, one inserts the
+        // results, one completes the leases, one reschedules; a batch of 500 costs five round trips, not 2,000.
+        Map<Long, WorkRepository.Lease> leases = repository.lockLeases(results.stream().map(AgentResult::leaseId).distinct().toList());
+        Map<String, List<String>> seen = rules.sightingsOf(results.stream().filter(r -> "UP".equals(r.status()))
+                .map(r -> leases.get(r.leaseId())).filter(java.util.Objects::nonNull).toList());
+        java.util.Set<Long> judged = new java.util.HashSet<>();
+        List<WorkRepository.StoredResult> rows = new ArrayList<>();
+        List<Long> completed = new ArrayList<>();
+        List<Long> dueEndpoints = new ArrayList<>();
+        List<Long> dueAtMillis = new ArrayList<>();
         for (AgentResult r : results) {
-            ResultRules.Judgement j = rules.judge(agent, r, repository.lockLease(r.leaseId()).orElse(null), now, address);
+            ResultRules.Judgement j = judged.add(r.leaseId())
+                    ? rules.judge(agent, r, leases.get(r.leaseId()), now, address, seen)
+                    : new ResultRules.Judgement(null, "lease.done");
             if (j.lease() == null) {
                 refused.add(new PushOutcome.Refusal(r.leaseId(), j.refusal()));
                 continue;
             }
             WorkRepository.Lease lease = j.lease();
-            repository.insertResult(new WorkRepository.StoredResult(lease.id(), agent.id(), lease.endpointId(), lease.region(),
+            rows.add(new WorkRepository.StoredResult(lease.id(), agent.id(), lease.endpointId(), lease.region(),
                     r.checkedAt(), now, r.status(), "DOWN".equals(r.status()) ? r.reason() : null,
                     "UP".equals(r.status()) ? r.latencyMs() : null, clip(r.detail()), j.refusal(), r.detailKey()));
-            repository.complete(lease.id(), now);
+            completed.add(lease.id());
             if (j.refusal() == null) {
                 accepted++;
-                repository.reschedule(lease.endpointId(), lease.region(), lease.leasedAt().plus(config.interval()));
+                dueEndpoints.add(lease.endpointId());
+                dueAtMillis.add(lease.leasedAt().plus(config.interval()).toEpochMilli());
             } else {
                 refused.add(new PushOutcome.Refusal(r.leaseId(), j.refusal()));
                 if (ResultRules.FALSE_UPS.contains(j.refusal())) falseUps++;
             }
         }
+        repository.insertResults(rows);
+        repository.completeAll(completed, now);
+        repository.rescheduleAll(agent.region(), dueEndpoints, dueAtMillis);
         agents.count(agent.id(), accepted, refused.size(), falseUps);
         return new PushOutcome(accepted, refused);
     }
