@@ -1,5 +1,6 @@
 package org.proxyfund.webhook;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -58,12 +59,19 @@ public class WebhookService {
         }
     }
 
-    @Transactional
+    /**
+     * Checks the URL (the SSRF guard resolves its host: network I/O, so before any transaction) and the event types,
+     * then stores the subscription in a transaction of its own.
+     */
     public Creation create(Actor actor, String url, List<String> events) {
         List<FieldError> errors = new ArrayList<>();
         String checkedUrl = checkUrl(url, errors);
         List<String> types = checkEvents(events, errors);
         if (!errors.isEmpty()) return new Creation.Invalid(errors);
+        return QuarkusTransaction.requiringNew().call(() -> store(actor, checkedUrl, types));
+    }
+
+    private Creation store(Actor actor, String checkedUrl, List<String> types) {
         if (repository.count(actor.id()) >= config.perOperator()) return new Creation.LimitReached(config.perOperator());
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
