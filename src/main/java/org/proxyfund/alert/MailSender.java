@@ -64,7 +64,9 @@ class MailSender {
                     .setHostname(config.host().orElseThrow()).setPort(config.port())
                     .setStarttls(StartTLSOptions.valueOf(config.starttls().toUpperCase(java.util.Locale.ROOT)))
                     .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.deadline().toMillis()))
-                    .setKeepAlive(false);
+                    .setKeepAlive(false)
+                    // The EHLO name: the site's host, not the machine's name looked up in DNS (slow or absent).
+                    .setOwnHostname(java.net.URI.create(config.siteUrl()).getHost());
             if (config.username().isPresent()) {
                 c.setLogin(LoginOption.REQUIRED).setUsername(config.username().get()).setPassword(config.password().orElse(""));
             } else {

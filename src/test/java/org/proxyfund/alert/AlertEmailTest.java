@@ -113,19 +113,25 @@ class AlertEmailTest {
         web.get("/account/alerts");
         web.post("/account/alerts/email", "address", address, "language", "en").then().statusCode(200);
         Sql sql = new Sql(ds);
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            sql.update("UPDATE mail_outbox SET next_attempt_at = now() WHERE account_id = ? AND state = 'PENDING'", account);
-            deliverer.runOnce();
-        }
         record Row(String state, int attempts, String error) {
         }
-        Row row = sql.one("SELECT state, attempts, last_error FROM mail_outbox WHERE account_id = ?",
-                rs -> new Row(rs.getString(1), rs.getInt(2), rs.getString(3)), account).orElseThrow();
+        // The scheduled sender (every second in tests) and this test share the work through the lease; skip the waits.
+        Row row = null;
+        long until = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < until) {
+            row = sql.one("SELECT state, attempts, last_error FROM mail_outbox WHERE account_id = ?",
+                    rs -> new Row(rs.getString(1), rs.getInt(2), rs.getString(3)), account).orElseThrow();
+            if ("FAILED".equals(row.state())) break;
+            sql.update("UPDATE mail_outbox SET next_attempt_at = now() WHERE account_id = ? AND state = 'PENDING'"
+                    + " AND (lease_until IS NULL OR lease_until < now()) AND last_error IS NOT NULL AND attempts >= 1", account);
+            deliverer.runOnce();
+            Thread.sleep(50);
+        }
         assertEquals("FAILED", row.state(), row.toString());
         assertEquals(3, row.attempts());
         assertTrue(row.error().contains("550"), row.error());
         assertTrue(SmtpSink.to(address).isEmpty());
-        assertTrue(deliverer.wait(2).compareTo(deliverer.wait(1).multipliedBy(4)) == 0, "waits grow four-fold");
+        assertEquals(deliverer.wait(1).multipliedBy(4), deliverer.wait(2), "waits grow four-fold");
     }
 
     private String hashOf(long account) {
