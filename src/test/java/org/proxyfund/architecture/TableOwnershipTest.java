@@ -81,6 +81,7 @@ class TableOwnershipTest {
             entry("settlement", "settlement"),
             entry("settlement_endpoint", "settlement"),
             entry("settlement_share", "settlement"),
+            entry("settlement_agent_uptime", "settlement"),
             entry("operator_hold", "settlement"),
             entry("status_badge", "status"),
             entry("maintenance_window", "maintenance"),
