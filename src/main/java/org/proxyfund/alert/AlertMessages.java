@@ -10,7 +10,7 @@ public interface AlertMessages {
     @Message("Alerts")
     String page_title();
 
-    @Message("proxyfund tells you when something costs you money: an endpoint down (once per incident, not per check) and back up, without check results, a payout sent or confirmed, a webhook subscription disabled. Nothing is sent during a maintenance window you declared.")
+    @Message("proxyfund tells you when something costs you money: an endpoint down (once per outage, not per check) and back up, a payout sent or confirmed, a webhook subscription disabled. Nothing is sent during a maintenance window you declared.")
     String intro();
 
     @Message("E-mail")
