@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The hot float's rules over random sequences of donations (to the hot wallet), payout batches (the float pays those
  * within the cap, the admins' cold PSBT the rest), cold-signed refills of the float, sweep passes, blocks and reorgs,
  * and crashes between recording a sweep and broadcasting it: once every sweep is confirmed the hot balance is at most
- * the cap; the books sum to zero and their wallet accounts equal the wallets' confirmed balances; never two sweeps in
- * flight; nothing is created or lost (donations = hot + cold + paid + fees).
+ * the cap; the books sum to zero and their wallet accounts equal the wallets' confirmed balances; a sweep is planned
+ * only while none is in flight; nothing is created or lost (donations = hot + cold + paid + fees).
  */
 @PlainLane
 class FloatPropertyTest {
@@ -79,7 +79,7 @@ class FloatPropertyTest {
                     }
                 }
                 case 4 -> sweepPass(policy, m, sweeps, random.nextInt(4) == 0, seen);
-                case 5, 6 -> confirm(m, sweeps, m.mine());
+                case 5, 6 -> confirm(m, sweeps, m.mine(), seen);
                 default -> {
                     for (FloatModel.Tx t : m.reorg()) {
                         sweeps.replaceAll(s -> s.txid().equals(t.txid()) ? ok(s, new SweepCommand.MarkLeftChain(t.txid())) : s);
@@ -90,13 +90,15 @@ class FloatPropertyTest {
                     seen.merge("reorg", 1, Integer::sum);
                 }
             }
-            assertTrue(sweeps.stream().filter(s -> s.state().inFlight()).count() <= 1, where + ": one sweep in flight at most");
+            // A reorg can put a confirmed sweep back in flight beside a newer one; the sweeper itself never plans a second.
+            assertTrue(sweeps.stream().filter(s -> s.state().inFlight() && s.reorgCount() == 0).count() <= 1,
+                    where + ": one sweep in flight at most, apart from those a reorg took back");
             booksMatchWallets(m, where);
         }
         // The end: sweep passes and blocks until no sweep is due or in flight.
         for (int round = 0; round < 10; round++) {
             sweepPass(policy, m, sweeps, false, seen);
-            confirm(m, sweeps, m.mine());
+            confirm(m, sweeps, m.mine(), seen);
         }
         String end = "sequence " + seq + " (cap " + policy.capSats() + ", smallest sweep " + policy.sweepMinSats() + ")";
         assertTrue(sweeps.stream().noneMatch(s -> s.state().inFlight()), end + ": every sweep confirmed");
@@ -105,9 +107,7 @@ class FloatPropertyTest {
         booksMatchWallets(m, end);
         long fees = m.ledger.getOrDefault("miner_fees", 0L);
         assertEquals(donated, m.confirmed.get(FloatModel.HOT) + m.confirmed.get(FloatModel.COLD) + paid + fees, end + ": nothing lost");
-        long swept = sweeps.stream().mapToLong(Sweep::sweptSats).sum();
         assertTrue(sweeps.stream().allMatch(s -> s.sweptSats() >= policy.sweepMinSats() - FEE), end + ": no dust sweeps");
-        assertTrue(swept <= donated, end);
     }
 
     /**
@@ -126,6 +126,7 @@ class FloatPropertyTest {
         if (take == 0) {
             return;
         }
+        assertTrue(!inFlight, "a sweep is planned only while none is in flight");
         assertTrue(take >= policy.sweepMinSats(), "a sweep moves at least the smallest sweep");
         Sweep s = Sweep.signed(sweeps.size() + 1, m.nextTxid(), take - FEE, FEE);
         sweeps.add(s); // recorded before the broadcast
@@ -144,9 +145,14 @@ class FloatPropertyTest {
         sweeps.set(i, ok(s, new SweepCommand.MarkBroadcast(s.txid())));
     }
 
-    private static void confirm(FloatModel m, List<Sweep> sweeps, List<FloatModel.Tx> mined) {
+    private static void confirm(FloatModel m, List<Sweep> sweeps, List<FloatModel.Tx> mined, Map<String, Integer> seen) {
         for (FloatModel.Tx t : mined) {
-            sweeps.replaceAll(s -> s.txid().equals(t.txid()) ? ok(s, new SweepCommand.MarkConfirmed(t.txid(), 1, 1)) : s);
+            for (int i = 0; i < sweeps.size(); i++) {
+                if (sweeps.get(i).txid().equals(t.txid())) {
+                    sweeps.set(i, ok(sweeps.get(i), new SweepCommand.MarkConfirmed(t.txid(), 1, 1)));
+                    seen.merge("sweep confirmed", 1, Integer::sum);
+                }
+            }
         }
     }
 
@@ -189,7 +195,7 @@ class FloatPropertyTest {
         assertEquals(FloatPolicy.Route.COLD, p.route(999_001, 1_000));
         assertEquals(FloatPolicy.Route.COLD, new FloatPolicy(0, 100_000).route(1, 0), "no float: the admins sign everything");
         assertEquals(0, p.sweepSats(1_000_000, false), "at the cap: no sweep");
-        assertEquals(200_001, p.sweepSats(1_000_001, false), "above: down to the cap less the smallest sweep");
+        assertEquals(100_001, p.sweepSats(1_000_001, false), "above: down to the cap less the smallest sweep");
         assertEquals(0, p.sweepSats(5_000_000, true), "never a second sweep in flight");
         assertThrows(IllegalArgumentException.class, () -> new FloatPolicy(100_000, 100_000));
     }
