@@ -1,0 +1,93 @@
+package org.proxyfund.alert;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Texts of the alerts page and of alert mail; Russian in messages/alert_ru.properties. */
+@MessageBundle(value = "alert", locale = "en")
+public interface AlertMessages {
+
+    @Message("Alerts")
+    String page_title();
+
+    @Message("proxyfund tells you when something costs you money: an endpoint down (once per incident, not per check) and back up, without check results, a payout sent or confirmed, a webhook subscription disabled. Nothing is sent during a maintenance window you declared.")
+    String intro();
+
+    @Message("E-mail")
+    String email_heading();
+
+    @Message("E-mail is not configured on this site.")
+    String mail_off();
+
+    @Message("Alerts go to {address}.")
+    String verified(String address);
+
+    @Message("{address} is not verified yet: open the link we mailed to it. Nothing else is mailed there until then.")
+    String unverified(String address);
+
+    @Message("No alert address.")
+    String none();
+
+    @Message("Address")
+    String field_address();
+
+    @Message("Language of the mail")
+    String field_language();
+
+    @Message("Send a verification link")
+    String save();
+
+    @Message("Remove the address")
+    String remove();
+
+    @Message("We mailed a verification link to {address}; it works once, for {hours} hours.")
+    String link_sent(String address, long hours);
+
+    @Message("That is not an e-mail address.")
+    String invalid_address();
+
+    @Message("Too many verification mails today; try again tomorrow.")
+    String too_many();
+
+    @Message("Address verified: alerts go to {address}.")
+    String verify_done(String address);
+
+    @Message("This verification link is unknown, used or expired. Set the address again on the alerts page for a new one.")
+    String verify_failed();
+
+    @Message("Alerts (e-mail, feed, webhooks)")
+    String link();
+
+    @Message("proxyfund: confirm your alert address")
+    String verify_subject();
+
+    @Message("Someone (you, we hope) asked proxyfund to send alerts about the endpoints of the account {handle} to this address.")
+    String verify_asked(String handle);
+
+    @Message("To confirm, open this link (it works once, for {hours} hours):")
+    String verify_open(long hours);
+
+    @Message("If it was not you, ignore this mail: nothing more is sent here without the confirmation.")
+    String verify_ignore();
+
+    @Message("Channels")
+    String channels_heading();
+
+    @Message("By e-mail (to the verified address)")
+    String channel_email();
+
+    @Message("In the private feed")
+    String channel_feed();
+
+    @Message("Webhook subscriptions receive the events they subscribed to (endpoint.down, endpoint.recovered, payout.sent, ...), whatever is chosen here.")
+    String channel_webhooks();
+
+    @Message("E-mail once a day (a digest) instead of one mail per alert")
+    String channel_digest();
+
+    @Message("Save")
+    String save_settings();
+
+    @Message("Webhook subscriptions")
+    String webhooks_link();
+}
