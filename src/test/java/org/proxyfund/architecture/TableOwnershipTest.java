@@ -78,6 +78,8 @@ class TableOwnershipTest {
             entry("agent_schedule", "vantage"),
             entry("agent_lease", "vantage"),
             entry("agent_result", "vantage"),
+            entry("control_endpoint", "vantage"),
+            entry("agent_impairment", "vantage"),
             entry("settlement", "settlement"),
             entry("settlement_endpoint", "settlement"),
             entry("settlement_share", "settlement"),
