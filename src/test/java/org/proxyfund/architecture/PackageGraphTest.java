@@ -44,7 +44,7 @@ class PackageGraphTest {
             Set.of("common"),
             Set.of("wallet", "web"),
             Set.of("operator"),
-            Set.of("endpoint", "ledger"),
+            Set.of("endpoint", "ledger", "treasury"),
             Set.of("probe", "donation", "webhook"),
             Set.of("vantage", "maintenance"),
             Set.of("settlement", "agent", "alert"),
