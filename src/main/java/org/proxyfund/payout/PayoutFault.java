@@ -38,7 +38,16 @@ public class PayoutFault {
         /** A fee-bump replacement is stored but not yet broadcast. */
         AFTER_BUMP_COMMIT_BEFORE_BROADCAST,
         /** A reorg took a CONFIRMED batch's transaction away: BROADCAST again is stored, the same bytes not yet sent. */
-        AFTER_LEFT_CHAIN_BEFORE_REBROADCAST
+        AFTER_LEFT_CHAIN_BEFORE_REBROADCAST,
+        /** Admins sign (PSBT): the batch's PSBT is built, AWAITING_SIGNATURES not yet committed (nothing offered). */
+        AFTER_PSBT_BUILT_BEFORE_COMMIT,
+        /** Admins sign (PSBT): an upload is checked and finalized, its SIGNED row not yet committed (nothing stored). */
+        AFTER_UPLOAD_FINALIZED_BEFORE_COMMIT;
+
+        /** Whether the step lies on the path where the admins sign (PSBT), which a hot-signing service never reaches. */
+        public boolean psbt() {
+            return this == AFTER_PSBT_BUILT_BEFORE_COMMIT || this == AFTER_UPLOAD_FINALIZED_BEFORE_COMMIT;
+        }
     }
 
     /** What the fault does. */

@@ -135,6 +135,11 @@ public class PayoutWorker {
             psbts.offerApproved(); // the admins sign; a stored upload is SIGNED and sent by reconcile
             return 0;
         }
+        if (!queries.idsIn(BatchState.AWAITING_SIGNATURES).isEmpty()) {
+            // A PSBT offered before signing became hot (a changed configuration) holds coins the wallet does not know
+            // are promised: a batch signed now could spend them, and the admins' upload would then never confirm.
+            return 0;
+        }
         int signed = 0;
         for (long id : queries.idsIn(BatchState.APPROVED)) {
             if (send(id, now)) {

@@ -32,6 +32,8 @@ class PsbtOffers {
     FeeEstimator fees;
     @Inject
     PsbtSigning signing;
+    @Inject
+    PayoutFault fault;
 
     /** Offers the oldest APPROVED batch for signing unless one already awaits signatures; returns how many were offered. */
     int offerApproved() {
@@ -97,6 +99,7 @@ class PsbtOffers {
                             BatchWait.percent(config.maxFeeShareBp()), batch.totalSats()));
                     return false;
                 }
+                fault.at(PayoutFault.Step.AFTER_PSBT_BUILT_BEFORE_COMMIT);
                 PayoutOutcome stored = payouts.awaitSignatures(batchId, p.txid(), p.psbt(), p.feeSats(), p.vsizeEstimate());
                 LOG.infof("batch %d: PSBT of %s offered for signing (%s)", batchId, p.txid(), stored);
                 return stored instanceof PayoutOutcome.Done;

@@ -29,6 +29,8 @@ public class PsbtSigning {
     PayoutService payouts;
     @Inject
     WalletService wallet;
+    @Inject
+    PayoutFault fault;
 
     /** The batch's current PSBT, when it has one. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -64,6 +66,7 @@ public class PsbtSigning {
                 yield new PsbtUpload.Refused(r);
             }
             case PsbtCheck.Accepted a -> {
+                fault.at(PayoutFault.Step.AFTER_UPLOAD_FINALIZED_BEFORE_COMMIT); // a fault rolls the whole upload back
                 PayoutOutcome stored = payouts.markSignedBy(batchId, adminId, new SignedTransaction(a.txid(), a.raw()),
                         a.feeSats(), a.vsize());
                 if (!(stored instanceof PayoutOutcome.Done done)) {

@@ -34,6 +34,9 @@ class EpochSettler {
     EpochInputs inputs;
 
     @Inject
+    RegionalInputs regionalInputs;
+
+    @Inject
     LedgerService ledger;
 
     @Inject
@@ -72,6 +75,7 @@ class EpochSettler {
         long t1 = System.nanoTime();
         Map<Long, OperatorEligibility> operators = inputs.eligibility(
                 rows.stream().map(EpochInputs.InputRow::operatorId).distinct().toList());
+        RegionalInputs.Regional regional = regionalInputs.decide(epoch, rows, rules.regionalQuorum());
         ShareParameters thresholdParameters = rules.shareParameters();
         Coverage coverage = new Coverage(config.minCoverageBp(), config.checkInterval());
         Map<Long, String> outcomes = new HashMap<>(rows.size() * 2);
@@ -91,6 +95,19 @@ class EpochSettler {
             long down = r.down() - excused;
             if (op.exclusion() == null && r.up() + r.down() > 0 && !coverage.meets(r.up(), r.down(), r.unknown(), due)) {
                 outcomes.put(r.endpointId(), Exclusion.LOW_COVERAGE.name());
+                continue;
+            }
+            RegionalBasis basis = regional.bases().get(r.endpointId());
+            if (basis != null && basis.regional()) {
+                // Reachability from the served region: the agents' median, in parts per million. Agents check only
+                // relaying protocols, whose UPs the canary proved, so no weak-evidence weighting applies.
+                long upParts = basis.uptimePpm();
+                if (op.exclusion() == null && !thresholdParameters.meetsThreshold(upParts, RegionalBasis.PPM - upParts)) {
+                    outcomes.put(r.endpointId(), Exclusion.BELOW_THRESHOLD.name());
+                    continue;
+                }
+                weighted.add(new EpochUptime(r.operatorId(), r.endpointId(), r.protocol(), r.region(), upParts,
+                        RegionalBasis.PPM - upParts));
                 continue;
             }
             if (op.exclusion() == null && r.up() + down > 0 && !thresholdParameters.meetsThreshold(r.up(), down)) {
@@ -119,23 +136,12 @@ class EpochSettler {
         long t3 = System.nanoTime();
         long id = repo.insert(epoch, policy.mode().name(), budget, result.poolSats(), distributed, result.remainderSats(),
                 rulesJson(rules), rows.size(), amounts.size(), entry);
-        StringBuilder lines = new StringBuilder(rows.size() * 48);
-        // In key order, every row lands at the right edge of settlement_endpoint's primary key (settlement_id,
-        // endpoint_id) instead of at a random leaf of it: the hash join returns the endpoints in no order.
-        List<EpochInputs.InputRow> byEndpoint = new ArrayList<>(rows);
-        byEndpoint.sort(Comparator.comparingLong(EpochInputs.InputRow::endpointId));
-        for (EpochInputs.InputRow r : byEndpoint) {
-            lines.append(id).append('\t').append(r.endpointId()).append('\t').append(r.operatorId()).append('\t')
-                    .append(clean(r.protocol())).append('\t').append(clean(r.region())).append('\t').append(r.up()).append('\t')
-                    .append(r.down()).append('\t').append(r.weakUp()).append('\t').append(outcomes.get(r.endpointId()))
-                    .append('\t').append(r.unknown()).append('\t').append(expected.get(r.endpointId())).append('\t')
-                    .append(excluded.get(r.endpointId())).append('\n');
-        }
         long t4 = System.nanoTime();
-        repo.copy("settlement_endpoint (settlement_id, endpoint_id, operator_id, protocol, region, up_count, down_count,"
-                + " weak_up_count, outcome, unknown_count, expected_count, maintenance_excluded_count)", lines);
+        repo.copy(SettlementLines.ENDPOINT_COLUMNS, SettlementLines.endpoints(id, rows, outcomes, expected, excluded,
+                regional.bases()));
+        repo.copy(SettlementLines.AGENT_COLUMNS, SettlementLines.agents(id, regional.agents()));
         long t5 = System.nanoTime();
-        lines.setLength(0);
+        StringBuilder lines = new StringBuilder();
         List<OperatorShare> byOperator = new ArrayList<>(result.shares());
         byOperator.sort(Comparator.comparingLong(OperatorShare::operatorId));
         for (OperatorShare s : byOperator) {
@@ -178,10 +184,5 @@ class EpochSettler {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("rules not serialisable", e);
         }
-    }
-
-    /** COPY text format: tabs, newlines and backslashes would break a line; regions are free text. */
-    private static String clean(String s) {
-        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 }

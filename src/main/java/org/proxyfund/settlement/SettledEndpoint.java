@@ -3,14 +3,24 @@ package org.proxyfund.settlement;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * One endpoint's line in a stored settlement: its summed counts over the epoch and its outcome ({@code COUNTED} or an
- * {@link Exclusion} name).
+ * One endpoint's line in a stored settlement: the central monitor's summed counts over the epoch, its outcome
+ * ({@code COUNTED} or an {@link Exclusion} name), and the basis it was paid on ({@code CENTRAL}, or
+ * {@code REGIONAL_MEDIAN} with the served region, how many agents took part and their median uptime in ppm).
  */
 public record SettledEndpoint(long endpointId, long operatorId, @Schema(nullable = true) String label, String protocol, String region,
-        long up, long down, long weakUp, String outcome) {
+        long up, long down, long weakUp, String outcome, String basis, @Schema(nullable = true) String basisRegion,
+        int basisAgents, @Schema(nullable = true) Integer regionalUptimePpm) {
 
-    /** Uptime in basis points (up/(up+down), rounded down), or -1 without data. */
+    /** Whether the line was paid on its served region's agents' median uptime. */
+    public boolean regional() {
+        return regionalUptimePpm != null;
+    }
+
+    /** Uptime in basis points the line was paid on (the regional median, or up/(up+down); rounded down), or -1 without data. */
     public int uptimeBp() {
+        if (regionalUptimePpm != null) {
+            return regionalUptimePpm / 100;
+        }
         long total = up + down;
         return total == 0 ? -1 : (int) (up * 10_000 / total);
     }

@@ -79,6 +79,13 @@ public interface SettlementConfig {
     @WithDefault("PT4H")
     java.time.Duration maintenanceAllowance();
 
+    /**
+     * Distinct agent networks (network labels of ACTIVE, unimpaired agents with verdicts in the epoch) the served
+     * region needs before an endpoint is paid on the median of its agents' uptimes instead of the central monitor's.
+     */
+    @WithDefault("2")
+    int regionalQuorum();
+
     /** Most satoshis one operator is given per epoch; 0 means no cap. */
     @WithDefault("0")
     long operatorCapSats();

@@ -34,6 +34,9 @@ public interface SettlementMessages {
     @Message("Uptime")
     String uptime();
 
+    @Message("{#if regional}measured inside {region}: the median of {agents} probe agents{#else}measured by the central monitor{/if}")
+    String basis(boolean regional, String region, int agents);
+
     @Message("Checks up / down (weak evidence)")
     String checks();
 

@@ -11,9 +11,11 @@ import java.util.TreeMap;
  * @param weakEvidenceWeight per mille of a relayed UP that a weak-evidence UP is worth in the pay weight
  * @param maintenanceAllowanceChecks most DOWN checks of an endpoint inside its declared maintenance windows that an
  *                                   epoch excludes from its downtime (the allowance over the check interval)
+ * @param regionalQuorum distinct agent networks a served region needs for the regional median basis
  */
 public record SettlementParameters(int thresholdBp, int defaultWeight, Map<String, Integer> protocolWeights,
-        Map<String, Integer> regionWeights, long capSats, int weakEvidenceWeight, long maintenanceAllowanceChecks) {
+        Map<String, Integer> regionWeights, long capSats, int weakEvidenceWeight, long maintenanceAllowanceChecks,
+        int regionalQuorum) {
 
     /** Scale of the weighted UP counts handed to the calculator: a relayed UP counts this much, a weak one its weight. */
     static final long SCALE = 1000;
@@ -24,6 +26,9 @@ public record SettlementParameters(int thresholdBp, int defaultWeight, Map<Strin
         if (weakEvidenceWeight < 0 || weakEvidenceWeight > SCALE) {
             throw new IllegalArgumentException("weak-evidence weight must be 0..1000 per mille, got " + weakEvidenceWeight);
         }
+        if (regionalQuorum < 1) {
+            throw new IllegalArgumentException("regional quorum must be at least 1 network, got " + regionalQuorum);
+        }
         if (maintenanceAllowanceChecks < 0) {
             throw new IllegalArgumentException("maintenance allowance must be >= 0 checks, got " + maintenanceAllowanceChecks);
         }
@@ -33,7 +38,8 @@ public record SettlementParameters(int thresholdBp, int defaultWeight, Map<Strin
     public static SettlementParameters from(SettlementConfig config) {
         ShareParameters r = ShareParameters.from(config);
         return new SettlementParameters(r.thresholdBp(), r.defaultWeight(), r.protocolWeights(), r.regionWeights(),
-                r.capSats(), config.weakEvidenceWeight(), allowanceChecks(config.maintenanceAllowance(), config.checkInterval()));
+                r.capSats(), config.weakEvidenceWeight(), allowanceChecks(config.maintenanceAllowance(), config.checkInterval()),
+                config.regionalQuorum());
     }
 
     /** The share parameters with the configured threshold, for the threshold test on raw counts. */

@@ -20,7 +20,8 @@ import java.util.Optional;
 public class SettlementQueries {
 
     private static final String ENDPOINT_COLUMNS = "se.endpoint_id, se.operator_id, se.protocol, se.region,"
-            + " se.up_count, se.down_count, se.weak_up_count, se.outcome";
+            + " se.up_count, se.down_count, se.weak_up_count, se.outcome, se.basis, se.basis_region, se.basis_agent_count,"
+            + " se.regional_uptime_ppm";
 
     @Inject
     Sql sql;
@@ -94,13 +95,15 @@ public class SettlementQueries {
 
     private static SettledEndpoint endpoint(ResultSet rs) throws SQLException {
         return new SettledEndpoint(rs.getLong(1), rs.getLong(2), null, rs.getString(3), rs.getString(4),
-                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8));
+                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11),
+                (Integer) rs.getObject(12));
     }
 
     /** The lines with their endpoints' labels (endpoint's own read; null for an endpoint deleted since). */
     private List<SettledEndpoint> labelled(List<SettledEndpoint> lines) {
         Map<Long, String> labels = endpoints.labels(lines.stream().map(SettledEndpoint::endpointId).toList());
         return lines.stream().map(l -> new SettledEndpoint(l.endpointId(), l.operatorId(), labels.get(l.endpointId()),
-                l.protocol(), l.region(), l.up(), l.down(), l.weakUp(), l.outcome())).toList();
+                l.protocol(), l.region(), l.up(), l.down(), l.weakUp(), l.outcome(), l.basis(), l.basisRegion(), l.basisAgents(),
+                l.regionalUptimePpm())).toList();
     }
 }

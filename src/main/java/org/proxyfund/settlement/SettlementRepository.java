@@ -68,6 +68,9 @@ class SettlementRepository {
 
     /** Bulk-loads tab-separated lines into a child table with COPY (100,000 endpoint lines in a fraction of a second). */
     void copy(String tableAndColumns, CharSequence lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
         try (Connection c = ds.getConnection()) {
             c.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY " + tableAndColumns + " FROM STDIN", new StringReader(lines.toString()));

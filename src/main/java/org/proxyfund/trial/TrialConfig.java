@@ -25,4 +25,11 @@ public interface TrialConfig {
 
     /** API key (HTTP basic password) of that node; unset: the local node's. */
     Optional<String> nodeApiKey();
+
+    /**
+     * The SOCKS5 server trial mode runs for local endpoints (looked up on the PATH; Debian/Ubuntu package microsocks,
+     * started as {@code microsocks -i host -p port -u user -P password}).
+     */
+    @WithDefault("microsocks")
+    String proxyProgram();
 }

@@ -20,7 +20,7 @@ import java.math.BigDecimal;
 
 /**
  * The trial console for admins ({@code /admin/trial}): pay a donation address from the regtest node, mine blocks,
- * and a link to run settlement now. Outside trial mode none of its paths exists (404, before any sign-in check).
+ * register a demo operator served by a real local proxy, and run settlement now. Outside trial mode none of its paths exists (404, before any sign-in check).
  */
 @Path("/admin/trial")
 @Produces(MediaType.TEXT_HTML)
@@ -28,7 +28,8 @@ public class TrialConsoleResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance console(TrialNode.Status node, String action, String done, String refused, String refusedDetail);
+        static native TemplateInstance console(TrialNode.Status node, String action, String done, String refused, String refusedDetail,
+                                               boolean proxyInstalled, boolean demoExists, TrialDemoOperator.Result demo);
     }
 
     @Inject
@@ -39,6 +40,10 @@ public class TrialConsoleResource {
     Viewer viewer;
     @Inject
     Pages pages;
+    @Inject
+    TrialDemoOperator demoOperator;
+    @Inject
+    TrialProxies proxies;
 
     @GET
     @Operation(hidden = true)
@@ -85,6 +90,19 @@ public class TrialConsoleResource {
         return answer(node.mine(n), "mine");
     }
 
+    /** Registers the demo operator with its real local proxy; its one-time password is on the answer page. */
+    @POST
+    @Path("demo-operator")
+    @Operation(hidden = true)
+    public Response demoOperator(@RestForm String csrf) throws java.io.IOException {
+        admin();
+        TrialDemoOperator.Result r = demoOperator.register(new org.proxyfund.common.identity.Actor(viewer.require().accountId(),
+                viewer.require().handle()));
+        TrialNode.Status status = node.status().orElse(null);
+        return Response.status(r.refused() == null ? 200 : 400).entity(pages.page(Templates.console(status, "demo", null, null, null,
+                proxies.program().isPresent(), demoOperator.exists(), r))).build();
+    }
+
     private Response answer(TrialNode.Outcome outcome, String action) {
         int status = outcome instanceof TrialNode.Outcome.Done ? 200 : 400;
         return Response.status(status).entity(page(outcome, action)).build();
@@ -92,10 +110,12 @@ public class TrialConsoleResource {
 
     private TemplateInstance page(TrialNode.Outcome outcome, String action) {
         TrialNode.Status status = node.status().orElse(null);
+        boolean installed = proxies.program().isPresent();
+        boolean exists = demoOperator.exists();
         return pages.page(switch (outcome) {
-            case null -> Templates.console(status, null, null, null, null);
-            case TrialNode.Outcome.Done d -> Templates.console(status, action, d.detail(), null, null);
-            case TrialNode.Outcome.Refused r -> Templates.console(status, action, null, r.code(), r.detail());
+            case null -> Templates.console(status, null, null, null, null, installed, exists, null);
+            case TrialNode.Outcome.Done d -> Templates.console(status, action, d.detail(), null, null, installed, exists, null);
+            case TrialNode.Outcome.Refused r -> Templates.console(status, action, null, r.code(), r.detail(), installed, exists, null);
         });
     }
 

@@ -75,4 +75,40 @@ public interface TrialMessages {
 
     @Message("{#when code}{#is 'amount'}Give an amount in BTC above 0 and at most 10, with at most 8 decimals.{#is 'address'}Give the address to pay.{#is 'blocks'}Give a number of blocks from 1 to 100.{#is 'no-node'}No regtest node answers.{#else}The node refused it{/when}")
     String refused(String code);
+
+    @Message("A demo operator with a real proxy")
+    String demo_heading();
+
+    @Message("Creates the approved operator demo-operator with a proven trial payout address and one SOCKS5 endpoint on 127.0.0.1, served by a real proxy (microsocks) that this trial starts with the credential the service issues, and stops with the service. Its health checks relay through that proxy every minute, so it earns what its uptime earns in the next settlement.")
+    String demo_text();
+
+    @Message("Register the demo operator")
+    String demo_button();
+
+    @Message("The demo operator exists: its endpoint and earnings are on the admin pages.")
+    String demo_exists();
+
+    @Message("No proxy is installed on this computer, so there is no demo operator: its endpoint would be a real SOCKS5 proxy, microsocks. Install it (Debian/Ubuntu: sudo apt-get install microsocks) and start ./run again.")
+    String no_proxy();
+
+    @Message("Registered {handle} (password {password}, shown this once: sign in with it to see the operator's dashboard), with its endpoint {address} served by a local microsocks and approved.")
+    String demo_done(String handle, String password, String address);
+
+    @Message("Endpoints")
+    String demo_endpoints_link();
+
+    @Message("{#when code}{#is 'no-proxy'}No proxy (microsocks) is installed on this computer.{#is 'exists'}The demo operator exists already.{#else}The demo proxy could not start: see the service's log.{/when}")
+    String demo_refused(String code);
+
+    @Message("Trial mode: a real proxy on this computer")
+    String proxy_heading();
+
+    @Message("This endpoint is on this computer. Trial mode can run a real SOCKS5 proxy (microsocks) on its port with the credential above, as you would on a server of your own; it stops with the service and starts again with it.")
+    String proxy_text();
+
+    @Message("Run the proxy here")
+    String proxy_button();
+
+    @Message("A local microsocks serves {address} with the credential above.")
+    String proxy_running(String address);
 }

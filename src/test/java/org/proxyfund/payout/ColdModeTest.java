@@ -16,7 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.operator.WebClient;
 import org.proxyfund.wallet.WalletService;
+import org.proxyfund.wallet.psbt.PsbtReader;
 import org.proxyfund.wallet.testing.Electrum;
+import org.proxyfund.wallet.testing.PythonPsbtSigner;
 import org.proxyfund.wallet.testing.RegtestNode;
 
 import java.nio.charset.StandardCharsets;
@@ -43,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Cold mode: a watch-only wallet from the admins' account key. Donations go to its addresses, the approved batch is
  * signed by Electrum restored from the admins' mnemonic (the service cannot sign), the node mines it, each operator
  * is paid once; and no file the service wrote, no table and no configuration value holds the mnemonic, the seed, an
- * extended private key or the private key of any address the service handed out.
+ * extended private key or the private key of any address the service handed out. A second independent signer
+ * (tools/psbt-sign.py, from the BIP texts) signs a batch's PSBT downloaded from the admin page just as well.
  */
 @QuarkusTest
 @TestProfile(ColdModeTest.Cold.class)
@@ -158,6 +161,57 @@ class ColdModeTest {
             }
         }
         assertEquals(List.of(), found, "no spending secret anywhere the service writes or reads");
+    }
+
+    @Test
+    void shouldPayEveryOperatorOnceWithThePsbtASecondIndependentSignerSignedFromTheAdminsSeed() throws Exception {
+        String mnemonic = Files.readString(Path.of(adminFolder, "mnemonic"));
+        PayoutTestData data = new PayoutTestData(em);
+        for (long id : queries.idsIn(BatchState.APPROVED)) {
+            payouts.reject(id, data.admin(), "not part of the cold mode test");
+        }
+        if (chain.confirmedBalance() < 50_000_000L) {
+            chain.fund(100_000_000L);
+        }
+        int start = node.blockCount() + 1;
+        long a = data.operator(PayoutTestData.someAddress());
+        long b = data.operator(PayoutTestData.someAddress());
+        data.owe(a, 55_000);
+        data.owe(b, 2_100_000);
+        PayoutOutcome proposed = payouts.propose("cold-python-" + UUID.randomUUID());
+        PayoutBatchView batch = assertInstanceOf(PayoutOutcome.Proposed.class, proposed).batches().stream()
+                .filter(x -> queries.lines(x.id()).stream().anyMatch(l -> l.accountId() == a)).findFirst().orElseThrow();
+        while (queries.batch(batch.id()).orElseThrow().state() == BatchState.PROPOSED) {
+            payouts.approve(batch.id(), data.admin(), batch.revision());
+        }
+        worker.runOnce();
+        assertEquals(BatchState.AWAITING_SIGNATURES, queries.batch(batch.id()).orElseThrow().state());
+
+        WebClient admin = WebClient.admin();
+        admin.get("/admin/payouts/" + batch.id()).then().statusCode(200).body(containsString("/admin/payouts/" + batch.id() + "/psbt"));
+        byte[] download = admin.get("/admin/payouts/" + batch.id() + "/psbt").then().statusCode(200).extract().asByteArray();
+        PythonPsbtSigner.Answer signed = PythonPsbtSigner.sign(mnemonic, java.util.Base64.getEncoder().encodeToString(download));
+        assertEquals(0, signed.exitCode(), signed.error());
+        assertTrue(PsbtReader.readBase64(signed.psbtBase64()).inputs().stream().allMatch(in -> in.partialSigs().size() == 1
+                && in.finalWitness() == null), "partial signatures only: the service combines and finalizes");
+        admin.post("/admin/payouts/" + batch.id() + "/signed", "signed", signed.psbtBase64()).then().statusCode(200)
+                .body(containsString("Signature accepted"));
+        assertEquals(BatchState.SIGNED, queries.batch(batch.id()).orElseThrow().state(), "stored before anything sends it");
+        worker.runOnce();
+        String txid = queries.batch(batch.id()).orElseThrow().txid();
+        RegtestNode.await("in the node's mempool", Duration.ofSeconds(30), () -> node.mempool().contains(txid));
+        RegtestNode.await("batch confirmed", Duration.ofSeconds(90), () -> {
+            chain.mine(1);
+            worker.track();
+            return queries.batch(batch.id()).orElseThrow().state() == BatchState.CONFIRMED;
+        });
+        Map<String, long[]> paid = ChainPayments.received(node, start, Set.of(address(batch.id(), a), address(batch.id(), b)));
+        assertEquals(55_000L, paid.get(address(batch.id(), a))[0]);
+        assertEquals(1L, paid.get(address(batch.id(), a))[1], "one output, once");
+        assertEquals(2_100_000L, paid.get(address(batch.id(), b))[0]);
+        assertEquals(1L, paid.get(address(batch.id(), b))[1], "one output, once");
+        assertEquals(0, data.payable(a));
+        assertEquals(0, data.payable(b));
     }
 
     private static boolean inFile(Path f, List<String> secrets) throws java.io.IOException {

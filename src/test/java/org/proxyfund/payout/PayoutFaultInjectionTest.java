@@ -35,7 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * for a fee bump, and between a reorg's taking a confirmed batch back to BROADCAST and sending it again: those runs
  * confirm their batches, then replace the blocks holding them). The "crash" restarts the wallet from its file and runs
  * the reconciler, as a restarted service does; blocks are mined at random moments. Each run ends with every line paid
- * exactly once on the regtest chain. The default build strikes each step once; -Plong runs 100 randomized runs.
+ * exactly once on the regtest chain. In PSBT runs the admins sign (an independent signer, after a partly signed upload
+ * and, at random, the signature of a stale revision, both refused), with faults between building and offering the PSBT
+ * and between finalizing and storing an upload. The default build strikes each step once; -Plong runs 100 randomized runs.
  * (Process kills with exit 137 at the same steps: PayoutProcessIT, also -Plong.)
  */
 @QuarkusTest
@@ -44,6 +46,9 @@ class PayoutFaultInjectionTest {
 
     static final long SEED = Long.getLong("proxyfund.fault.seed", 20261122L);
     static final int RUNS = Integer.getInteger("proxyfund.fault.runs", 100);
+    /** Steps on both paths: after the signing (by the service or by the admins) everything is the same. */
+    static final Set<PayoutFault.Step> SHARED = Set.of(PayoutFault.Step.AFTER_BROADCAST_BEFORE_STATE,
+            PayoutFault.Step.DURING_TRACKING, PayoutFault.Step.AFTER_LEFT_CHAIN_BEFORE_REBROADCAST);
 
     @Inject
     PayoutService payouts;
@@ -61,6 +66,8 @@ class PayoutFaultInjectionTest {
     LedgerService ledger;
     @Inject
     EntityManager em;
+    @Inject
+    PsbtAdminMoves psbt;
 
     final RegtestNode node = RegtestNode.shared();
 
@@ -91,6 +98,8 @@ class PayoutFaultInjectionTest {
         long ledgerBefore = ledger.balances().getOrDefault(LedgerService.WALLET, 0L);
         long walletBefore = chain.confirmedBalance();
         Map<PayoutFault.Step, Integer> struck = new EnumMap<>(PayoutFault.Step.class);
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        Map<String, Integer> psbtBefore = psbt.counts();
         int crashes = 0;
         long admin = data.admin();
         long secondAdmin = data.admin();
@@ -117,6 +126,10 @@ class PayoutFaultInjectionTest {
             }
             PayoutFault.Step step = stepOfRun.apply(run, random);
             boolean bumpRun = step.name().contains("BUMP");
+            // The admins sign this run's batches (PSBT): always for the PSBT steps, and in a third of the runs whose step
+            // both paths share (broadcast, tracking, reorg); the hot-signing and fee-bump steps are the service's own.
+            boolean psbtRun = step.psbt() || (SHARED.contains(step) && random.nextInt(3) == 0);
+            kinds.merge(psbtRun ? "psbt" : "hot", 1, Integer::sum);
             fault.arm(step, PayoutFault.Mode.THROW);
             boolean reorgRun = step == PayoutFault.Step.AFTER_LEFT_CHAIN_BEFORE_REBROADCAST;
             boolean reorged = false;
@@ -134,7 +147,13 @@ class PayoutFaultInjectionTest {
                     if (reorgRun) {
                         worker.reconcile(); // the worker's first move: it finds the confirmations the reorg took
                     }
-                    worker.sendApproved();
+                    if (psbtRun) {
+                        psbt.offer();
+                        psbt.signOne(random, admin, true);
+                        worker.reconcile(); // broadcasts the stored upload: the one place that sends
+                    } else {
+                        worker.sendApproved();
+                    }
                     if (bumpRun && rounds == 1) {
                         worker.track(Instant.now().plus(Duration.ofHours(7)));
                     }
@@ -175,12 +194,18 @@ class PayoutFaultInjectionTest {
         assertEquals(chain.confirmedBalance() - walletBefore, ledger.balances().get(LedgerService.WALLET) - ledgerBefore,
                 "the ledger's wallet account moved exactly as the wallet's confirmed balance");
         assertEquals(syncRestarts, chain.syncRestarts(), "the wallet followed every reorg without a restart");
-        System.out.printf("payout fault injection: seed %d, %d runs in %d s, faults struck %s (%d restarts)%n", SEED, runs,
-                (System.nanoTime() - t0) / 1_000_000_000, struck, crashes);
+        Map<String, Integer> psbtMoves = psbt.counts();
+        psbtBefore.forEach((k, v) -> psbtMoves.merge(k, -v, Integer::sum));
+        System.out.printf("payout fault injection: seed %d, %d runs (%s) in %d s, faults struck %s (%d restarts), PSBT moves %s%n",
+                SEED, runs, kinds, (System.nanoTime() - t0) / 1_000_000_000, struck, crashes, psbtMoves);
         assertTrue(struck.keySet().containsAll(List.of(PayoutFault.Step.AFTER_SIGN_BEFORE_COMMIT,
                 PayoutFault.Step.AFTER_COMMIT_BEFORE_BROADCAST, PayoutFault.Step.AFTER_BROADCAST_BEFORE_STATE,
-                PayoutFault.Step.DURING_TRACKING, PayoutFault.Step.AFTER_LEFT_CHAIN_BEFORE_REBROADCAST)),
+                PayoutFault.Step.DURING_TRACKING, PayoutFault.Step.AFTER_LEFT_CHAIN_BEFORE_REBROADCAST,
+                PayoutFault.Step.AFTER_PSBT_BUILT_BEFORE_COMMIT, PayoutFault.Step.AFTER_UPLOAD_FINALIZED_BEFORE_COMMIT)),
                 "every sending step was hit: " + struck);
+        for (String kind : List.of("accepted", "refused: partly signed", "refused: stale revision")) {
+            assertTrue(psbtMoves.getOrDefault(kind, 0) >= 1, "the PSBT runs saw " + kind + ": " + psbtMoves);
+        }
     }
 
     /**

@@ -105,6 +105,9 @@ class PayoutProcessIT {
     @Order(2)
     void shouldPayEveryLineExactlyOnceWhenTheProcessIsKilledAtEachStepAndStartedAgain() {
         for (PayoutFault.Step step : PayoutFault.Step.values()) {
+            if (step.psbt()) {
+                continue; // the packaged service here signs hot: PayoutFaultInjectionTest strikes the PSBT steps
+            }
             boolean bump = step.name().contains("BUMP");
             Map<String, String> fault = Map.of("proxyfund.payout.fault.at", step.name(), "proxyfund.payout.fault.mode", "HALT",
                     "proxyfund.payout.stuck-after", bump ? "PT3S" : "PT1H");

@@ -32,7 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * blocks away (the wallet must follow each by itself; the batch goes back to BROADCAST, is sent again and confirms
  * once). Afterwards every batch is closed, the ledger sums to zero, its wallet account moved exactly as the wallet's
  * confirmed balance did, and every operator received on chain exactly what their CONFIRMED lines say, in as many
- * outputs as they have such lines: never twice, never lost. {@code -Dproxyfund.simulation.operations=N} and {@code -Dproxyfund.simulation.seed=S} change the run: the
+ * outputs as they have such lines: never twice, never lost. Some batches take the admins' path instead: a PSBT
+ * offered, signed by an independent signer and uploaded (after a partly signed upload, a stale revision's signature and
+ * a second upload by the same admin, all refused), with faults between building and offering the PSBT and between
+ * finalizing and storing an upload. {@code -Dproxyfund.simulation.operations=N} and {@code -Dproxyfund.simulation.seed=S} change the run: the
  * default build runs 1,000 operations, -Plong 10,000 and then also holds every kind of move to a minimum count.
  *
  * <p>The node is bcoin on regtest: its invalidateblock (the reorg here) resets the node's whole mempool, so every
@@ -50,7 +53,7 @@ class PayoutSimulationTest {
 
     enum Op {
         DONATE, MINE, REORG, DEEP_REORG, STALLED_TRACK, SETTLE, PROPOSE, APPROVE, APPROVE_STALE, APPROVE_AGAIN, REJECT, REMOVE_LINE,
-        FAIL, SEND, TRACK, ARM_FAULT, RESTART, RECONCILE_DONATIONS
+        FAIL, SEND, TRACK, ARM_FAULT, RESTART, RECONCILE_DONATIONS, OFFER_PSBT, SIGN_PSBT
     }
 
     /**
@@ -63,7 +66,8 @@ class PayoutSimulationTest {
             Map.entry(Op.SETTLE, 15), Map.entry(Op.PROPOSE, 40), Map.entry(Op.APPROVE, 200),
             Map.entry(Op.APPROVE_STALE, 80), Map.entry(Op.APPROVE_AGAIN, 40), Map.entry(Op.REJECT, 8),
             Map.entry(Op.REMOVE_LINE, 30), Map.entry(Op.FAIL, 10), Map.entry(Op.SEND, 150), Map.entry(Op.TRACK, 200),
-            Map.entry(Op.ARM_FAULT, 4), Map.entry(Op.RESTART, 2), Map.entry(Op.RECONCILE_DONATIONS, 60)));
+            Map.entry(Op.ARM_FAULT, 4), Map.entry(Op.RESTART, 2), Map.entry(Op.RECONCILE_DONATIONS, 60),
+            Map.entry(Op.OFFER_PSBT, 25), Map.entry(Op.SIGN_PSBT, 25)));
 
     @Inject
     PayoutService payouts;
@@ -79,6 +83,8 @@ class PayoutSimulationTest {
     SimulationSteps steps;
     @Inject
     PayoutWalletFixture chain;
+    @Inject
+    PsbtAdminMoves psbt;
 
     final RegtestNode node = RegtestNode.shared();
     final Random random = new Random(SEED);
@@ -152,6 +158,8 @@ class PayoutSimulationTest {
                 case TRACK -> steps.worker(steps::track);
                 case ARM_FAULT -> steps.armFault(random);
                 case RESTART -> steps.restart();
+                case OFFER_PSBT -> steps.worker(psbt::offer);
+                case SIGN_PSBT -> steps.worker(() -> psbt.signOne(random, admins.get(random.nextInt(admins.size())), true));
                 case RECONCILE_DONATIONS -> {
                     donationReconciler.reconcile();
                     yield true;
@@ -169,6 +177,10 @@ class PayoutSimulationTest {
         }
         long simSeconds = (System.nanoTime() - t0) / 1_000_000_000;
         steps.disarm();
+        // A batch awaiting signatures cannot be rejected (a signed copy may exist outside): the admins sign what waits.
+        while (psbt.awaiting()) {
+            psbt.signOne(random, admins.getFirst(), false);
+        }
 
         // The end: blocks and worker passes until nothing is in flight; then an admin closes what cannot be sent.
         long q0 = System.nanoTime();
@@ -214,10 +226,10 @@ class PayoutSimulationTest {
                 .filter(b -> b.state() == BatchState.CONFIRMED && !b.confirmedTxid().equals(b.txid())).count();
         System.out.printf("payout simulation: seed %d, %d operations in %d s, quiet end in %d s (%d unsendable batches"
                         + " closed), %d blocks%n  done %s%n  refused or nothing to do %s%n  required refusals %s%n"
-                        + "  faults struck %s%n  seconds per kind %s%n  batches %s, %d fee-bump replacements, %d batches confirmed by a replacement,"
+                        + "  faults struck %s%n  PSBT moves %s%n  seconds per kind %s%n  batches %s, %d fee-bump replacements, %d batches confirmed by a replacement,"
                         + " %d sats paid on chain to %d operators; %d batches taken back from CONFIRMED by a reorg (%d times)%n",
                 SEED, OPERATIONS, simSeconds, quietSeconds, closed, node.blockCount() - startHeight + 1, done, refused,
-                requiredRefusals, steps.faultsStruck(), seconds(), batches, replacements, byReplacement, paid, operators.size(),
+                requiredRefusals, steps.faultsStruck(), psbt.counts(), seconds(), batches, replacements, byReplacement, paid, operators.size(),
                 leftChain[0], leftChain[1]);
 
         if (OPERATIONS >= 1_000) {
@@ -239,6 +251,9 @@ class PayoutSimulationTest {
             assertTrue(replacements >= 1, "stuck batches were fee-bumped");
             assertTrue(leftChain[0] >= 3, "reorgs took paid batches back to BROADCAST, and they closed again: " + leftChain[0]);
             assertTrue(steps.faultsStruck().size() >= 3, "faults struck at several steps: " + steps.faultsStruck());
+            for (String kind : List.of("accepted", "refused: partly signed", "refused: stale revision", "refused: same admin twice")) {
+                assertTrue(psbt.counts().getOrDefault(kind, 0) >= 3, "PSBT path: " + kind + " several times: " + psbt.counts());
+            }
         }
     }
 

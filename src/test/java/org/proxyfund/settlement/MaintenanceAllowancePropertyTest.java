@@ -24,7 +24,7 @@ class MaintenanceAllowancePropertyTest {
     private static final int CASES = 20_000;
 
     private static SettlementParameters withAllowance(long checks) {
-        return new SettlementParameters(9000, 1000, Map.of(), Map.of(), 0, 500, checks);
+        return new SettlementParameters(9000, 1000, Map.of(), Map.of(), 0, 500, checks, 2);
     }
 
     /** Uptime as an exact fraction up / (up + down), compared by cross-multiplication. */

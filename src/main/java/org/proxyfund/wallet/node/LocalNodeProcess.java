@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Operating-system plumbing of the local node: finding programs, starting it in a process group, stopping groups. */
-final class LocalNodeProcess {
+/**
+ * Operating-system plumbing of the local node (and of trial mode's local proxies): finding programs, starting one in a
+ * process group of its own, stopping groups, recognising an orphan by its working folder.
+ */
+public final class LocalNodeProcess {
 
     private static final Logger LOG = Logger.getLogger(LocalNodeProcess.class);
 
@@ -22,7 +25,7 @@ final class LocalNodeProcess {
     }
 
     /** The executable {@code name} in a folder of the PATH, as a shell would find it. */
-    static Optional<Path> findOnPath(String name) {
+    public static Optional<Path> findOnPath(String name) {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
@@ -43,7 +46,7 @@ final class LocalNodeProcess {
      * terminal reaches the service, which stops the node after its wallet, and one signal to the group reaches every
      * process the node may have started. Returns the process id (= the group id).
      */
-    static long spawn(List<String> command, Path dir, Path log) throws IOException {
+    public static long spawn(List<String> command, Path dir, Path log) throws IOException {
         List<String> full = new ArrayList<>();
         // setsid runs the command in place when the caller is not a group leader (a JVM's child never is).
         findOnPath("setsid").ifPresent(s -> full.add(s.toString()));
@@ -56,7 +59,12 @@ final class LocalNodeProcess {
 
     /** A node left running by a JVM that was killed holds the data folder's locks: stop its group. */
     static void stopOrphan(Path dir) {
-        Path pidFile = dir.resolve(LocalNode.PID_FILE);
+        stopOrphan(dir, LocalNode.PID_FILE);
+    }
+
+    /** Stops the process group whose leader's pid is in {@code dir/pidFileName} if it still works in {@code dir}. */
+    public static void stopOrphan(Path dir, String pidFileName) {
+        Path pidFile = dir.resolve(pidFileName);
         long pid;
         Path realDir;
         try {
@@ -67,13 +75,14 @@ final class LocalNodeProcess {
         }
         // Only our node on this folder: a pid may have been reused by an unrelated process since.
         if (workingFolder(pid).filter(realDir::equals).isPresent()) {
-            LOG.warnf("Stopping the local Bitcoin node (pid %d) left running on %s by an earlier run", pid, dir);
+            LOG.warnf("Stopping the %s (pid %d) left running on %s by an earlier run",
+                    LocalNode.PID_FILE.equals(pidFileName) ? "local Bitcoin node" : "process", pid, dir);
             stopGroup(pid);
         }
     }
 
     /** SIGTERM to the group (bcoin closes its databases), SIGKILL to what is left after 15 s. */
-    static void stopGroup(long pid) {
+    public static void stopGroup(long pid) {
         Optional<ProcessHandle> leader = ProcessHandle.of(pid);
         signalGroup(pid, "TERM");
         leader.ifPresent(h -> h.descendants().forEach(ProcessHandle::destroy));
@@ -100,7 +109,7 @@ final class LocalNodeProcess {
     }
 
     /** The working folder of a live process ({@code /proc/pid/cwd}), empty when it is gone or not ours to see. */
-    static Optional<Path> workingFolder(long pid) {
+    public static Optional<Path> workingFolder(long pid) {
         try {
             return Optional.of(Path.of("/proc", Long.toString(pid), "cwd").toRealPath());
         } catch (IOException e) {
@@ -108,7 +117,7 @@ final class LocalNodeProcess {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

@@ -1,0 +1,25 @@
+package org.proxyfund.treasury;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The hot float: how much the hot wallet may hold, and how sweeps to cold storage are sized (proxyfund.treasury.*). */
+@ConfigMapping(prefix = "proxyfund.treasury")
+public interface TreasuryConfig {
+
+    /**
+     * The most the hot wallet may hold once its sweeps are confirmed, in satoshis; 0 means no hot float (every
+     * approved batch is signed by the admins as a PSBT). A batch whose total is within the cap is paid from the float
+     * automatically; a larger one goes to the cold PSBT path. A hot balance above the cap is swept to cold storage.
+     */
+    @WithDefault("0")
+    long hotCapSats();
+
+    /**
+     * The smallest sweep worth a transaction, in satoshis: a sweep takes the hot balance down to the cap minus this
+     * amount, so every sweep moves at least this much and the float is not swept again at the next small donation.
+     * Must be below {@link #hotCapSats()} when a float is configured.
+     */
+    @WithDefault("100000")
+    long sweepMinSats();
+}
