@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -146,6 +147,16 @@ class TrialWalkIT {
                 shot(page[0]);
             }
             assertTrue(b.visibleText().contains("Пробный режим"), "Russian pages: " + b.visibleText());
+
+            // Stopped as Ctrl-C stops it: the node, PostgreSQL and the trial's proxy go with it (read from the process list).
+            assertTrue(TrialProcess.processesOf(home).stream().anyMatch(p -> p.contains("microsocks")),
+                    "the trial proxy runs: " + TrialProcess.processesOf(home));
+            trial.stop();
+            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!TrialProcess.processesOf(home).isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(200);
+            }
+            assertEquals(java.util.Set.of(), TrialProcess.processesOf(home), "processes left after the service stopped");
         } finally {
             trial.stopQuietly();
             TrialProcess.killAllOf(home);
