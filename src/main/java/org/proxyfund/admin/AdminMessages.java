@@ -58,6 +58,12 @@ public interface AdminMessages {
     @Message("probe agent revoked")
     String action_AGENT_REVOKED();
 
+    @Message("marked as a control endpoint for probe agents")
+    String action_CONTROL_MARKED();
+
+    @Message("control endpoint mark taken off")
+    String action_CONTROL_UNMARKED();
+
     @Message("webhook created")
     String action_WEBHOOK_CREATED();
 

@@ -10,7 +10,7 @@ public interface AlertMessages {
     @Message("Alerts")
     String page_title();
 
-    @Message("proxyfund tells you when something costs you money: an endpoint down (once per incident, not per check) and back up, without check results, a payout sent or confirmed, a webhook subscription disabled. Nothing is sent during a maintenance window you declared.")
+    @Message("proxyfund tells you when something costs you money: an endpoint down (once per outage, not per check) and back up, a payout sent or confirmed, a webhook subscription disabled. Nothing is sent during a maintenance window you declared.")
     String intro();
 
     @Message("E-mail")
@@ -90,4 +90,49 @@ public interface AlertMessages {
 
     @Message("Webhook subscriptions")
     String webhooks_link();
+
+    @Message("Down: {label}")
+    String down_subject(String label);
+
+    @Message("Your endpoint {label} has failed its checks since {since} (UTC), last because: {reason}. It earns nothing while it is down. You hear once more when it is back up.")
+    String down_body(String label, String since, String reason);
+
+    @Message("Back up: {label}")
+    String recovered_subject(String label);
+
+    @Message("Your endpoint {label} passes its checks again since {at} (UTC); it was down from {since}.")
+    String recovered_body(String label, String at, String since);
+
+    @Message("Payout sent: {sats} sats")
+    String payout_sent_subject(long sats);
+
+    @Message("A payout of {sats} sats to you was broadcast in transaction {txid}.")
+    String payout_sent_body(long sats, String txid);
+
+    @Message("Payout confirmed: {sats} sats")
+    String payout_confirmed_subject(long sats);
+
+    @Message("The payout of {sats} sats in transaction {txid} is confirmed.")
+    String payout_confirmed_body(long sats, String txid);
+
+    @Message("Payout taken back by a reorganisation: {sats} sats")
+    String payout_left_chain_subject(long sats);
+
+    @Message("Transaction {txid} left the chain in a reorganisation; the {sats} sats are owed to you again until it confirms anew.")
+    String payout_left_chain_body(long sats, String txid);
+
+    @Message("Webhook subscription disabled")
+    String webhook_disabled_subject();
+
+    @Message("Your webhook subscription {id} to {url} was disabled after persistent delivery failure: {reason}. Its events wait; enable it again (POST /api/v1/webhooks/{id}/enable) once the receiver works.")
+    String webhook_disabled_body(long id, String url, String reason);
+
+    @Message("proxyfund: {count} alerts")
+    String digest_subject(int count);
+
+    @Message("Your alerts since the last digest:")
+    String digest_intro();
+
+    @Message("Your endpoints: {link}")
+    String footer(String link);
 }

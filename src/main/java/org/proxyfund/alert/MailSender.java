@@ -5,7 +5,6 @@ import io.vertx.ext.mail.LoginOption;
 import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.StartTLSOptions;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,8 +29,6 @@ class MailSender {
     @Inject
     MailConfig config;
 
-    private MailClient client;
-
     /** Whether a server is configured at all. */
     boolean enabled() {
         return config.host().filter(h -> !h.isBlank()).isPresent();
@@ -43,8 +40,10 @@ class MailSender {
             return new Outcome(false, "no SMTP server configured (proxyfund.mail.host)", 0);
         }
         MailMessage message = new MailMessage().setFrom(config.from()).setTo(to).setSubject(subject).setText(body);
+        // A client (and its connection) per mail: a dialogue the server broke off never leaves state behind for the next.
+        MailClient client = MailClient.create(vertx, mailConfig());
         try {
-            client().sendMail(message).toCompletionStage().toCompletableFuture()
+            client.sendMail(message).toCompletionStage().toCompletableFuture()
                     .get(config.deadline().toMillis(), TimeUnit.MILLISECONDS);
             return new Outcome(true, null, elapsed(start));
         } catch (TimeoutException e) {
@@ -55,33 +54,25 @@ class MailSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(false, "interrupted", elapsed(start));
-        }
-    }
-
-    private synchronized MailClient client() {
-        if (client == null) {
-            io.vertx.ext.mail.MailConfig c = new io.vertx.ext.mail.MailConfig()
-                    .setHostname(config.host().orElseThrow()).setPort(config.port())
-                    .setStarttls(StartTLSOptions.valueOf(config.starttls().toUpperCase(java.util.Locale.ROOT)))
-                    .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.deadline().toMillis()))
-                    .setKeepAlive(false)
-                    // The EHLO name: the site's host, not the machine's name looked up in DNS (slow or absent).
-                    .setOwnHostname(java.net.URI.create(config.siteUrl()).getHost());
-            if (config.username().isPresent()) {
-                c.setLogin(LoginOption.REQUIRED).setUsername(config.username().get()).setPassword(config.password().orElse(""));
-            } else {
-                c.setLogin(LoginOption.DISABLED);
-            }
-            client = MailClient.create(vertx, c);
-        }
-        return client;
-    }
-
-    @PreDestroy
-    synchronized void close() {
-        if (client != null) {
+        } finally {
             client.close();
         }
+    }
+
+    private io.vertx.ext.mail.MailConfig mailConfig() {
+        io.vertx.ext.mail.MailConfig c = new io.vertx.ext.mail.MailConfig()
+                .setHostname(config.host().orElseThrow()).setPort(config.port())
+                .setStarttls(StartTLSOptions.valueOf(config.starttls().toUpperCase(java.util.Locale.ROOT)))
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.deadline().toMillis()))
+                .setKeepAlive(false)
+                // The EHLO name: the site's host, not the machine's name looked up in DNS (slow or absent).
+                .setOwnHostname(java.net.URI.create(config.siteUrl()).getHost());
+        if (config.username().isPresent()) {
+            c.setLogin(LoginOption.REQUIRED).setUsername(config.username().get()).setPassword(config.password().orElse(""));
+        } else {
+            c.setLogin(LoginOption.DISABLED);
+        }
+        return c;
     }
 
     private static long elapsed(long start) {

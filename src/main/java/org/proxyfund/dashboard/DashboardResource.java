@@ -41,8 +41,15 @@ public class DashboardResource {
     static class Templates {
         static native TemplateInstance dashboard(Account account, List<Endpoint> endpoints, List<Endpoint> retired, PayoutAddress payout,
                                                  List<EndpointHealth> health, EndpointType[] types, List<FieldError> errors, Map<String, String> form,
-                                                 String notice, String error);
+                                                 String notice, String error, List<RegionAlert> regionAlerts);
     }
+
+    /** An endpoint that is not simply reachable inside a region it serves, with the region's verdict. */
+    public record RegionAlert(long endpointId, String label, org.proxyfund.vantage.RegionStatus status) {
+    }
+
+    @Inject
+    org.proxyfund.vantage.RegionQueries regions;
 
     @Inject
     Pages pages;
@@ -66,8 +73,26 @@ public class DashboardResource {
     public TemplateInstance page(List<FieldError> errors, Map<String, String> form, String notice, String error) {
         long id = viewer.require().accountId();
         Account a = Account.findById(id);
-        return pages.page(Templates.dashboard(a, Endpoint.ofAccount(id), Endpoint.recentlyRetired(id, 10), PayoutAddress.currentOf(id).orElse(null),
-                healthView.mine(), EndpointType.values(), Problems.localize(errors, pages.locale()), form, notice, error));
+        List<Endpoint> mine = Endpoint.ofAccount(id);
+        List<EndpointHealth> health = healthView.mine();
+        return pages.page(Templates.dashboard(a, mine, Endpoint.recentlyRetired(id, 10), PayoutAddress.currentOf(id).orElse(null),
+                health, EndpointType.values(), Problems.localize(errors, pages.locale()), form, notice, error, regionAlerts(mine, health)));
+    }
+
+    /** Each region where one of these endpoints is BLOCKED, DOWN or PARTIAL, as its agents see it now. */
+    private List<RegionAlert> regionAlerts(List<Endpoint> mine, List<EndpointHealth> health) {
+        Map<Long, Boolean> outsideUp = new java.util.HashMap<>();
+        health.forEach(h -> outsideUp.put(h.endpointId(), "UP".equals(h.current().state())));
+        java.time.Instant now = java.time.Instant.now();
+        List<RegionAlert> out = new java.util.ArrayList<>();
+        for (Endpoint e : mine) {
+            for (org.proxyfund.vantage.RegionStatus r : regions.forEndpoint(e.id, outsideUp.getOrDefault(e.id, false), now)) {
+                if (r.verdict() != org.proxyfund.vantage.RegionVerdict.UP && r.verdict() != org.proxyfund.vantage.RegionVerdict.UNKNOWN) {
+                    out.add(new RegionAlert(e.id, e.label != null ? e.label : e.type.label(), r));
+                }
+            }
+        }
+        return out;
     }
 
     @POST

@@ -2,6 +2,7 @@ package org.proxyfund.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.proxyfund.alert.AlertQueries;
 import org.proxyfund.endpoint.EndpointQueries;
 import org.proxyfund.maintenance.MaintenanceQueries;
 import org.proxyfund.maintenance.MaintenanceWindow;
@@ -25,7 +26,8 @@ import java.util.Map;
 
 /**
  * The entries of one operator's feed, read through their owners: endpoints down or without results now (probe), their
- * maintenance windows (maintenance), settled epochs (settlement) and payouts (payout), newest first, at most 100.
+ * maintenance windows (maintenance), settled epochs (settlement), payouts (payout) and the alerts about endpoints and
+ * webhooks (alert, unless the operator turned the feed channel off), newest first, at most 100.
  */
 @ApplicationScoped
 public class FeedService {
@@ -44,6 +46,8 @@ public class FeedService {
     SettlementQueries settlements;
     @Inject
     PayoutQueries payouts;
+    @Inject
+    AlertQueries alerts;
 
     List<FeedEntry> entries(long accountId, Locale locale, String site) {
         FeedMessages m = Bundles.of(FeedMessages.class, locale);
@@ -77,6 +81,11 @@ public class FeedService {
         for (OperatorPayout p : payouts.forOperator(accountId, 20)) {
             out.add(new FeedEntry(TAG + "payout:" + p.batchId() + ":" + accountId + ":" + p.state(), m.payout(p.state().name(), p.amountSats()),
                     m.payout_text(p.address(), p.txid()), p.updatedAt(), site + "/account/earnings"));
+        }
+        for (AlertQueries.Shown a : alerts.forFeed(accountId, locale, 50)) {
+            if (a.type().startsWith("endpoint.") || a.type().startsWith("webhook.")) {  // payouts are above, as they stand
+                out.add(new FeedEntry(TAG + "alert:" + a.id(), a.subject(), a.body(), a.at(), site + "/account/alerts"));
+            }
         }
         out.sort(Comparator.comparing(FeedEntry::updated).reversed());
         return out.size() > MOST ? List.copyOf(out.subList(0, MOST)) : out;

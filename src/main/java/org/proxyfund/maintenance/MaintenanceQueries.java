@@ -47,6 +47,11 @@ public class MaintenanceQueries {
         return repo.activeAt(endpointIds, now);
     }
 
+    /** The declared, not cancelled windows of every endpoint that overlap [from, to) (alerts are silent inside them). */
+    public List<MaintenanceWindow> declaredOverlapping(Instant from, Instant to) {
+        return repo.overlapping(from, to);
+    }
+
     /** The windows of these endpoints (newest start first, at most 50 each). */
     public List<MaintenanceWindow> windowsOf(Collection<Long> endpointIds, Instant now) {
         List<MaintenanceWindow> out = new ArrayList<>();

@@ -75,9 +75,7 @@ class EpochSettler {
         long t1 = System.nanoTime();
         Map<Long, OperatorEligibility> operators = inputs.eligibility(
                 rows.stream().map(EpochInputs.InputRow::operatorId).distinct().toList());
-        Map<Long, String> served = new HashMap<>(rows.size() * 2);
-        rows.forEach(r -> served.put(r.endpointId(), r.region()));
-        RegionalInputs.Regional regional = regionalInputs.decide(epoch, served, rules.regionalQuorum());
+        RegionalInputs.Regional regional = regionalInputs.decide(epoch, rows, rules.regionalQuorum());
         ShareParameters thresholdParameters = rules.shareParameters();
         Coverage coverage = new Coverage(config.minCoverageBp(), config.checkInterval());
         Map<Long, String> outcomes = new HashMap<>(rows.size() * 2);
@@ -100,7 +98,7 @@ class EpochSettler {
                 continue;
             }
             RegionalBasis basis = regional.bases().get(r.endpointId());
-            if (basis.regional()) {
+            if (basis != null && basis.regional()) {
                 // Reachability from the served region: the agents' median, in parts per million. Agents check only
                 // relaying protocols, whose UPs the canary proved, so no weak-evidence weighting applies.
                 long upParts = basis.uptimePpm();

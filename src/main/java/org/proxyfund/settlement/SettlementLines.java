@@ -13,7 +13,7 @@ final class SettlementLines {
             + " basis, basis_region, basis_agent_count, basis_network_count, regional_uptime_ppm)";
 
     static final String AGENT_COLUMNS = "settlement_agent_uptime (settlement_id, endpoint_id, agent_id, network_label,"
-            + " up_count, down_count, false_up_count, exclusion)";
+            + " up_count, down_count, false_up_count, exclusion, impaired_down_count)";
 
     private SettlementLines() {
     }
@@ -33,7 +33,14 @@ final class SettlementLines {
                     .append(clean(r.protocol())).append('\t').append(clean(r.region())).append('\t').append(r.up()).append('\t')
                     .append(r.down()).append('\t').append(r.weakUp()).append('\t').append(outcomes.get(r.endpointId()))
                     .append('\t').append(r.unknown()).append('\t').append(expected.get(r.endpointId())).append('\t')
-                    .append(excluded.get(r.endpointId())).append('\t').append(b.kind().name()).append('\t')
+                    .append(excluded.get(r.endpointId())).append('\t');
+            if (b == null) {
+                // No agent of its region checked it: the central monitor's uptime, as before.
+                String region = RegionalBasis.normalize(r.region());
+                lines.append("CENTRAL\t").append(region.isEmpty() ? "\\N" : clean(region)).append("\t0\t0\t\\N\n");
+                continue;
+            }
+            lines.append(b.kind().name()).append('\t')
                     .append(b.region().isEmpty() ? "\\N" : clean(b.region())).append('\t').append(b.agents()).append('\t')
                     .append(b.networks()).append('\t').append(b.regional() ? String.valueOf(b.uptimePpm()) : "\\N").append('\n');
         }
@@ -48,7 +55,7 @@ final class SettlementLines {
             lines.append(id).append('\t').append(l.endpointId()).append('\t').append(l.agent().agentId()).append('\t')
                     .append(clean(l.agent().network())).append('\t').append(l.agent().up()).append('\t')
                     .append(l.agent().down()).append('\t').append(l.falseUps()).append('\t')
-                    .append(why == null ? "\\N" : why.name()).append('\n');
+                    .append(why == null ? "\\N" : why.name()).append('\t').append(l.impairedDowns()).append('\n');
         }
         return lines;
     }

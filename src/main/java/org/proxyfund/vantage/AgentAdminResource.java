@@ -26,7 +26,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** Admin pages for probe agents: the list with last contact and volume, creation with the one-time token, revocation. */
+/**
+ * Admin pages for probe agents: the list with last contact, volume, agreement with their region and impairment;
+ * creation with the one-time token; revocation; control endpoints (mark, unmark).
+ */
 @Path("/admin/agents")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("admin")
@@ -37,9 +40,19 @@ public class AgentAdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Agent> agents, String notice, AgentService.Created created, String serviceUrl,
-                                            List<FieldError> errors);
+        static native TemplateInstance list(List<Row> rows, String notice, AgentService.Created created, String serviceUrl,
+                                            List<FieldError> errors, List<Controls.Control> controls);
     }
+
+    /** An agent with its standing (null when it has no results or impairments in the window). */
+    public record Row(Agent agent, AgentStanding.Standing standing) {
+    }
+
+    @Inject
+    Controls controls;
+
+    @Inject
+    AgentStanding standing;
 
     @Inject
     Pages pages;
@@ -82,10 +95,34 @@ public class AgentAdminResource {
         return page(done ? messages().revoked_notice(id) : messages().revoke_refused(id), null, List.of());
     }
 
+    @POST
+    @Path("controls")
+    @Operation(hidden = true)
+    public TemplateInstance markControl(@RestForm String endpointId) {
+        long id;
+        try {
+            id = Long.parseLong(endpointId == null ? "" : endpointId.strip());
+        } catch (NumberFormatException e) {
+            return page(messages().control_refused("UNKNOWN_OR_NOT_APPROVED"), null, List.of());
+        }
+        Controls.Refusal refusal = controls.mark(id, actor(), Instant.now());
+        return page(refusal == null ? messages().control_marked(id) : messages().control_refused(refusal.name()), null, List.of());
+    }
+
+    @POST
+    @Path("controls/{id}/unmark")
+    @Operation(hidden = true)
+    public TemplateInstance unmarkControl(@RestPath long id) {
+        boolean done = controls.unmark(id, actor());
+        return page(done ? messages().control_unmarked(id) : messages().control_refused("UNKNOWN_OR_NOT_APPROVED"), null, List.of());
+    }
+
     private TemplateInstance page(String notice, AgentService.Created created, List<FieldError> errors) {
         String base = uri.getBaseUri().toString();
         String serviceUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        return pages.page(Templates.list(agents.list(), notice, created, serviceUrl, errors));
+        java.util.Map<Long, AgentStanding.Standing> standings = standing.all(Instant.now());
+        List<Row> rows = agents.list().stream().map(a -> new Row(a, standings.get(a.id()))).toList();
+        return pages.page(Templates.list(rows, notice, created, serviceUrl, errors, controls.list()));
     }
 
     private Actor actor() {

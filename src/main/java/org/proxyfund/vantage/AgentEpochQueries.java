@@ -22,11 +22,13 @@ public class AgentEpochQueries {
      * @param network  the agent's network label
      * @param active   the agent is ACTIVE now (a revoked agent's results never count)
      * @param up       accepted UPs: each one's nonce came through the proxy
-     * @param down     accepted DOWNs
+     * @param down     accepted DOWNs, less those inside the agent's impairment spans
      * @param falseUps UPs refused because their nonce did not come through the proxy
+     * @param impairedDowns accepted DOWNs inside the agent's impairment spans (a control it could not reach while the
+     *                      central monitor could): UNKNOWN, counted neither way
      */
     public record AgentEpochCount(long endpointId, String region, long agentId, String network, boolean active, long up,
-            long down, long falseUps) {
+            long down, long falseUps, long impairedDowns) {
     }
 
     @Inject
@@ -36,13 +38,14 @@ public class AgentEpochQueries {
     public List<AgentEpochCount> epochCounts(Instant start, Instant end) {
         return sql.query("SELECT r.endpoint_id, r.region, r.agent_id, a.network_label, a.state = 'ACTIVE',"
                         + " count(*) FILTER (WHERE r.verdict = 'ACCEPTED' AND r.status = 'UP'),"
-                        + " count(*) FILTER (WHERE r.verdict = 'ACCEPTED' AND r.status = 'DOWN'),"
-                        + " count(*) FILTER (WHERE r.verdict = 'REFUSED' AND r.refusal IN (?, ?))"
+                        + " count(*) FILTER (WHERE r.verdict = 'ACCEPTED' AND r.status = 'DOWN' AND NOT (" + Impairments.impairedDown("r") + ")),"
+                        + " count(*) FILTER (WHERE r.verdict = 'REFUSED' AND r.refusal IN (?, ?)),"
+                        + " count(*) FILTER (WHERE r.verdict = 'ACCEPTED' AND " + Impairments.impairedDown("r") + ")"
                         + " FROM agent_result r JOIN agent a ON a.id = r.agent_id"
                         + " WHERE r.checked_at >= ? AND r.checked_at < ? AND r.received_at < ?"
                         + " GROUP BY r.endpoint_id, r.region, r.agent_id, a.network_label, a.state",
                 rs -> new AgentEpochCount(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8)),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)),
                 ResultRules.NEVER_ARRIVED, ResultRules.FROM_AGENT, start, end, end);
     }
 }

@@ -33,7 +33,8 @@ public class RegionQueries {
         Map<String, List<RegionStatus.AgentView>> byRegion = new LinkedHashMap<>();
         sql.query("SELECT DISTINCT ON (r.agent_id) r.region, a.network_label, r.status, r.reason, r.detail_key FROM agent_result r"
                         + " JOIN agent a ON a.id = r.agent_id WHERE r.endpoint_id = ? AND r.verdict = 'ACCEPTED' AND r.status IN ('UP', 'DOWN')"
-                        + " AND r.checked_at > ? AND a.state = 'ACTIVE' ORDER BY r.agent_id, r.checked_at DESC, r.id DESC",
+                        + " AND r.checked_at > ? AND a.state = 'ACTIVE' AND NOT (" + Impairments.impairedDown("r") + ")"
+                        + " ORDER BY r.agent_id, r.checked_at DESC, r.id DESC",
                 rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), endpointId, fresh)
                 .stream().sorted(java.util.Comparator.comparing(Row::region))
                 .forEach(r -> byRegion.computeIfAbsent(r.region(), k -> new ArrayList<>()).add(new RegionStatus.AgentView(r.network(),

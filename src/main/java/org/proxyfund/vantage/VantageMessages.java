@@ -93,4 +93,46 @@ public interface VantageMessages {
 
     @Message("{#when k}{#is 'DROP'}Seen inside: a silent drop (no answer to the connection).{#is 'RESET'}Seen inside: the connection is reset.{#is 'CUT'}Seen inside: the connection is cut during the handshake, after the first bytes.{#else}Seen inside: other failures.{/when}")
     String kind(String k);
+
+    @Message("Agreement with its region (24 h)")
+    String agreement();
+
+    @Message("{#if percent < 0}nothing to compare{#else}{percent} % of {compared} checks{/if}")
+    String agreement_value(int percent, long compared);
+
+    @Message("nothing to compare")
+    String agreement_none();
+
+    @Message("Impaired")
+    String impaired();
+
+    @Message("{#if now}impaired now: {#else}{/if}{count} control check(s) failed while the central monitor saw them up")
+    String impaired_value(boolean now, long count);
+
+    @Message("Control endpoints")
+    String controls_title();
+
+    @Message("Endpoints you know to be up (your own proxies). They are mixed unannounced into every agent's work; an agent that finds one down while the central monitor finds it up is impaired for that time, and its DOWNs then count as unknown.")
+    String controls_lead();
+
+    @Message("Endpoint #")
+    String control_endpoint();
+
+    @Message("Mark as control")
+    String control_mark();
+
+    @Message("Unmark")
+    String control_unmark();
+
+    @Message("No control endpoints.")
+    String controls_none();
+
+    @Message("Endpoint {id} is now a control.")
+    String control_marked(long id);
+
+    @Message("Endpoint {id} is no longer a control.")
+    String control_unmarked(long id);
+
+    @Message("{#when code}{#is 'NOT_AN_AGENT_PROTOCOL'}Not marked: agents check only SOCKS5, HTTP CONNECT and Shadowsocks endpoints.{#is 'ALREADY'}Not marked: it is a control already.{#else}Not marked: no approved endpoint with that number.{/when}")
+    String control_refused(String code);
 }

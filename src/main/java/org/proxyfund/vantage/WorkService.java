@@ -66,13 +66,23 @@ public class WorkService {
     @Inject
     ResultRules rules;
 
-    /** Up to {@code max} checks due in the agent's region, leased to it until their deadline. */
+    @Inject
+    Controls controls;
+
+    @Inject
+    Impairments impairments;
+
+    /**
+     * Up to {@code max} checks due in the agent's region, leased to it until their deadline. The control endpoints
+     * are among them whatever region they serve, leased exactly like the others, so an agent cannot tell them apart.
+     */
     @Transactional
     public List<AgentWork> lease(Agent agent, int max, Instant now, String address) {
         List<Long> approved = endpoints.idsIn(EndpointState.APPROVED);
+        Set<Long> controlIds = controls.ids();
         List<Long> inRegion = endpoints.facts(approved).values().stream()
                 .filter(f -> f.retiredAt() == null && AGENT_TYPES.contains(f.type())
-                        && AgentService.normaliseRegion(f.region()).equals(agent.region()))
+                        && (AgentService.normaliseRegion(f.region()).equals(agent.region()) || controlIds.contains(f.endpointId())))
                 .map(EndpointFacts::endpointId).sorted().toList();
         repository.ensureScheduled(inRegion, agent.region(), now);
         Instant deadline = now.plus(config.leaseTime());
@@ -152,6 +162,7 @@ public class WorkService {
             }
         }
         repository.insertResults(rows);
+        impairments.judge(rows);
         repository.completeAll(completed, now);
         repository.rescheduleAll(agent.region(), dueEndpoints, dueAtMillis);
         agents.count(agent.id(), accepted, refused.size(), falseUps);

@@ -69,6 +69,12 @@ public interface AppMessages {
             + "epoch without enough recorded checks earns nothing.")
     String home_checks_text();
 
+    @Message("Where volunteers run our probe agents inside a censored country, the endpoints serving that country are also "
+            + "checked from inside it. An endpoint blocked there while it answers from abroad is shown to its operator as blocked, and once "
+            + "agents on at least two of that country's networks have checked it, it is paid on how well it could be reached "
+            + "from inside, not from our servers abroad. Where no agents run, our servers' checks decide alone.")
+    String home_checks_inside();
+
     @Message("Open source. No trackers, no external scripts or fonts: this site works where CDNs are blocked.")
     String footer_text();
 }

@@ -14,6 +14,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.callbacks.Callback;
+import org.eclipse.microprofile.openapi.annotations.callbacks.CallbackOperation;
+import org.eclipse.microprofile.openapi.annotations.callbacks.Callbacks;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,6 +75,36 @@ public class WebhookApiResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Callbacks({
+            @Callback(name = "ping", callbackUrlExpression = "{$request.body#/url}", operations = @CallbackOperation(method = "post",
+                    summary = "ping", requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EventPayloads.PingEvent.class))),
+                    responses = @APIResponse(responseCode = "204", description = "Any 2xx status: delivered"))),
+            @Callback(name = "payout.sent", callbackUrlExpression = "{$request.body#/url}", operations = @CallbackOperation(method = "post",
+                    summary = "payout.sent", requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EventPayloads.PayoutSentEvent.class))),
+                    responses = @APIResponse(responseCode = "204", description = "Any 2xx status: delivered"))),
+            @Callback(name = "payout.confirmed", callbackUrlExpression = "{$request.body#/url}", operations = @CallbackOperation(method = "post",
+                    summary = "payout.confirmed", requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EventPayloads.PayoutConfirmedEvent.class))),
+                    responses = @APIResponse(responseCode = "204", description = "Any 2xx status: delivered"))),
+            @Callback(name = "payout.left_chain", callbackUrlExpression = "{$request.body#/url}", operations = @CallbackOperation(method = "post",
+                    summary = "payout.left_chain", requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EventPayloads.PayoutLeftChainEvent.class))),
+                    responses = @APIResponse(responseCode = "204", description = "Any 2xx status: delivered"))),
+            @Callback(name = "endpoint.down", callbackUrlExpression = "{$request.body#/url}", operations = @CallbackOperation(method = "post",
+                    summary = "endpoint.down", requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EventPayloads.EndpointDownEvent.class))),
+                    responses = @APIResponse(responseCode = "204", description = "Any 2xx status: delivered"))),
+            @Callback(name = "endpoint.recovered", callbackUrlExpression = "{$request.body#/url}", operations = @CallbackOperation(method = "post",
+                    summary = "endpoint.recovered", requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EventPayloads.EndpointRecoveredEvent.class))),
+                    responses = @APIResponse(responseCode = "204", description = "Any 2xx status: delivered"))),
+            @Callback(name = "webhook.disabled", callbackUrlExpression = "{$request.body#/url}", operations = @CallbackOperation(method = "post",
+                    summary = "webhook.disabled", requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EventPayloads.WebhookDisabledEvent.class))),
+                    responses = @APIResponse(responseCode = "204", description = "Any 2xx status: delivered")))
+    })
     @Operation(summary = "Subscribe a URL to event types; the answer holds the signing secret, shown only this once")
     @APIResponse(responseCode = "201", description = "Subscribed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookCreated.class)))

@@ -3,20 +3,24 @@ package org.proxyfund.webhook;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.proxyfund.common.crypto.SecretCipher;
+import org.proxyfund.common.events.OperatorEvent;
+import org.proxyfund.common.events.OperatorEventType;
 import org.proxyfund.common.identity.AuditService;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sends what is due: takes deliveries under a lease (short transaction), attempts each outside any transaction, then
  * records the attempt and its consequence (another short transaction): delivered; or retried after a wait that grows
  * four-fold per attempt; or, attempts used up, given up, and the subscription disabled once that happened
- * proxyfund.webhook.disable-after times in a row. Replicas share the work through the lease.
+ * proxyfund.webhook.disable-after times in a row, which raises a webhook.disabled operator event (the operator is alerted). Replicas share the work through the lease.
  */
 @ApplicationScoped
 class WebhookDeliverer {
@@ -33,6 +37,8 @@ class WebhookDeliverer {
     SecretCipher cipher;
     @Inject
     AuditService audit;
+    @Inject
+    Event<OperatorEvent> events;
 
     @Scheduled(every = "${proxyfund.webhook.poll:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "${proxyfund.webhook.poll:5s}")
@@ -65,6 +71,9 @@ class WebhookDeliverer {
                         + outcome.error();
                 if (repository.disable(d.subscriptionId(), reason)) {
                     audit.record(null, AuditService.SYSTEM, "WEBHOOK", d.subscriptionId(), "WEBHOOK_DISABLED", reason);
+                    repository.accountOf(d.subscriptionId()).ifPresent(account -> events.fire(new OperatorEvent(
+                            OperatorEventType.WEBHOOK_DISABLED, account,
+                            Map.of("subscriptionId", d.subscriptionId(), "url", d.url(), "reason", reason))));
                     LOG.warnf("Webhook subscription %d disabled: %s", d.subscriptionId(), reason);
                 }
             }

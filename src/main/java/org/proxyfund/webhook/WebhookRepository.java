@@ -48,6 +48,10 @@ class WebhookRepository {
         return sql.one(SUBSCRIPTION + " WHERE account_id = ? AND id = ?", WebhookRepository::view, accountId, id);
     }
 
+    Optional<Long> accountOf(long subscriptionId) {
+        return sql.one("SELECT account_id FROM webhook_subscription WHERE id = ?", rs -> rs.getLong(1), subscriptionId);
+    }
+
     Optional<String> secret(long id) {
         return sql.one("SELECT secret FROM webhook_subscription WHERE id = ?", rs -> rs.getString(1), id);
     }

@@ -38,6 +38,8 @@ class AlertEmailTest {
     MailDeliverer deliverer;
     @Inject
     DataSource ds;
+    @Inject
+    MailSender sender;
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
@@ -132,6 +134,29 @@ class AlertEmailTest {
         assertTrue(row.error().contains("550"), row.error());
         assertTrue(SmtpSink.to(address).isEmpty());
         assertEquals(deliverer.wait(1).multipliedBy(4), deliverer.wait(2), "waits grow four-fold");
+    }
+
+    @Test
+    void shouldAnswerEveryAttemptAfterRefusalsFromSeveralThreadsAtOnce() throws Exception {
+        String good = unique("good");
+        List<java.util.concurrent.Future<MailSender.Outcome>> outcomes = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(3)) {
+            for (int i = 0; i < 12; i++) {
+                String to = i % 2 == 0 ? unique("refuse") : good;
+                outcomes.add(pool.submit(() -> sender.send(to, "hello", "text")));
+            }
+        }
+        int sent = 0;
+        for (var f : outcomes) {
+            MailSender.Outcome o = f.get();
+            if (o.sent()) {
+                sent++;
+            } else {
+                assertTrue(o.error().contains("550"), "a refusal, not a hang: " + o.error());
+            }
+        }
+        assertEquals(6, sent);
+        assertEquals(6, SmtpSink.await(good, 6).size());
     }
 
     private String hashOf(long account) {

@@ -69,7 +69,8 @@ class SettlementRegionalTest {
         long oneNetwork = endpointOf();
         long amongLiars = endpointOf();
         long outsideOnly = endpointOf();
-        for (long id : new long[]{blocked, reachable, oneNetwork, amongLiars, outsideOnly}) {
+        long impairedInside = endpointOf();
+        for (long id : new long[]{blocked, reachable, oneNetwork, amongLiars, outsideOnly, impairedInside}) {
             week(ds, id, e, 60, 0, 0);
         }
         long a = agent("ACTIVE", "net-a");
@@ -100,6 +101,14 @@ class SettlementRegionalTest {
         results(liar, amongLiars, "UP", "REFUSED", 3, t.plus(Duration.ofHours(3)), 30);
         results(revoked, amongLiars, "UP", "ACCEPTED", 100, t, 30);
 
+        // Agent b failed a control the central monitor saw UP: impaired for that span, its DOWNs in it are UNKNOWN, so
+        // it has no verdict left and agent a's network alone is no quorum.
+        results(a, impairedInside, "UP", "ACCEPTED", 100, t, 30);
+        results(b, impairedInside, "DOWN", "ACCEPTED", 100, t.plus(Duration.ofDays(1)), 30);
+        exec(ds, "INSERT INTO agent_impairment (lease_id, agent_id, endpoint_id, starts_at, ends_at) SELECT min(id), ?, ?, ?, ?"
+                + " FROM agent_lease WHERE agent_id = ? AND endpoint_id = ?", b, impairedInside, at(t.plus(Duration.ofDays(1))),
+                at(t.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(100))), b, impairedInside);
+
         SettleResult r = service.settle(e);
         assertEquals(SettleResult.Status.CREATED, r.status(), r.message());
         long id = r.settlement().id();
@@ -109,6 +118,10 @@ class SettlementRegionalTest {
         assertLine(id, oneNetwork, "CENTRAL", 2, 1, null, "COUNTED");
         assertLine(id, amongLiars, "REGIONAL_MEDIAN", 2, 2, 0L, "BELOW_THRESHOLD");
         assertLine(id, outsideOnly, "CENTRAL", 0, 0, null, "COUNTED");
+        assertLine(id, impairedInside, "CENTRAL", 1, 1, null, "COUNTED");
+        assertEquals(List.of("0/0/0/NO_VERDICT"), agentLine(id, impairedInside, b), "an impaired agent's DOWNs are no verdict");
+        assertEquals(100, scalar(ds, "SELECT impaired_down_count FROM settlement_agent_uptime WHERE settlement_id = ? AND endpoint_id = ?"
+                + " AND agent_id = ?", id, impairedInside, b), "they are kept apart for audit");
 
         assertEquals(0, payable(blocked), "blocked where it serves: up from outside all week, paid nothing");
         assertEquals(0, payable(amongLiars), "a liar's and a revoked agent's UPs do not lift the median");

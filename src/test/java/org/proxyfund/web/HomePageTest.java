@@ -36,9 +36,12 @@ class HomePageTest {
         given().when().get("/").then().statusCode(200)
                 .body(containsString("to our test server and to Telegram with the credential we issued"))
                 .body(containsString("shown as stale, never as up"))
+                .body(containsString("networks have checked it, it is paid on how well it could be reached from inside"))
+                .body(containsString("Where no agents run, our servers"))
                 .body(not(containsString("vantage point")));
         given().cookie("lang", "ru").when().get("/").then().statusCode(200)
                 .body(containsString("до нашего тестового сервера и до Telegram"))
+                .body(containsString("проверили агенты хотя бы в двух сетях этой страны"))
                 .body(not(containsString("точек наблюдения")));
     }
 

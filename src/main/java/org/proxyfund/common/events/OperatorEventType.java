@@ -12,7 +12,16 @@ public enum OperatorEventType {
     /** That batch reached the confirmations required: {@code batchId}, {@code txid}, {@code amountSats}, {@code confirmations}. */
     PAYOUT_CONFIRMED("payout.confirmed"),
     /** A confirmed batch left the chain in a reorg; the amount is owed again until it confirms anew. */
-    PAYOUT_LEFT_CHAIN("payout.left_chain");
+    PAYOUT_LEFT_CHAIN("payout.left_chain"),
+    /**
+     * An outage of an endpoint was confirmed (failed checks in a row over a minimum time, outside maintenance), once per
+     * outage: {@code endpointId}, {@code label}, {@code since} (its first failed check), {@code reason}.
+     */
+    ENDPOINT_DOWN("endpoint.down"),
+    /** That endpoint passes its checks again (only after an {@code endpoint.down}): {@code endpointId}, {@code label}, {@code since}, {@code at}. */
+    ENDPOINT_RECOVERED("endpoint.recovered"),
+    /** A webhook subscription was disabled after persistent delivery failure: {@code subscriptionId}, {@code url}, {@code reason}. */
+    WEBHOOK_DISABLED("webhook.disabled");
 
     private final String wireName;
 

@@ -87,8 +87,19 @@ public class ApiDocumentFilter implements OASFilter {
         }
     }
 
-    /** Names of the component schemas the 2xx answers of {@code op} refer to. */
+    /**
+     * Names of the component schemas the 2xx answers of {@code op} refer to, and the bodies of its callbacks (the
+     * webhook events a subscription receives, which the service writes in full like an answer).
+     */
     private static void answerSchemas(Operation op, Set<String> into) {
+        if (op.getCallbacks() != null) {
+            op.getCallbacks().values().forEach(cb -> cb.getPathItems().values().forEach(pi -> pi.getOperations().values()
+                    .forEach(c -> {
+                        if (c.getRequestBody() != null && c.getRequestBody().getContent() != null) {
+                            c.getRequestBody().getContent().getMediaTypes().values().forEach(m -> refs(m.getSchema(), into));
+                        }
+                    })));
+        }
         if (op.getResponses() == null || op.getResponses().getAPIResponses() == null) {
             return;
         }

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** Scheduler settings for tests: short interval and lease, no jitter unless asked, small batches. */
-record TestScheduleConfig(Duration interval, double jitter, Duration retryDelay, int retries, Duration leaseDuration,
+public record TestScheduleConfig(Duration interval, double jitter, Duration retryDelay, int retries, Duration leaseDuration,
                           int batchSize, Duration tickPeriod, Duration checkDeadline, Duration stopGrace) implements ScheduleConfig {
 
-    static TestScheduleConfig fast() {
+    public static TestScheduleConfig fast() {
         return new TestScheduleConfig(Duration.ofSeconds(60), 0, Duration.ofMillis(200), 1, Duration.ofSeconds(30), 200,
                 Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofSeconds(5));
     }
