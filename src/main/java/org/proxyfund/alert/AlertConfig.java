@@ -37,6 +37,10 @@ public interface AlertConfig {
     @WithDefault("2")
     int upAfterChecks();
 
+    /** An endpoint without a check result for this long is alerted as stale (once, until results come again). */
+    @WithDefault("15m")
+    Duration staleAfter();
+
     /** When the daily digests go out (a cron expression, UTC). */
     @WithDefault("0 0 6 * * ?")
     String digestCron();

@@ -10,7 +10,7 @@ public interface AlertMessages {
     @Message("Alerts")
     String page_title();
 
-    @Message("proxyfund tells you when something costs you money: an endpoint down (once per outage, not per check) and back up, a payout sent or confirmed, a webhook subscription disabled. Nothing is sent during a maintenance window you declared.")
+    @Message("proxyfund tells you when something costs you money: an endpoint down (once per outage, not per check) and back up, without check results, a payout sent or confirmed, a webhook subscription disabled. Nothing is sent during a maintenance window you declared.")
     String intro();
 
     @Message("E-mail")
@@ -102,6 +102,12 @@ public interface AlertMessages {
 
     @Message("Your endpoint {label} passes its checks again since {at} (UTC); it was down from {since}.")
     String recovered_body(String label, String at, String since);
+
+    @Message("No check results: {label}")
+    String stale_subject(String label);
+
+    @Message("Your endpoint {label} has had no check result for more than {minutes} minutes: we cannot tell whether it serves anyone, and time without results earns nothing. You hear about it once, until results come again.")
+    String stale_body(String label, long minutes);
 
     @Message("Payout sent: {sats} sats")
     String payout_sent_subject(long sats);

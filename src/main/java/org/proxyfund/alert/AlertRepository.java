@@ -19,8 +19,9 @@ class AlertRepository {
     @Inject
     Sql sql;
 
-    /** An endpoint's debounce state and, while DOWN, when its alerted outage began. */
-    record Tracked(Incident incident, Instant downSince) {
+    /** An endpoint's debounce state, when its alerted outage began (while DOWN), when it was alerted as stale (until a result). */
+    record Tracked(Incident incident, Instant downSince, Instant staleSince) {
+        static final Tracked FRESH = new Tracked(Incident.FRESH, null, null);
     }
 
     /** One logged alert. */
@@ -43,10 +44,12 @@ class AlertRepository {
     Map<Long, Tracked> incidents(Collection<Long> endpointIds) {
         Map<Long, Tracked> out = new HashMap<>();
         if (endpointIds.isEmpty()) return out;
-        sql.query("SELECT endpoint_id, state, fails, first_fail_at, ups, down_since FROM alert_incident WHERE endpoint_id = ANY (?)",
+        sql.query("SELECT endpoint_id, state, fails, first_fail_at, ups, down_since, stale_since FROM alert_incident"
+                        + " WHERE endpoint_id = ANY (?)",
                 rs -> {
                     out.put(rs.getLong(1), new Tracked(new Incident(Incident.State.valueOf(rs.getString(2)), rs.getInt(3),
-                            instant(rs.getObject(4, OffsetDateTime.class)), rs.getInt(5)), instant(rs.getObject(6, OffsetDateTime.class))));
+                            instant(rs.getObject(4, OffsetDateTime.class)), rs.getInt(5)), instant(rs.getObject(6, OffsetDateTime.class)),
+                            instant(rs.getObject(7, OffsetDateTime.class))));
                     return null;
                 }, endpointIds);
         return out;
@@ -55,10 +58,12 @@ class AlertRepository {
     void save(long endpointId, Tracked t) {
         Incident i = t.incident();
         sql.update("""
-                INSERT INTO alert_incident (endpoint_id, state, fails, first_fail_at, ups, down_since) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO alert_incident (endpoint_id, state, fails, first_fail_at, ups, down_since, stale_since)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (endpoint_id) DO UPDATE SET state = EXCLUDED.state, fails = EXCLUDED.fails,
-                  first_fail_at = EXCLUDED.first_fail_at, ups = EXCLUDED.ups, down_since = EXCLUDED.down_since, updated_at = now()""",
-                endpointId, i.state().name(), i.fails(), i.firstFailAt(), i.ups(), t.downSince());
+                  first_fail_at = EXCLUDED.first_fail_at, ups = EXCLUDED.ups, down_since = EXCLUDED.down_since,
+                  stale_since = EXCLUDED.stale_since, updated_at = now()""",
+                endpointId, i.state().name(), i.fails(), i.firstFailAt(), i.ups(), t.downSince(), t.staleSince());
     }
 
     void log(long accountId, String type, String dataJson, boolean digestPending) {

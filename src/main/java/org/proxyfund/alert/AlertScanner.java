@@ -9,6 +9,7 @@ import org.proxyfund.common.events.OperatorEvent;
 import org.proxyfund.common.events.OperatorEventType;
 import org.proxyfund.endpoint.EndpointFacts;
 import org.proxyfund.endpoint.EndpointQueries;
+import org.proxyfund.endpoint.EndpointState;
 import org.proxyfund.maintenance.MaintenanceQueries;
 import org.proxyfund.maintenance.MaintenanceWindow;
 import org.proxyfund.probe.history.CheckStream;
@@ -25,7 +26,8 @@ import java.util.Set;
  * the monitor's own UNKNOWN) to its {@link Incident}; a confirmed outage and its end are fired as operator events
  * (endpoint.down, endpoint.recovered) in the same transaction that moves the cursor, so each is raised exactly once.
  * Checks inside the endpoint's declared maintenance windows count as maintenance. One scanner at a time (the cursor row
- * is locked); network I/O never happens here (mail and webhooks go through their outboxes).
+ * is locked). An approved endpoint without any result for stale-after is alerted once as endpoint.stale (not inside a
+ * maintenance window), until a result comes again. Network I/O never happens here (mail and webhooks go through their outboxes).
  */
 @ApplicationScoped
 class AlertScanner {
@@ -59,11 +61,43 @@ class AlertScanner {
     private int scan() {
         var cursor = repository.lockCursor();
         if (cursor.isEmpty()) {
-            repository.startCursor(checks.lastId());  // a fresh start alerts nothing about the past
+            repository.startCursor(checks.lastId());  // a fresh start alerts nothing about the past results
+            stale();
             return 0;
         }
         List<CheckStream.Check> batch = checks.after(cursor.get(), config.settle(), config.batch());
-        if (batch.isEmpty()) return 0;
+        if (!batch.isEmpty()) {
+            follow(batch);
+            repository.moveCursor(batch.get(batch.size() - 1).id());
+        }
+        stale();
+        return batch.size();
+    }
+
+    /**
+     * Alerts once each approved endpoint without a result for stale-after, outside its maintenance windows; the mark
+     * stays until a result arrives ({@link #follow} clears it).
+     */
+    private void stale() {
+        Instant now = Instant.now();
+        Set<Long> silent = new LinkedHashSet<>(checks.silentSince(now.minus(config.staleAfter())));
+        if (silent.isEmpty()) return;
+        silent.retainAll(Set.copyOf(endpoints.idsIn(EndpointState.APPROVED)));
+        silent.removeAll(maintenance.inMaintenance(silent, now));
+        Map<Long, AlertRepository.Tracked> tracked = repository.incidents(silent);
+        Map<Long, EndpointFacts> facts = endpoints.facts(silent);
+        Map<Long, String> labels = endpoints.labels(silent);
+        for (long id : silent) {
+            AlertRepository.Tracked t = tracked.getOrDefault(id, AlertRepository.Tracked.FRESH);
+            EndpointFacts f = facts.get(id);
+            if (t.staleSince() != null || f == null || f.retiredAt() != null) continue;
+            events.fire(new OperatorEvent(OperatorEventType.ENDPOINT_STALE, f.operatorId(), Map.of("endpointId", id,
+                    "label", label(labels, id), "staleAfterMinutes", config.staleAfter().toMinutes())));
+            repository.save(id, new AlertRepository.Tracked(t.incident(), t.downSince(), now));
+        }
+    }
+
+    private void follow(List<CheckStream.Check> batch) {
         Set<Long> ids = new LinkedHashSet<>();
         batch.forEach(c -> ids.add(c.endpointId()));
         Map<Long, AlertRepository.Tracked> tracked = repository.incidents(ids);
@@ -76,7 +110,7 @@ class AlertScanner {
         Set<Long> changed = new LinkedHashSet<>();
         for (CheckStream.Check c : batch) {
             if ("UNKNOWN".equals(c.status()) || !facts.containsKey(c.endpointId())) continue;
-            AlertRepository.Tracked before = tracked.getOrDefault(c.endpointId(), new AlertRepository.Tracked(Incident.FRESH, null));
+            AlertRepository.Tracked before = tracked.getOrDefault(c.endpointId(), AlertRepository.Tracked.FRESH);
             boolean inWindow = windows.getOrDefault(c.endpointId(), List.of()).stream()
                     .anyMatch(w -> !c.checkedAt().isBefore(w.startsAt()) && c.checkedAt().isBefore(w.endsAt()));
             Incident.Step step = before.incident().on("UP".equals(c.status()), c.checkedAt(), inWindow, config.rules());
@@ -92,12 +126,12 @@ class AlertScanner {
                         "label", label, "since", String.valueOf(downSince), "at", c.checkedAt().toString())));
                 downSince = null;
             }
-            tracked.put(c.endpointId(), new AlertRepository.Tracked(step.next(), downSince));
-            if (!step.next().equals(before.incident()) || step.alert() != Incident.Alert.NONE) changed.add(c.endpointId());
+            tracked.put(c.endpointId(), new AlertRepository.Tracked(step.next(), downSince, null));
+            if (!step.next().equals(before.incident()) || step.alert() != Incident.Alert.NONE || before.staleSince() != null) {
+                changed.add(c.endpointId());
+            }
         }
         changed.forEach(id -> repository.save(id, tracked.get(id)));
-        repository.moveCursor(batch.get(batch.size() - 1).id());
-        return batch.size();
     }
 
     private static String label(Map<Long, String> labels, long id) {

@@ -24,6 +24,7 @@ final class AlertTexts {
                     m.down_body(s(d, "label"), utc(s(d, "since")), reason(s(d, "reason"), locale)));
             case ENDPOINT_RECOVERED -> new Text(m.recovered_subject(s(d, "label")),
                     m.recovered_body(s(d, "label"), utc(s(d, "at")), utc(s(d, "since"))));
+            case ENDPOINT_STALE -> new Text(m.stale_subject(s(d, "label")), m.stale_body(s(d, "label"), n(d, "staleAfterMinutes")));
             case PAYOUT_SENT -> new Text(m.payout_sent_subject(n(d, "amountSats")), m.payout_sent_body(n(d, "amountSats"), s(d, "txid")));
             case PAYOUT_CONFIRMED -> new Text(m.payout_confirmed_subject(n(d, "amountSats")),
                     m.payout_confirmed_body(n(d, "amountSats"), s(d, "txid")));

@@ -18,6 +18,10 @@ public interface DonationConfig {
     @WithDefault("P7D")
     Duration expiry();
 
+    /** How often open donations are reconciled with the wallet besides the wallet's own events (read by DonationReconciler's schedule). */
+    @WithDefault("5s")
+    Duration reconcileEvery();
+
     /** The BIP21 label shown in donors' wallets. */
     @WithDefault("proxyfund")
     String label();

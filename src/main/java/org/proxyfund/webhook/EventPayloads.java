@@ -35,6 +35,10 @@ final class EventPayloads {
                                  @Schema(format = "date-time") String at) {
     }
 
+    @Schema(name = "EndpointStaleData")
+    record EndpointStaleData(long endpointId, String label, long staleAfterMinutes) {
+    }
+
     @Schema(name = "WebhookDisabledData")
     record WebhookDisabledData(long subscriptionId, String url, String reason) {
     }
@@ -67,6 +71,11 @@ final class EventPayloads {
     @Schema(name = "EndpointRecoveredEvent", description = "type endpoint.recovered, version 1: only after an endpoint.down")
     record EndpointRecoveredEvent(String id, @Schema(enumeration = "endpoint.recovered") String type, int version,
                                   @Schema(format = "date-time") String createdAt, EndpointRecoveredData data) {
+    }
+
+    @Schema(name = "EndpointStaleEvent", description = "type endpoint.stale, version 1: once until results come again")
+    record EndpointStaleEvent(String id, @Schema(enumeration = "endpoint.stale") String type, int version,
+                              @Schema(format = "date-time") String createdAt, EndpointStaleData data) {
     }
 
     @Schema(name = "WebhookDisabledEvent", description = "type webhook.disabled, version 1")

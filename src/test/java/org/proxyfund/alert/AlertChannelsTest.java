@@ -7,9 +7,18 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.common.events.OperatorEvent;
 import org.proxyfund.common.events.OperatorEventType;
+import org.proxyfund.common.db.Sql;
+import org.proxyfund.common.identity.Actor;
+import org.proxyfund.endpoint.EndpointDraft;
+import org.proxyfund.endpoint.EndpointService;
+import org.proxyfund.endpoint.EndpointState;
+import org.proxyfund.endpoint.EndpointType;
 import org.proxyfund.operator.WebClient;
 import org.proxyfund.webhook.TestReceiver;
 
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -22,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The other alert channels: a webhook subscription disabled after persistent failure alerts its operator by e-mail and
- * in the private feed; the daily digest gathers a day's alerts into one mail instead of one each.
+ * in the private feed; an endpoint without check results is alerted once, not inside maintenance; the daily digest gathers a day's alerts into one mail instead of one each.
  */
 @QuarkusTest
 class AlertChannelsTest {
@@ -35,6 +44,12 @@ class AlertChannelsTest {
     DigestSender digests;
     @Inject
     Event<OperatorEvent> events;
+    @Inject
+    AlertScanner scanner;
+    @Inject
+    EndpointService endpoints;
+    @Inject
+    DataSource ds;
 
     private record Op(WebClient web, long account, String address) {
     }
@@ -70,6 +85,39 @@ class AlertChannelsTest {
             given().header("Authorization", "Bearer " + token).get("/api/v1/webhooks/" + id).then().body(containsString("DISABLED"));
         }
         given().get(feed.group(1)).then().statusCode(200).body(containsString("Webhook subscription disabled"));
+    }
+
+    @Test
+    void shouldAlertAnEndpointWithoutCheckResultsOnceAndNotInsideMaintenance() throws Exception {
+        Op op = verifiedOperator("pfa-stale");
+        Sql sql = new Sql(ds);
+        sql.update("UPDATE account SET state = 'APPROVED' WHERE id = ?", op.account());
+        long silent = approved(op.account(), "relay-silent");
+        long planned = approved(op.account(), "relay-planned-silent");
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        sql.update("INSERT INTO maintenance_window (endpoint_id, starts_at, ends_at, declared_at) VALUES (?, ?, ?, ?)",
+                planned, hour, hour.plus(2, ChronoUnit.HOURS), hour);
+        for (long id : List.of(silent, planned)) {
+            sql.update("INSERT INTO check_schedule (endpoint_id, next_check_at, last_checked_at, last_status) VALUES (?, ?, ?, 'UP')",
+                    id, Instant.now().plusSeconds(3600), Instant.now().minusSeconds(3600));
+        }
+        scanner.runOnce();
+        scanner.runOnce();
+        deliverer.runOnce();
+        List<SmtpSink.Mail> mails = SmtpSink.await(op.address(), 2);
+        Thread.sleep(1000);
+        mails = SmtpSink.to(op.address());
+        assertEquals(List.of("proxyfund: confirm your alert address", "No check results: relay-silent"),
+                mails.stream().map(SmtpSink.Mail::subject).toList(), "once, and not for the endpoint in maintenance");
+        assertTrue(mails.get(1).body().contains("15 minutes"), mails.get(1).body());
+    }
+
+    private long approved(long account, String label) {
+        var r = endpoints.register(account, new EndpointDraft(EndpointType.SOCKS5, "127.0.0.1",
+                org.proxyfund.common.testing.TestPorts.block(1), "EU", Map.of()), label, Actor.system());
+        assertTrue(r.ok(), () -> r.errors().toString());
+        endpoints.transitionTo(r.endpoint().id, EndpointState.APPROVED, Actor.system(), null);
+        return r.endpoint().id;
     }
 
     @Test

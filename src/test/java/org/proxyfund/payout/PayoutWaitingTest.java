@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.operator.WebClient;
 import org.proxyfund.wallet.testing.RegtestNode;
@@ -48,6 +49,7 @@ class PayoutWaitingTest {
     }
 
     @Test
+    @Tag("long") // a hung node and its reconnection decide its length: ./mvnw -Plong verify (docs/testing.md)
     void shouldShowOnTheBatchPageThatTheNodeDoesNotAnswerAndThenTheConfirmationsItLacks() {
         PayoutTestData data = new PayoutTestData(em);
         chain.awaitSynced();

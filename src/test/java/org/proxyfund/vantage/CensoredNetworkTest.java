@@ -3,6 +3,7 @@ package org.proxyfund.vantage;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.endpoint.EndpointService;
 import org.proxyfund.endpoint.EndpointType;
@@ -52,6 +53,7 @@ class CensoredNetworkTest {
     URL base;
 
     @Test
+    @Tag("long") // network namespaces and a probe agent over several intervals: ./mvnw -Plong verify (docs/testing.md)
     void shouldSeeAProxyBlockedInsideTheCensoredNetworkWhileItStaysUpFromOutside() throws Exception {
         WebClient admin = WebClient.admin();
         WebClient operator = new WebClient();

@@ -104,6 +104,29 @@ public final class WebDriverSession implements AutoCloseable {
         call("POST", session + "/element/" + find(css) + "/click", Map.of());
     }
 
+    /** Clicks (a form's button) and waits up to 30 s until the next document has loaded; returns its source. */
+    public String clickAndLoad(String css) throws IOException, InterruptedException {
+        call("POST", session + "/execute/sync", Map.of("script", "window.__pfBefore = true; return true;", "args", List.of()));
+        click(css);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            String state;
+            try {
+                state = call("POST", session + "/execute/sync", Map.of("script",
+                        "return window.__pfBefore === true ? 'before' : document.readyState;", "args", List.of())).asText();
+            } catch (IllegalStateException e) {
+                state = "navigating"; // the old document went away while the script ran
+            }
+            if ("complete".equals(state)) {
+                return source();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no new page within 30 s after clicking " + css + " (" + state + ")");
+            }
+            Thread.sleep(100);
+        }
+    }
+
     public String url() throws IOException, InterruptedException {
         return call("GET", session + "/url", null).asText();
     }

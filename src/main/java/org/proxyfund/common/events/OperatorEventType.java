@@ -20,6 +20,8 @@ public enum OperatorEventType {
     ENDPOINT_DOWN("endpoint.down"),
     /** That endpoint passes its checks again (only after an {@code endpoint.down}): {@code endpointId}, {@code label}, {@code since}, {@code at}. */
     ENDPOINT_RECOVERED("endpoint.recovered"),
+    /** An endpoint has had no check result for a while (proxyfund.alert.stale-after), once until results come again: {@code endpointId}, {@code label}, {@code staleAfterMinutes}. */
+    ENDPOINT_STALE("endpoint.stale"),
     /** A webhook subscription was disabled after persistent delivery failure: {@code subscriptionId}, {@code url}, {@code reason}. */
     WEBHOOK_DISABLED("webhook.disabled");
 

@@ -33,6 +33,12 @@ public class CheckStream {
                         rs.getString(4), rs.getString(5)), afterId, (double) settle.toMillis() / 1000, limit);
     }
 
+    /** The endpoints whose last check result is older than {@code before}, by id (those never checked are not). */
+    public List<Long> silentSince(Instant before) {
+        return sql.query("SELECT endpoint_id FROM check_schedule WHERE last_checked_at < ? ORDER BY endpoint_id",
+                rs -> rs.getLong(1), before);
+    }
+
     /** The highest result id now (where a follower that starts fresh begins). */
     public long lastId() {
         return sql.one("SELECT coalesce(max(id), 0) FROM check_result", rs -> rs.getLong(1)).orElse(0L);

@@ -2,6 +2,7 @@ package org.proxyfund.probe.schedule;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.proxyfund.common.crypto.SecretCipher;
@@ -48,6 +49,7 @@ class CheckSchedulerTest {
     EndpointQueries endpointQueries;
 
     @Test
+    @Tag("long") // two scheduler instances over several intervals, a replica run: ./mvnw -Plong verify (docs/testing.md)
     void shouldCheckEveryEndpointOncePerIntervalWithTwoInstancesSharingTheWork() throws Exception {
         // 4 s, not shorter: the spacing bounds below leave half an interval for lease lag, which on a loaded 2-core
         // machine reached a second.

@@ -2,6 +2,7 @@ package org.proxyfund.probe.schedule;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.endpoint.EndpointService;
 import org.proxyfund.probe.TestSocks5Relay;
@@ -37,6 +38,7 @@ class DeadlineAndStopTest {
     UptimeService uptime;
 
     @Test
+    @Tag("long") // wall-clock intervals (15 s) decide its length: ./mvnw -Plong verify (docs/testing.md)
     void shouldRecordATricklingRelayDownWithinTwoIntervalsAndNeverShowAnUpOlderThanTwoIntervals() throws Exception {
         Duration interval = Duration.ofSeconds(15);
         try (ScheduleFixture fixture = new ScheduleFixture(endpoints, db)) {

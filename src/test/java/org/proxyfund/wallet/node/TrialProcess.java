@@ -23,15 +23,15 @@ import java.util.stream.Collectors;
  * The packaged service started as {@code ./run} starts it (the dev profile, its own working folder with
  * {@code .proxyfund} in it), in a process of its own, with a chosen PATH: a new user's trial, for tests.
  */
-final class TrialProcess {
+public final class TrialProcess {
 
     static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
     static final Path BCOIN = Path.of("tools", "bcoin", "node_modules", ".bin", "bcoin").toAbsolutePath();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final Path home;
+    public final Path home;
     final Path log;
-    final int port;
+    public final int port;
     final int managementPort;
     final Process process;
 
@@ -45,6 +45,11 @@ final class TrialProcess {
 
     /** Starts the jar in {@code home} with {@code path} as PATH; its output goes to {@code home/<name>.log}. */
     static TrialProcess start(Path home, String name, String path) {
+        return start(home, name, path, List.of());
+    }
+
+    /** {@link #start(Path, String, String)} with more JVM options (system properties: configuration for the test). */
+    public static TrialProcess start(Path home, String name, String path, List<String> options) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: integration tests run after `package` (./mvnw verify)");
         }
@@ -55,8 +60,9 @@ final class TrialProcess {
             List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                     "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dquarkus.profile=dev",
                     "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + management,
-                    "-Dproxyfund.probe.canary-bind-port=0", "-Dproxyfund.local-node.bcoin=" + BCOIN,
-                    "-jar", JAR.toString()));
+                    "-Dproxyfund.probe.canary-bind-port=0", "-Dproxyfund.local-node.bcoin=" + BCOIN));
+            command.addAll(options);
+            command.addAll(List.of("-jar", JAR.toString()));
             Path log = home.resolve(name + ".log");
             ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
@@ -68,13 +74,13 @@ final class TrialProcess {
     }
 
     /** GETs {@code path} of the site; status and body. */
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20))
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** Waits until {@code /q/health/ready} answers 200 (database up, wallet synced with its node); returns the body. */
-    String awaitReady(Duration timeout) {
+    public String awaitReady(Duration timeout) {
         return await(timeout, "http://127.0.0.1:" + managementPort + "/q/health/ready");
     }
 
@@ -109,7 +115,7 @@ final class TrialProcess {
     }
 
     /** SIGTERM, as Ctrl-C (both run the shutdown hooks), and wait for the JVM to end. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
@@ -123,7 +129,7 @@ final class TrialProcess {
     }
 
     /** After a failed assertion: stop it if it still runs, without failing again. */
-    void stopQuietly() {
+    public void stopQuietly() {
         if (process.isAlive()) {
             process.destroy();
             try {
@@ -137,13 +143,13 @@ final class TrialProcess {
     }
 
     /** Last resort after a failed test: SIGKILL whatever of this trial still runs (orphans of a killed service). */
-    static void killAllOf(Path home) {
+    public static void killAllOf(Path home) {
         for (String p : processesOf(home)) {
             ProcessHandle.of(Long.parseLong(p.substring(0, p.indexOf(' ')))).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 
-    String logText() {
+    public String logText() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -155,7 +161,7 @@ final class TrialProcess {
      * The process list of this trial: every live process whose working folder is in {@code home} (the service, its
      * Bitcoin node) or whose command line names it (PostgreSQL: {@code postgres -D home/.proxyfund/pgdata}).
      */
-    static Set<String> processesOf(Path home) {
+    public static Set<String> processesOf(Path home) {
         Path real;
         try {
             real = home.toRealPath();
