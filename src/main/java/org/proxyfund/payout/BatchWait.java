@@ -27,6 +27,8 @@ public record BatchWait(Why why, List<String> args) {
         NODE_REJECTED,
         /** Too few deep coins (missing sats, confirmations the coins need). */
         FUNDS,
+        /** The deep coins cover it only with coins reserved for PSBTs on offer (missing sats, those batches). */
+        COINS_RESERVED,
         /** The fee would be too large a share (fee sats, max share in %, batch total). */
         FEE_SHARE,
         /** Sent, not yet confirmed deep enough (confirmations, confirmations required). */

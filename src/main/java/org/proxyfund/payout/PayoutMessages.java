@@ -159,6 +159,7 @@ public interface PayoutMessages {
             + "{#is 'NODE_DID_NOT_TAKE'}Signed and stored, but no Bitcoin node took transaction {a} ({b}): the same bytes are sent again at every pass."
             + "{#is 'NODE_REJECTED'}The node refused transaction {a} ({b}): the same bytes are sent again at every pass."
             + "{#is 'FUNDS'}The wallet lacks {a} sat, in coins confirmed at least {b} times, for the outputs and the fee."
+            + "{#is 'COINS_RESERVED'}The wallet lacks {a} sat without the coins reserved for the PSBT of batch {b}, which awaits the admins' signatures: it waits until that batch is signed and sent, or more coins arrive."
             + "{#is 'FEE_SHARE'}The fee of {a} sat is more than {b} % of the batch's {c} sat: it waits for lower fees or a larger batch."
             + "{#is 'CONFIRMATIONS'}Sent: {a} of {b} confirmations."
             + "{#is 'FEE_CEILING'}Unconfirmed at {a} sat/vB: a fee bump would pass the ceiling of {b} sat/vB (proxyfund.payout.max-fee-rate-sat-per-vb)."

@@ -14,8 +14,12 @@ import org.proxyfund.wallet.WalletService;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
@@ -121,8 +125,9 @@ public class PayoutWorker {
 
     /**
      * Step 2: SIGNED batches are broadcast first, and while one is still SIGNED nothing new is signed (its coins are
-     * not yet known spent); then every APPROVED batch is sent, or with {@code signing=psbt} offered to the admins as a
-     * PSBT ({@link PsbtOffers}). Returns how many batches were signed now.
+     * not yet known spent); then every APPROVED batch is sent, never spending a coin reserved for a PSBT on offer
+     * ({@link PsbtOffers#reservedCoins()}), or with {@code signing=psbt} offered to the admins as a PSBT
+     * ({@link PsbtOffers}). Returns how many batches were signed now.
      */
     public int sendApproved(Instant now) {
         for (long id : queries.idsIn(BatchState.SIGNED)) {
@@ -135,14 +140,12 @@ public class PayoutWorker {
             psbts.offerApproved(); // the admins sign; a stored upload is SIGNED and sent by reconcile
             return 0;
         }
-        if (!queries.idsIn(BatchState.AWAITING_SIGNATURES).isEmpty()) {
-            // A PSBT offered before signing became hot (a changed configuration) holds coins the wallet does not know
-            // are promised: a batch signed now could spend them, and the admins' upload would then never confirm.
-            return 0;
-        }
+        // A PSBT on offer (e.g. offered before signing became hot) spends coins the wallet does not know are promised:
+        // hot signing never selects them, or the admins' upload could never confirm.
+        Map<Long, Set<String>> reserved = psbts.reservedCoins();
         int signed = 0;
         for (long id : queries.idsIn(BatchState.APPROVED)) {
-            if (send(id, now)) {
+            if (send(id, now, reserved)) {
                 signed++;
             }
         }
@@ -150,11 +153,14 @@ public class PayoutWorker {
     }
 
     boolean send(long batchId) {
-        return send(batchId, Instant.now());
+        return send(batchId, Instant.now(), psbts.reservedCoins());
     }
 
-    /** Sign → store (SIGNED, committed) → broadcast the stored bytes → BROADCAST. False when it waits, failed or changed. */
-    boolean send(long batchId, Instant now) {
+    /**
+     * Sign → store (SIGNED, committed) → broadcast the stored bytes → BROADCAST, never spending a coin {@code reserved}
+     * for a PSBT on offer (by batch). False when it waits, failed or changed.
+     */
+    boolean send(long batchId, Instant now, Map<Long, Set<String>> reserved) {
         PayoutBatchView batch = queries.batch(batchId).orElse(null);
         if (batch == null || batch.state() != BatchState.APPROVED) {
             return false;
@@ -164,10 +170,17 @@ public class PayoutWorker {
         // The rate the node's estimate gives for the target, between floor and ceiling (docs/payouts.md, "Fees").
         FeeEstimate rate = fees.estimate(queries.inFlightTxids());
         // Only coins confirmed as deep as a payout must be: see docs/payouts.md, "Which coins a batch spends".
-        SignResult result = wallet.buildAndSign(outputs, rate.satPerVb(), config.confirmations());
+        Set<String> promised = new HashSet<>();
+        reserved.values().forEach(promised::addAll);
+        SignResult result = wallet.buildAndSign(outputs, rate.satPerVb(), config.confirmations(), promised);
         switch (result) {
             case SignResult.InsufficientFunds f -> {
                 payouts.noteWaiting(batchId, BatchWait.of(BatchWait.Why.FUNDS, f.missingSats(), config.confirmations()));
+                return false;
+            }
+            case SignResult.CoinsReserved f -> {
+                payouts.noteWaiting(batchId, BatchWait.of(BatchWait.Why.COINS_RESERVED, f.missingSats(),
+                        reserved.keySet().stream().map(id -> "#" + id).collect(Collectors.joining(", "))));
                 return false;
             }
             case SignResult.InvalidOutput bad -> {

@@ -8,7 +8,11 @@ import org.proxyfund.wallet.PsbtResult;
 import org.proxyfund.wallet.SignResult;
 import org.proxyfund.wallet.WalletService;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * With {@code proxyfund.payout.signing=psbt}: turns the oldest APPROVED batch into a PSBT for the admins to sign
@@ -46,6 +50,22 @@ class PsbtOffers {
             }
         }
         return 0;
+    }
+
+    /**
+     * The coins (outpoints) reserved for the PSBTs on offer, by batch: every coin any revision of a batch awaiting
+     * signatures spends (an admin may sign and send whichever revision they hold). The wallet does not know these
+     * coins are promised, so hot signing must never select them; a reservation ends when its batch leaves
+     * AWAITING_SIGNATURES (a signed upload is stored SIGNED and its coins are then the stored transaction's).
+     */
+    Map<Long, Set<String>> reservedCoins() {
+        Map<Long, Set<String>> reserved = new TreeMap<>();
+        for (long id : queries.idsIn(BatchState.AWAITING_SIGNATURES)) {
+            Set<String> coins = new HashSet<>();
+            signing.all(id).forEach(p -> coins.addAll(WalletService.psbtCoins(p.psbt())));
+            reserved.put(id, Set.copyOf(coins));
+        }
+        return reserved;
     }
 
     /**

@@ -14,8 +14,8 @@ import java.util.Set;
  * uptime as before. Pure arithmetic, exact in integers; every rounding is down, so no endpoint ever earns more than
  * the agents' proven UPs support.
  *
- * <p>An agent takes part when it is ACTIVE at settlement, was not impaired in the epoch, and gave at least one
- * verdict (UP or DOWN) for the endpoint. Its uptime is floor(up × 1,000,000 ÷ (up + down)) parts per million; the
+ * <p>An agent takes part when it is ACTIVE at settlement, was not impaired in the epoch, gave at least one verdict
+ * (UP or DOWN) for the endpoint, and left at most {@link #MAX_UNANSWERED_BP} of the leases it took for it unanswered. Its uptime is floor(up × 1,000,000 ÷ (up + down)) parts per million; the
  * median of an odd number of them is the middle one, of an even number the mean of the two middle ones, rounded
  * down.
  *
@@ -33,20 +33,32 @@ public record RegionalBasis(Kind kind, String region, int agents, int networks, 
     /** The basis a settlement line used. */
     public enum Kind { CENTRAL, REGIONAL_MEDIAN }
 
+    /**
+     * Most leases of one endpoint an agent may leave unanswered in an epoch, in basis points of the leases it took:
+     * an agent that reports only the checks that went well (letting the others run out) would otherwise show an
+     * uptime the endpoint never had. Above it the agent takes no part.
+     */
+    public static final long MAX_UNANSWERED_BP = 1000;
+
     /** Why an agent's epoch uptime did not take part; null when it did. */
-    public enum Exclusion { NOT_ACTIVE, IMPAIRED, NO_VERDICT }
+    public enum Exclusion { NOT_ACTIVE, IMPAIRED, NO_VERDICT, UNANSWERED }
 
     /**
      * One agent's accepted verdicts for one endpoint over the epoch. {@code up} counts only UPs the canary proved
      * (a refused UP is not an UP).
      */
-    public record AgentEpoch(long agentId, String network, boolean active, boolean impaired, long up, long down) {
+    public record AgentEpoch(long agentId, String network, boolean active, boolean impaired, long up, long down, long unanswered) {
 
         public AgentEpoch {
             Objects.requireNonNull(network, "network");
-            if (up < 0 || down < 0) {
+            if (up < 0 || down < 0 || unanswered < 0) {
                 throw new IllegalArgumentException("negative check count of agent " + agentId);
             }
+        }
+
+        /** An agent that answered every lease it took. */
+        public AgentEpoch(long agentId, String network, boolean active, boolean impaired, long up, long down) {
+            this(agentId, network, active, impaired, up, down, 0);
         }
 
         /** Why it does not take part, or null when it does. */
@@ -57,7 +69,10 @@ public record RegionalBasis(Kind kind, String region, int agents, int networks, 
             if (impaired) {
                 return Exclusion.IMPAIRED;
             }
-            return up + down == 0 ? Exclusion.NO_VERDICT : null;
+            if (up + down == 0) {
+                return Exclusion.NO_VERDICT;
+            }
+            return unanswered * 10_000 > MAX_UNANSWERED_BP * (up + down + unanswered) ? Exclusion.UNANSWERED : null;
         }
 
         /** floor(up × 1,000,000 ÷ (up + down)); only for an agent with a verdict. */

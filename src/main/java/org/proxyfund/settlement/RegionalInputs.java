@@ -52,7 +52,7 @@ class RegionalInputs {
                 continue;
             }
             RegionalBasis.AgentEpoch a = new RegionalBasis.AgentEpoch(c.agentId(), c.network(), c.active(), c.falseUps() > 0,
-                    c.up(), c.down());
+                    c.up(), c.down(), c.unanswered());
             byEndpoint.computeIfAbsent(c.endpointId(), k -> new ArrayList<>()).add(new AgentLine(c.endpointId(), a, c.falseUps(),
                     c.impairedDowns()));
         }

@@ -13,7 +13,7 @@ final class SettlementLines {
             + " basis, basis_region, basis_agent_count, basis_network_count, regional_uptime_ppm)";
 
     static final String AGENT_COLUMNS = "settlement_agent_uptime (settlement_id, endpoint_id, agent_id, network_label,"
-            + " up_count, down_count, false_up_count, exclusion, impaired_down_count)";
+            + " up_count, down_count, false_up_count, exclusion, impaired_down_count, unanswered_count)";
 
     private SettlementLines() {
     }
@@ -55,7 +55,8 @@ final class SettlementLines {
             lines.append(id).append('\t').append(l.endpointId()).append('\t').append(l.agent().agentId()).append('\t')
                     .append(clean(l.agent().network())).append('\t').append(l.agent().up()).append('\t')
                     .append(l.agent().down()).append('\t').append(l.falseUps()).append('\t')
-                    .append(why == null ? "\\N" : why.name()).append('\t').append(l.impairedDowns()).append('\n');
+                    .append(why == null ? "\\N" : why.name()).append('\t').append(l.impairedDowns()).append('\t')
+                    .append(l.agent().unanswered()).append('\n');
         }
         return lines;
     }

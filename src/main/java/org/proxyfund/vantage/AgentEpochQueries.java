@@ -26,9 +26,10 @@ public class AgentEpochQueries {
      * @param falseUps UPs refused because their nonce did not come through the proxy
      * @param impairedDowns accepted DOWNs inside the agent's impairment spans (a control it could not reach while the
      *                      central monitor could): UNKNOWN, counted neither way
+     * @param unanswered    leases it took in the epoch and let run out (no result by the deadline, which fell in the epoch)
      */
     public record AgentEpochCount(long endpointId, String region, long agentId, String network, boolean active, long up,
-            long down, long falseUps, long impairedDowns) {
+            long down, long falseUps, long impairedDowns, long unanswered) {
     }
 
     @Inject
@@ -36,6 +37,11 @@ public class AgentEpochQueries {
 
     /** Every endpoint × region × agent with a result checked in [start, end) and received before end. */
     public List<AgentEpochCount> epochCounts(Instant start, Instant end) {
+        java.util.Map<String, Long> unanswered = new java.util.HashMap<>();
+        sql.query("SELECT endpoint_id, region, agent_id, count(*) FROM agent_lease WHERE leased_at >= ? AND deadline_at < ?"
+                        + " AND completed_at IS NULL GROUP BY endpoint_id, region, agent_id",
+                rs -> new Object[]{rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getLong(3), rs.getLong(4)}, start, end)
+                .forEach(row -> unanswered.put((String) row[0], (Long) row[1]));
         return sql.query("SELECT r.endpoint_id, r.region, r.agent_id, a.network_label, a.state = 'ACTIVE',"
                         + " count(*) FILTER (WHERE r.verdict = 'ACCEPTED' AND r.status = 'UP'),"
                         + " count(*) FILTER (WHERE r.verdict = 'ACCEPTED' AND r.status = 'DOWN' AND NOT (" + Impairments.impairedDown("r") + ")),"
@@ -45,7 +51,8 @@ public class AgentEpochQueries {
                         + " WHERE r.checked_at >= ? AND r.checked_at < ? AND r.received_at < ?"
                         + " GROUP BY r.endpoint_id, r.region, r.agent_id, a.network_label, a.state",
                 rs -> new AgentEpochCount(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                        unanswered.getOrDefault(rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getLong(3), 0L)),
                 ResultRules.NEVER_ARRIVED, ResultRules.FROM_AGENT, start, end, end);
     }
 }

@@ -14,6 +14,13 @@ public sealed interface SignResult {
     record InsufficientFunds(long missingSats) implements SignResult {
     }
 
+    /**
+     * The wallet's spendable coins cover the outputs plus the fee only with coins reserved for a PSBT on offer
+     * (promised to the admins' signatures): {@code missingSats} is what the unreserved coins lack.
+     */
+    record CoinsReserved(long missingSats) implements SignResult {
+    }
+
     /** An output was refused: bad address for this network, dust or non-positive amount. */
     record InvalidOutput(int index, String reason) implements SignResult {
     }

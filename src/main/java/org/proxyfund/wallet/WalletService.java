@@ -75,8 +75,8 @@ public class WalletService {
         return starts.get();
     }
 
-    /** The hash of the wallet's best block (tests compare it with the node's). */
-    String bestBlockHash() {
+    /** The hash of the wallet's best block (the ledger check reads the books between two equal ones). */
+    public String bestBlockHash() {
         return rt().chain.getChainHead().getHeader().getHashAsString();
     }
 
@@ -196,8 +196,26 @@ public class WalletService {
      * {@link #broadcast}; until then the wallet may pick the same coins again.
      */
     public SignResult buildAndSign(List<PaymentOutput> outputs, long feeRateSatPerVb, int minConfirmations) {
+        return buildAndSign(outputs, feeRateSatPerVb, minConfirmations, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #buildAndSign(List, long, int)}, never spending a {@code reserved} coin (outpoints "txid:vout", e.g.
+     * {@link #psbtCoins} of the PSBTs on offer): CoinsReserved when only the reserved coins would make it fundable.
+     */
+    public SignResult buildAndSign(List<PaymentOutput> outputs, long feeRateSatPerVb, int minConfirmations,
+                                   java.util.Set<String> reserved) {
         WalletRuntime r = rt();
-        return WalletSigner.sign(r.wallet, r.network, outputs, r.aesKey(), kvb(feeRateSatPerVb), minConfirmations);
+        return WalletSigner.sign(r.wallet, r.network, outputs, r.aesKey(), kvb(feeRateSatPerVb), minConfirmations, reserved);
+    }
+
+    /** The coins (outpoints "txid:vout") a PSBT's transaction spends. Needs no running wallet. */
+    public static java.util.Set<String> psbtCoins(byte[] psbt) {
+        org.bitcoinj.core.Transaction tx = org.bitcoinj.core.Transaction.read(
+                java.nio.ByteBuffer.wrap(org.proxyfund.wallet.psbt.PsbtReader.read(psbt).unsignedTx()));
+        java.util.Set<String> coins = new java.util.HashSet<>();
+        tx.getInputs().forEach(i -> coins.add(i.getOutpoint().toString()));
+        return coins;
     }
 
     /**
@@ -241,10 +259,7 @@ public class WalletService {
      */
     public PsbtResult rebuildPsbt(byte[] earlierPsbt, List<PaymentOutput> outputs, long feeRateSatPerVb, int minConfirmations) {
         WalletRuntime r = rt();
-        org.bitcoinj.core.Transaction earlier = org.bitcoinj.core.Transaction.read(
-                java.nio.ByteBuffer.wrap(org.proxyfund.wallet.psbt.PsbtReader.read(earlierPsbt).unsignedTx()));
-        java.util.Set<String> keep = new java.util.HashSet<>();
-        earlier.getInputs().forEach(i -> keep.add(i.getOutpoint().toString()));
+        java.util.Set<String> keep = psbtCoins(earlierPsbt);
         WalletSigner.Built built = WalletSigner.build(r.wallet, r.network, outputs, kvb(feeRateSatPerVb),
                 new KeepInputsCoinSelector(keep, minConfirmations));
         if (built.failure() != null) {

@@ -29,7 +29,20 @@ final class WalletSigner {
 
     static SignResult sign(Wallet wallet, Network network, List<PaymentOutput> outputs, AesKey aesKey, long feeRateSatsPerKvb,
                            int minConfirmations) {
-        Built built = build(wallet, network, outputs, feeRateSatsPerKvb, minConfirmations);
+        return sign(wallet, network, outputs, aesKey, feeRateSatsPerKvb, minConfirmations, java.util.Set.of());
+    }
+
+    /**
+     * As above, never spending a {@code reserved} coin (outpoint "txid:vout"); CoinsReserved when the coins would
+     * cover the transaction only with reserved ones.
+     */
+    static SignResult sign(Wallet wallet, Network network, List<PaymentOutput> outputs, AesKey aesKey, long feeRateSatsPerKvb,
+                           int minConfirmations, java.util.Set<String> reserved) {
+        Built built = build(wallet, network, outputs, feeRateSatsPerKvb, new ConfirmedCoinSelector(minConfirmations, reserved));
+        if (built.failure() instanceof SignResult.InsufficientFunds f && !reserved.isEmpty()
+                && build(wallet, network, outputs, feeRateSatsPerKvb, minConfirmations).failure() == null) {
+            return new SignResult.CoinsReserved(f.missingSats());
+        }
         if (built.failure() != null) {
             return built.failure();
         }

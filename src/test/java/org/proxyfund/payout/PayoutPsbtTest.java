@@ -10,6 +10,7 @@ import org.bitcoinj.base.Coin;
 import org.bitcoinj.core.Transaction;
 import org.bitcoinj.core.TransactionOutput;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.operator.Account;
@@ -58,6 +59,10 @@ class PayoutPsbtTest {
     @Inject
     PsbtSigning signing;
     @Inject
+    PsbtAdminMoves moves;
+    @Inject
+    OtherBatches others;
+    @Inject
     EntityManager em;
     @ConfigProperty(name = "proxyfund.wallet.mnemonic")
     String mnemonic;
@@ -81,6 +86,16 @@ class PayoutPsbtTest {
         for (long id : queries.idsIn(BatchState.APPROVED)) {
             payouts.reject(id, data.admin(), "not part of the PSBT test");
         }
+    }
+
+    /**
+     * A test leaves no PSBT on offer (later offers would wait for it, its coins stay reserved) and nothing in flight:
+     * the next profile's wallet is another, which would never see this one's transaction confirm.
+     */
+    @AfterEach
+    void leaveNothingOpen() {
+        moves.signLeftBehind(data.admin());
+        others.closeInFlight();
     }
 
     /** Two operators owed, their batch proposed and approved, then the worker's pass: it awaits signatures. */

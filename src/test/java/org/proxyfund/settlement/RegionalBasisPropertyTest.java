@@ -98,6 +98,27 @@ class RegionalBasisPropertyTest {
     }
 
     @Test
+    void shouldLeaveOutAnAgentThatLetMoreThanOneLeaseInTenRunOut() {
+        // An agent that reports only the checks that went well: 50 UPs, its 50 DOWNs left to run out.
+        AgentEpoch withholding = new AgentEpoch(2, "b", true, false, 50, 0, 50);
+        assertEquals(RegionalBasis.Exclusion.UNANSWERED, withholding.exclusion());
+        RegionalBasis b = RegionalBasis.decide("RU", List.of(agent(1, "a", 50, 50), withholding, agent(3, "c", 40, 60)), 2);
+        assertEquals(450_000, b.uptimePpm(), "the honest agents' median, not lifted by the withholder's 100 %");
+        assertEquals(2, b.agents());
+        assertEquals(null, new AgentEpoch(4, "d", true, false, 90, 0, 10).exclusion(), "exactly one in ten is allowed");
+        assertEquals(RegionalBasis.Exclusion.UNANSWERED, new AgentEpoch(4, "d", true, false, 89, 0, 11).exclusion());
+        Random rnd = new Random(16_5);
+        for (int c = 0; c < CASES; c++) {
+            long up = rnd.nextInt(1000);
+            long down = rnd.nextInt(1000);
+            long unanswered = rnd.nextInt(300);
+            AgentEpoch a = new AgentEpoch(1, "a", true, false, up, down, unanswered);
+            boolean out = up + down > 0 && unanswered * 10 > up + down + unanswered;
+            assertEquals(out, a.exclusion() == RegionalBasis.Exclusion.UNANSWERED, a::toString);
+        }
+    }
+
+    @Test
     void shouldFallBackToTheCentralMonitorWithoutAgentsOnAQuorumOfDistinctNetworks() {
         RegionalBasis none = RegionalBasis.decide("RU", List.of(), 2);
         assertEquals(RegionalBasis.Kind.CENTRAL, none.kind());

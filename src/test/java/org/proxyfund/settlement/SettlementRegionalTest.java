@@ -70,7 +70,8 @@ class SettlementRegionalTest {
         long amongLiars = endpointOf();
         long outsideOnly = endpointOf();
         long impairedInside = endpointOf();
-        for (long id : new long[]{blocked, reachable, oneNetwork, amongLiars, outsideOnly, impairedInside}) {
+        long withheld = endpointOf();
+        for (long id : new long[]{blocked, reachable, oneNetwork, amongLiars, outsideOnly, impairedInside, withheld}) {
             week(ds, id, e, 60, 0, 0);
         }
         long a = agent("ACTIVE", "net-a");
@@ -109,6 +110,15 @@ class SettlementRegionalTest {
                 + " FROM agent_lease WHERE agent_id = ? AND endpoint_id = ?", b, impairedInside, at(t.plus(Duration.ofDays(1))),
                 at(t.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(100))), b, impairedInside);
 
+        // Agent c reports only its UPs and lets its other leases run out: it takes no part, so a's network alone is
+        // no quorum (with c the median would have been 75 %).
+        results(a, withheld, "UP", "ACCEPTED", 50, t, 30);
+        results(a, withheld, "DOWN", "ACCEPTED", 50, t.plus(Duration.ofHours(2)), 30);
+        results(c, withheld, "UP", "ACCEPTED", 50, t, 30);
+        exec(ds, "INSERT INTO agent_lease (agent_id, endpoint_id, region, nonces, leased_at, deadline_at) SELECT ?, ?, ?, '{}',"
+                + " ?::timestamptz + g * interval '1 minute', ?::timestamptz + g * interval '1 minute' + interval '2 minutes'"
+                + " FROM generate_series(0, 49) g", c, withheld, region, at(t.plus(Duration.ofHours(2))), at(t.plus(Duration.ofHours(2))));
+
         SettleResult r = service.settle(e);
         assertEquals(SettleResult.Status.CREATED, r.status(), r.message());
         long id = r.settlement().id();
@@ -119,6 +129,10 @@ class SettlementRegionalTest {
         assertLine(id, amongLiars, "REGIONAL_MEDIAN", 2, 2, 0L, "BELOW_THRESHOLD");
         assertLine(id, outsideOnly, "CENTRAL", 0, 0, null, "COUNTED");
         assertLine(id, impairedInside, "CENTRAL", 1, 1, null, "COUNTED");
+        assertLine(id, withheld, "CENTRAL", 1, 1, null, "COUNTED");
+        assertEquals(List.of("50/0/0/UNANSWERED"), agentLine(id, withheld, c), "an agent that let half its leases run out");
+        assertEquals(50, scalar(ds, "SELECT unanswered_count FROM settlement_agent_uptime WHERE settlement_id = ? AND endpoint_id = ?"
+                + " AND agent_id = ?", id, withheld, c));
         assertEquals(List.of("0/0/0/NO_VERDICT"), agentLine(id, impairedInside, b), "an impaired agent's DOWNs are no verdict");
         assertEquals(100, scalar(ds, "SELECT impaired_down_count FROM settlement_agent_uptime WHERE settlement_id = ? AND endpoint_id = ?"
                 + " AND agent_id = ?", id, impairedInside, b), "they are kept apart for audit");

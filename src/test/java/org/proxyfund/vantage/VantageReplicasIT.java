@@ -170,6 +170,8 @@ class VantageReplicasIT {
                         h.number("SELECT up_count FROM settlement_agent_uptime WHERE settlement_id = ? AND endpoint_id = ? AND agent_id = ?",
                                 settlement, e.getKey(), agentId),
                         h.number("SELECT down_count FROM settlement_agent_uptime WHERE settlement_id = ? AND endpoint_id = ? AND agent_id = ?",
+                                settlement, e.getKey(), agentId),
+                        h.number("SELECT unanswered_count FROM settlement_agent_uptime WHERE settlement_id = ? AND endpoint_id = ? AND agent_id = ?",
                                 settlement, e.getKey(), agentId)));
             }
             RegionalBasis expected = RegionalBasis.decide(e.getValue(), figures, 2);
