@@ -3,13 +3,12 @@ package org.proxyfund.donation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.proxyfund.common.crypto.Tokens;
 import org.proxyfund.wallet.BitcoinConfig;
 import org.proxyfund.wallet.WalletService;
 
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Optional;
 
 /** Creates donations with fresh addresses and owns their status; payments arrive through DonationReconciler. */
@@ -18,7 +17,6 @@ public class DonationService {
 
     public static final int MESSAGE_MAX = 200;
     public static final long MAX_SATS = 2_100_000_000_000_000L;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     WalletService wallet;
@@ -55,11 +53,9 @@ public class DonationService {
         if (!wallet.running()) {
             return new CreateResult.Unavailable();
         }
-        byte[] token = new byte[16];
-        RANDOM.nextBytes(token);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Donation d = new Donation();
-        d.id = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        d.id = Tokens.publicId(16);
         d.address = wallet.freshReceiveAddress();
         d.requestedSats = sats;
         d.message = msg;
