@@ -64,7 +64,8 @@ public class PayoutService {
             long id = repository.insertBatch(proposalKey, p + 1, parts.size(), total, lines.size(), config.twoAdminThresholdSats());
             lines.forEach(l -> repository.insertLine(id, l));
             repository.insertEvent(id, "Proposed", BatchState.PROPOSED, BatchState.PROPOSED, null,
-                    lines.size() + " lines, " + total + " sats, part " + (p + 1) + " of " + parts.size());
+                    lines.size() + " lines, " + total + " sats, part " + (p + 1) + " of " + parts.size(),
+                    PayoutEventFacts.proposed(lines.size(), total, p + 1, parts.size()));
         }
         return new PayoutOutcome.Proposed(proposalKey, repository.byProposal(proposalKey), true);
     }

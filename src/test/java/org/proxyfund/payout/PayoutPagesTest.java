@@ -85,6 +85,14 @@ class PayoutPagesTest {
         admin.get("/admin/payouts/" + batch.id() + "?lang=ru").then().statusCode(200).body(containsString("История"))
                 .body(containsString("data-kind=\"Proposed\">")).body(containsString("предложен"))
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.matchesPattern("(?s).*\\d{4}-\\d{2}-\\d{2}T\\d{2}:.*")));
+        String ru = admin.get("/admin/payouts/" + batch.id() + "?lang=ru").then().statusCode(200).extract().asString();
+        String history = ru.substring(ru.indexOf("id=\"events\""));
+        assertTrue(history.matches("(?s).*строк: \\d+, \\d+ сат, часть 1 из \\d+.*"), "the proposal in Russian: " + history);
+        assertFalse(history.contains(" lines, ") || history.contains("sats, part") || history.contains("approved revision"),
+                "no English in the Russian history: " + history);
+        assertTrue(ru.matches("(?s).*\\(строк: \\d+\\).*"), "the line count in Russian");
+        String en = admin.get("/admin/payouts/" + batch.id() + "?lang=en").then().statusCode(200).extract().asString();
+        assertTrue(en.matches("(?s).*\\d+ lines?, \\d+ sats, part 1 of \\d+.*"), "the proposal in English");
     }
 
     @Test
