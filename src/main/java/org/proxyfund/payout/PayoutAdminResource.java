@@ -109,7 +109,7 @@ public class PayoutAdminResource {
     @Path("{id}/reject")
     @Operation(hidden = true)
     public Response reject(@RestPath long id, @RestForm String reason, @RestForm String csrf) {
-        return answer(id, payouts.reject(id, viewer.require().accountId(), reason));
+        return answer(id, payouts.reject(id, viewer.require().accountId(), reason), true);
     }
 
     @POST
@@ -166,10 +166,16 @@ public class PayoutAdminResource {
 
     /** The batch page again with the outcome in words, at the status {@link PayoutAnswers} gives it. */
     private Response answer(long id, PayoutOutcome outcome) {
+        return answer(id, outcome, false);
+    }
+
+    private Response answer(long id, PayoutOutcome outcome, boolean rejecting) {
         return switch (outcome) {
             case PayoutOutcome.NotFound n -> throw new NotFoundException("no payout batch " + id);
-            case PayoutOutcome.Done d -> Response.ok(detail(id, d.message(), null)).build();
-            case PayoutOutcome.Refused r -> Response.status(PayoutAnswers.status(r)).entity(detail(id, null, r.message())).build();
+            case PayoutOutcome.Done d -> Response.ok(detail(id, PayoutAnswerText.done(d, pages.locale()), null)).build();
+            case PayoutOutcome.Refused r -> Response.status(PayoutAnswers.status(r)).entity(detail(id, null,
+                    PayoutAnswerText.refused(r, queries.batch(id).orElseThrow(() -> new NotFoundException("no payout batch " + id)),
+                            rejecting, pages.locale()))).build();
             default -> Response.status(PayoutAnswers.status(outcome)).entity(detail(id, outcome.toString(), null)).build();
         };
     }

@@ -96,6 +96,27 @@ class PayoutPagesTest {
     }
 
     @Test
+    void shouldAnswerARussianAdminsActionsInRussian() {
+        long op = data.operator(PayoutTestData.someAddress());
+        data.owe(op, 66_666);
+        PayoutBatchView batch = batchWith(op);
+        WebClient admin = WebClient.admin();
+        admin.get("/admin/payouts/" + batch.id() + "?lang=ru").then().statusCode(200);
+        admin.post("/admin/payouts/" + batch.id() + "/reject", "reason", " ").then().statusCode(400)
+                .body(containsString("Укажите причину длиной не больше 500 символов."));
+        PayoutBatchView now = queries.batch(batch.id()).orElseThrow();
+        if (now.state() != BatchState.PROPOSED) {
+            return;
+        }
+        String first = admin.post("/admin/payouts/" + batch.id() + "/approve", "revision", String.valueOf(now.revision()))
+                .then().statusCode(200).extract().asString();
+        assertTrue(first.contains("Готово.") || first.contains("Одобрение учтено; сумма"), first);
+        admin.post("/admin/payouts/" + batch.id() + "/approve", "revision", String.valueOf(now.revision())).then().statusCode(409)
+                .body(containsString("Вы уже одобрили ревизию " + now.revision() + " этой партии."))
+                .body(not(containsString("you already approved")));
+    }
+
+    @Test
     void shouldKeepOperatorsOutOfTheAdminPagesAndShowThemOnlyTheirOwnPayouts() {
         WebClient alice = new WebClient();
         long aliceId = operatorSignedIn(alice);
