@@ -128,6 +128,35 @@ class HotFloatSweepTest {
         assertBooksEqualWallets(coldBefore + recorded.sweep().sweptSats());
     }
 
+    @Test
+    @Order(3)
+    void shouldShowHotAndColdSeparatelyWithEveryColdAddressCheckableOnTheChain() {
+        io.restassured.path.json.JsonPath t = io.restassured.RestAssured.given().get("/api/v1/transparency").then()
+                .statusCode(200).extract().jsonPath();
+        List<SweepRow> rows = sweeps.newest(10);
+        long swept = rows.stream().mapToLong(r -> r.sweep().sweptSats()).sum();
+        assertEquals(swept, t.getLong("coldStorageSats"), "cold storage = the ledger's cold_storage account");
+        assertEquals(ledger.balances().get(LedgerService.COLD_STORAGE), t.getLong("coldStorageSats"));
+        assertEquals(chain.confirmedBalance(), t.getLong("ledgerWalletSats"), "hot = the ledger's wallet account = the hot wallet");
+        List<String> listed = t.getList("sweeps.coldAddress");
+        assertEquals(rows.stream().map(SweepRow::coldAddress).toList(), listed, "every cold address, newest first");
+        long onChain = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals("CONFIRMED", t.getString("sweeps[" + i + "].state"));
+            onChain += onChainTo(t.getString("sweeps[" + i + "].txid"), listed.get(i));
+        }
+        assertEquals(t.getLong("coldStorageSats"), onChain, "the cold total, checked on the node's chain");
+
+        for (String lang : List.of("en", "ru")) {
+            String page = io.restassured.RestAssured.given().get("/transparency?lang=" + lang).then().statusCode(200)
+                    .extract().asString();
+            assertTrue(page.contains("id=\"balance-cold\">" + org.proxyfund.donation.Bip21.btc(swept) + " BTC"), lang + ": cold total");
+            assertTrue(page.contains("id=\"balance-hot\">" + org.proxyfund.donation.Bip21.btc(chain.confirmedBalance()) + " BTC"), lang);
+            listed.forEach(a -> assertTrue(page.contains(a), lang + ": lists " + a));
+            assertTrue(page.contains(lang.equals("ru") ? "Холодное хранение" : "Cold storage"), lang);
+        }
+    }
+
     /** Hot at most the cap: at cap - sweep-min, give or take the sweep's fee. */
     private void assertHotAtTarget(long feeSats) {
         long hot = wallet.balance(payouts.confirmations()).confirmedSats();
