@@ -28,7 +28,7 @@ import static org.proxyfund.payout.BatchState.REJECTED;
  */
 public final class BatchStateMachine {
 
-    private static final int MAX_REASON_LENGTH = 500;
+    static final int MAX_REASON_LENGTH = 500;
 
     private BatchStateMachine() {
     }

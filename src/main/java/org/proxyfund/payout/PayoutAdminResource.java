@@ -33,7 +33,7 @@ public class PayoutAdminResource {
 
         static native TemplateInstance detail(PayoutBatchView b, List<PayoutLine> lines, Map<Long, String> handles,
                                               List<PayoutTx> txs, List<Long> approvals, List<PayoutEventView> events,
-                                              String waiting, FeeEstimate fee, String notice, String error,
+                                              Map<Long, String> eventText, String lineCount, String waiting, FeeEstimate fee, String notice, String error,
                                               PayoutPsbt psbt, String psbtBase64);
     }
 
@@ -109,7 +109,7 @@ public class PayoutAdminResource {
     @Path("{id}/reject")
     @Operation(hidden = true)
     public Response reject(@RestPath long id, @RestForm String reason, @RestForm String csrf) {
-        return answer(id, payouts.reject(id, viewer.require().accountId(), reason));
+        return answer(id, payouts.reject(id, viewer.require().accountId(), reason), true);
     }
 
     @POST
@@ -166,10 +166,16 @@ public class PayoutAdminResource {
 
     /** The batch page again with the outcome in words, at the status {@link PayoutAnswers} gives it. */
     private Response answer(long id, PayoutOutcome outcome) {
+        return answer(id, outcome, false);
+    }
+
+    private Response answer(long id, PayoutOutcome outcome, boolean rejecting) {
         return switch (outcome) {
             case PayoutOutcome.NotFound n -> throw new NotFoundException("no payout batch " + id);
-            case PayoutOutcome.Done d -> Response.ok(detail(id, d.message(), null)).build();
-            case PayoutOutcome.Refused r -> Response.status(PayoutAnswers.status(r)).entity(detail(id, null, r.message())).build();
+            case PayoutOutcome.Done d -> Response.ok(detail(id, PayoutAnswerText.done(d, pages.locale()), null)).build();
+            case PayoutOutcome.Refused r -> Response.status(PayoutAnswers.status(r)).entity(detail(id, null,
+                    PayoutAnswerText.refused(r, queries.batch(id).orElseThrow(() -> new NotFoundException("no payout batch " + id)),
+                            rejecting, pages.locale()))).build();
             default -> Response.status(PayoutAnswers.status(outcome)).entity(detail(id, outcome.toString(), null)).build();
         };
     }
@@ -178,8 +184,11 @@ public class PayoutAdminResource {
         PayoutBatchView b = queries.batch(id).orElseThrow(() -> new NotFoundException("no payout batch " + id));
         String why = waiting.of(b).map(w -> w.text(pages.locale())).orElse(null);
         PayoutPsbt psbt = b.state() == BatchState.AWAITING_SIGNATURES ? signing.current(id).orElse(null) : null;
+        List<PayoutEventView> events = queries.events(id);
+        Map<Long, String> eventText = new java.util.HashMap<>();
+        events.forEach(e -> eventText.put(e.id(), PayoutEventText.of(e, pages.locale())));
         return pages.page(Templates.detail(b, queries.lines(id), queries.handles(id), queries.transactions(id),
-                queries.approvals(id), queries.events(id), why, b.state() == BatchState.APPROVED || b.state() == BatchState.SIGNED
+                queries.approvals(id), events, eventText, PayoutEventText.lineCount(b.lineCount(), pages.locale()), why, b.state() == BatchState.APPROVED || b.state() == BatchState.SIGNED
                         || b.state() == BatchState.BROADCAST ? fees.recent(queries.inFlightTxids()) : null, notice, error,
                 psbt, psbt == null ? null : java.util.Base64.getEncoder().encodeToString(psbt.psbt())));
     }

@@ -71,7 +71,7 @@ class PayoutEffects {
         }
         repository.updateBatch(batchId, after, fee, booked);
         repository.insertEvent(batchId, event.getClass().getSimpleName(), before.state(), after.state(), actorId,
-                detail(event));
+                detail(event), PayoutEventFacts.of(event));
         tellOperators(batchId, event);
     }
 

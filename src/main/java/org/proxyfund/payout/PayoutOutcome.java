@@ -16,9 +16,18 @@ public sealed interface PayoutOutcome {
     record NothingToPay(String proposalKey) implements PayoutOutcome {
     }
 
-    /** The command took effect (or was recorded, pending a second admin); {@code message} for the admin. */
-    record Done(PayoutBatchView batch, String message) implements PayoutOutcome {
+    /**
+     * The command took effect, changed nothing because the batch already was where it asked ({@link Note#UNCHANGED}),
+     * or was recorded pending a second admin ({@link Note#NEEDS_SECOND_ADMIN}); {@code message} in English for the admin.
+     */
+    record Done(PayoutBatchView batch, String message, Note note) implements PayoutOutcome {
+        public Done(PayoutBatchView batch, String message) {
+            this(batch, message, Note.DONE);
+        }
     }
+
+    /** How far a {@link Done} command went. */
+    enum Note { DONE, UNCHANGED, NEEDS_SECOND_ADMIN }
 
     /** Nothing changed, with the reason in words. */
     record Refused(BatchReason reason, String message) implements PayoutOutcome {

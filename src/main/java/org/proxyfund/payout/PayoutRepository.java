@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** SQL of the payout tables; writes are called only by {@link PayoutService}, the single writer. */
@@ -100,11 +101,12 @@ class PayoutRepository {
     @SuppressWarnings("unchecked")
     List<PayoutEventView> events(long batchId) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT id, kind, from_state, to_state, actor_id, detail, at FROM payout_event WHERE batch_id = ?1 ORDER BY id""")
+                SELECT id, kind, from_state, to_state, actor_id, detail, at, CAST(facts AS text) FROM payout_event WHERE batch_id = ?1 ORDER BY id""")
                 .setParameter(1, batchId).getResultList();
         return rows.stream().map(r -> new PayoutEventView(((Number) r[0]).longValue(), (String) r[1],
                 BatchState.valueOf((String) r[2]), BatchState.valueOf((String) r[3]),
-                r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5], (Instant) r[6])).toList();
+                r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5], PayoutEventFacts.read((String) r[7]),
+                (Instant) r[6])).toList();
     }
 
     long insertBatch(String proposalKey, int part, int parts, long totalSats, int lineCount, long threshold) {
@@ -146,12 +148,14 @@ class PayoutRepository {
                 .setParameter(9, basis == null ? null : basis.targetBlocks()).executeUpdate();
     }
 
-    void insertEvent(long batchId, String kind, BatchState from, BatchState to, Long actorId, String detail) {
+    void insertEvent(long batchId, String kind, BatchState from, BatchState to, Long actorId, String detail,
+                     Map<String, Object> facts) {
         em.createNativeQuery("""
-                INSERT INTO payout_event (batch_id, kind, from_state, to_state, actor_id, detail) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS BIGINT), ?6)""")
+                INSERT INTO payout_event (batch_id, kind, from_state, to_state, actor_id, detail, facts)
+                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS BIGINT), ?6, CAST(?7 AS jsonb))""")
                 .setParameter(1, batchId).setParameter(2, kind).setParameter(3, from.name()).setParameter(4, to.name())
                 .setParameter(5, actorId).setParameter(6, detail.length() > 1000 ? detail.substring(0, 1000) : detail)
-                .executeUpdate();
+                .setParameter(7, PayoutEventFacts.write(facts)).executeUpdate();
     }
 
     /**

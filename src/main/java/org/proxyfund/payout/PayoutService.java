@@ -64,7 +64,8 @@ public class PayoutService {
             long id = repository.insertBatch(proposalKey, p + 1, parts.size(), total, lines.size(), config.twoAdminThresholdSats());
             lines.forEach(l -> repository.insertLine(id, l));
             repository.insertEvent(id, "Proposed", BatchState.PROPOSED, BatchState.PROPOSED, null,
-                    lines.size() + " lines, " + total + " sats, part " + (p + 1) + " of " + parts.size());
+                    lines.size() + " lines, " + total + " sats, part " + (p + 1) + " of " + parts.size(),
+                    PayoutEventFacts.proposed(lines.size(), total, p + 1, parts.size()));
         }
         return new PayoutOutcome.Proposed(proposalKey, repository.byProposal(proposalKey), true);
     }
@@ -196,14 +197,16 @@ public class PayoutService {
         return switch (BatchStateMachine.apply(before, command)) {
             case BatchResult.Refused r -> new PayoutOutcome.Refused(r.reason(), r.message());
             case BatchResult.Ok ok when ok.event().isEmpty() ->
-                    new PayoutOutcome.Done(locked.get(), "nothing to change: the batch is already " + before.state());
+                    new PayoutOutcome.Done(locked.get(), "nothing to change: the batch is already " + before.state(),
+                            PayoutOutcome.Note.UNCHANGED);
             case BatchResult.Ok ok -> {
                 effects.store(batchId, before, ok.batch(), ok.event().get(), actorId, facts);
                 yield new PayoutOutcome.Done(repository.find(batchId).orElseThrow(), "done");
             }
             case BatchResult.Pending p -> {
                 effects.store(batchId, before, p.batch(), p.event(), actorId, facts);
-                yield new PayoutOutcome.Done(repository.find(batchId).orElseThrow(), p.message());
+                yield new PayoutOutcome.Done(repository.find(batchId).orElseThrow(), p.message(),
+                        p.reason() == BatchReason.NEEDS_SECOND_ADMIN ? PayoutOutcome.Note.NEEDS_SECOND_ADMIN : PayoutOutcome.Note.DONE);
             }
         };
     }

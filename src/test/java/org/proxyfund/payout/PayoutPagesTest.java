@@ -85,6 +85,35 @@ class PayoutPagesTest {
         admin.get("/admin/payouts/" + batch.id() + "?lang=ru").then().statusCode(200).body(containsString("История"))
                 .body(containsString("data-kind=\"Proposed\">")).body(containsString("предложен"))
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.matchesPattern("(?s).*\\d{4}-\\d{2}-\\d{2}T\\d{2}:.*")));
+        String ru = admin.get("/admin/payouts/" + batch.id() + "?lang=ru").then().statusCode(200).extract().asString();
+        String history = ru.substring(ru.indexOf("id=\"events\""));
+        assertTrue(history.matches("(?s).*строк: \\d+, \\d+ сат, часть 1 из \\d+.*"), "the proposal in Russian: " + history);
+        assertFalse(history.contains(" lines, ") || history.contains("sats, part") || history.contains("approved revision"),
+                "no English in the Russian history: " + history);
+        assertTrue(ru.matches("(?s).*\\(строк: \\d+\\).*"), "the line count in Russian");
+        String en = admin.get("/admin/payouts/" + batch.id() + "?lang=en").then().statusCode(200).extract().asString();
+        assertTrue(en.matches("(?s).*\\d+ lines?, \\d+ sats, part 1 of \\d+.*"), "the proposal in English");
+    }
+
+    @Test
+    void shouldAnswerARussianAdminsActionsInRussian() {
+        long op = data.operator(PayoutTestData.someAddress());
+        data.owe(op, 66_666);
+        PayoutBatchView batch = batchWith(op);
+        WebClient admin = WebClient.admin();
+        admin.get("/admin/payouts/" + batch.id() + "?lang=ru").then().statusCode(200);
+        admin.post("/admin/payouts/" + batch.id() + "/reject", "reason", " ").then().statusCode(400)
+                .body(containsString("Укажите причину длиной не больше 500 символов."));
+        PayoutBatchView now = queries.batch(batch.id()).orElseThrow();
+        if (now.state() != BatchState.PROPOSED) {
+            return;
+        }
+        String first = admin.post("/admin/payouts/" + batch.id() + "/approve", "revision", String.valueOf(now.revision()))
+                .then().statusCode(200).extract().asString();
+        assertTrue(first.contains("Готово.") || first.contains("Одобрение учтено; сумма"), first);
+        admin.post("/admin/payouts/" + batch.id() + "/approve", "revision", String.valueOf(now.revision())).then().statusCode(409)
+                .body(containsString("Вы уже одобрили ревизию " + now.revision() + " этой партии."))
+                .body(not(containsString("you already approved")));
     }
 
     @Test
