@@ -52,6 +52,8 @@ public class LedgerCheckService {
     DonationQueries donationPayments;
     @Inject
     LedgerQueries books;
+    @Inject
+    org.proxyfund.treasury.SweepQueries sweeps;
 
     private volatile LedgerCheck last;
     private final MismatchVerdict verdict = new MismatchVerdict();
@@ -78,7 +80,7 @@ public class LedgerCheckService {
         long inFlight = 0;
         if (wallet.running()) {
             confirmed = wallet.balance(depth).confirmedSats();
-            inFlight = payoutsInFlight(depth);
+            inFlight = payoutsInFlight(depth) + sweepsInFlight(depth);
         }
         java.util.Map<String, LedgerQueries.KindTotals> kinds = books.kindTotals();
         long donationsBooked = standing(kinds, "DONATION_CONFIRMED");
@@ -123,6 +125,17 @@ public class LedgerCheckService {
         } catch (IllegalStateException stopped) {
             return null;
         }
+    }
+
+    /** Swept + fee of sweeps not yet booked (in flight) whose transaction the wallet already counts at {@code depth}. */
+    private long sweepsInFlight(int depth) {
+        long sats = 0;
+        for (org.proxyfund.treasury.Sweep s : sweeps.inFlight()) {
+            if (wallet.confirmations(s.txid()) >= depth) {
+                sats += s.hotSpentSats();
+            }
+        }
+        return sats;
     }
 
     /** Outputs + fee of unbooked payout batches whose transaction the wallet already counts at {@code depth}. */

@@ -63,12 +63,13 @@ public interface LedgerMessages {
 
     /** An entry's kind for people; the stored code stays in the row's class and in the CSV. */
     @Message("{#when k}{#is 'DONATION_CONFIRMED'}donation confirmed{#is 'SETTLEMENT'}epoch settled"
-            + "{#is 'PAYOUT_CONFIRMED'}payout confirmed{#is 'REVERSAL'}reversal{#else}{k}{/when}")
+            + "{#is 'PAYOUT_CONFIRMED'}payout confirmed{#is 'SWEEP_CONFIRMED'}sweep to cold storage confirmed"
+            + "{#is 'REVERSAL'}reversal{#else}{k}{/when}")
     String kind_label(String k);
 
     /** A ledger account's name for people; the stored code stays in the line's data-account and in the CSV. */
     @Message("{#when a}{#is 'wallet'}wallet{#is 'donations'}donations received{#is 'miner_fees'}miner fees"
-            + "{#is 'reserve'}reserve{#else}{a}{/when}")
+            + "{#is 'reserve'}reserve{#is 'cold_storage'}cold storage{#else}{a}{/when}")
     String account_label(String a);
 
     @Message("owed to operator #{id}")

@@ -25,7 +25,7 @@ public class LedgerMetrics {
         gauges = new DbGauges(registry, dataSource);
         gauges.register("proxyfund_operators_owed_sats", "Sum of all operators' payable balances (settled, not yet paid)");
         gauges.register("proxyfund_ledger_wallet_sats", "The ledger's wallet account (equals the confirmed wallet balance)");
-        gauges.register("proxyfund_miner_fees_paid_sats", "Miner fees of confirmed payout transactions, in total");
+        gauges.register("proxyfund_miner_fees_paid_sats", "Miner fees of confirmed payout and sweep transactions, in total");
         refresh();
     }
 

@@ -23,6 +23,8 @@ public class LedgerService {
     public static final String DONATIONS = "donations";
     public static final String MINER_FEES = "miner_fees";
     public static final String RESERVE = "reserve";
+    /** What the hot float swept to the cold wallet's addresses (the service holds no key to them). */
+    public static final String COLD_STORAGE = "cold_storage";
     /** Prefix of every operator's payable account, for the ledger's own SQL; other packages use {@link LedgerAccount}. */
     static final String OPERATOR_PAYABLE_PREFIX = "operator_payable:";
 
@@ -55,6 +57,24 @@ public class LedgerService {
         }
         lines.put(WALLET, -Math.addExact(total, feeSats));
         return post("PAYOUT_CONFIRMED", reference, null, lines);
+    }
+
+    /**
+     * Books a confirmed sweep of the hot float: {@code cold_storage} debited by what the cold address received, the
+     * fee to {@code miner_fees}, the hot wallet's account ({@code wallet}) credited by both. Returns the entry id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long postSweepConfirmed(String reference, long sweptSats, long feeSats) {
+        if (sweptSats <= 0 || feeSats < 0) {
+            throw new IllegalArgumentException("a sweep moves something and its fee is not negative");
+        }
+        Map<String, Long> lines = new LinkedHashMap<>();
+        lines.put(COLD_STORAGE, sweptSats);
+        if (feeSats > 0) {
+            lines.put(MINER_FEES, feeSats);
+        }
+        lines.put(WALLET, -Math.addExact(sweptSats, feeSats));
+        return post("SWEEP_CONFIRMED", reference, null, lines);
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.proxyfund.treasury.SweepWorker;
 import org.proxyfund.wallet.BroadcastResult;
 import org.proxyfund.wallet.PaymentOutput;
 import org.proxyfund.wallet.SignResult;
@@ -52,6 +53,8 @@ public class PayoutWorker {
     FeeBumps bumps;
     @Inject
     PsbtOffers psbts;
+    @Inject
+    SweepWorker sweeps;
 
     private final BroadcastMemory sent = new BroadcastMemory();
 
@@ -93,13 +96,33 @@ public class PayoutWorker {
      * failed on a deep conflicting spend, fee-bumped, or its transaction sent again if the network forgot it);</li>
      * <li>send: each APPROVED batch, oldest first, is signed, stored SIGNED, broadcast from the stored bytes, and
      * marked BROADCAST;</li>
-     * <li>reconcile again when anything was signed, so the new batches are followed at once.</li>
+     * <li>reconcile again when anything was signed, so the new batches are followed at once;</li>
+     * <li>the hot float ({@link SweepWorker}): its sweeps are followed first of all (a sweep recorded before a restart
+     * is sent before anything else signs, so the wallet knows its coins are spent), and last, with no batch left
+     * SIGNED, what the hot wallet holds above the cap is swept to cold storage.</li>
      * </ol>
      */
     public void runOnce(Instant now) {
+        floatStep(() -> sweeps.reconcile(config.confirmations()));
         reconcile(now);
         if (sendApproved(now) > 0) {
             reconcile(now);
+        }
+        if (queries.idsIn(BatchState.SIGNED).isEmpty()) {
+            floatStep(() -> {
+                Set<String> promised = new HashSet<>();
+                psbts.reservedCoins().values().forEach(promised::addAll);
+                sweeps.sweepIfAbove(config.confirmations(), () -> fees.estimate(queries.inFlightTxids()).satPerVb(), promised);
+            });
+        }
+    }
+
+    /** A sweep's trouble is logged and retried next pass; it never keeps the payouts from running. */
+    private static void floatStep(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.warn("hot float: sweep work failed; the next pass retries", e);
         }
     }
 

@@ -3,6 +3,8 @@ package org.proxyfund.treasury;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.Optional;
+
 /** The hot float: how much the hot wallet may hold, and how sweeps to cold storage are sized (proxyfund.treasury.*). */
 @ConfigMapping(prefix = "proxyfund.treasury")
 public interface TreasuryConfig {
@@ -22,4 +24,15 @@ public interface TreasuryConfig {
      */
     @WithDefault("100000")
     long sweepMinSats();
+
+    /**
+     * The cold wallet's BIP-84 account key, public only: xpub/zpub (mainnet) or tpub/vpub (test networks), alone or as
+     * {@code [fingerprint/84'/coin'/0']xpub…}. Sweeps pay its receive addresses {@code 0/i}, each index once. Required
+     * when a hot wallet runs with {@link #hotCapSats()} above 0; checked at start.
+     */
+    Optional<String> coldWatchKey();
+
+    /** How often a sweep still unconfirmed is sent to the network again from its stored bytes. */
+    @WithDefault("10m")
+    java.time.Duration sweepRebroadcastEvery();
 }

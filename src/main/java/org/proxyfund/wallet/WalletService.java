@@ -152,6 +152,24 @@ public class WalletService {
         return WalletViews.balance(rt().wallet, minConfirmations);
     }
 
+    /**
+     * The confirmed balance less what transactions in flight spend: the sum of the coins confirmed at least
+     * {@code minConfirmations} deep that no live transaction spends (what a hot float may still move).
+     */
+    public long spendableSats(int minConfirmations) {
+        return WalletViews.spendable(rt().wallet, minConfirmations);
+    }
+
+    /** Whether {@code address} is one of this wallet's own (e.g. a cold key that is really the hot wallet's). */
+    public boolean ownsAddress(String address) {
+        WalletRuntime r = rt();
+        try {
+            return r.wallet.isAddressMine(org.bitcoinj.base.AddressParser.getDefault(r.network).parseAddress(address));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Every output paying one of the wallet's addresses, including unconfirmed and gone ones. */
     public List<ReceivedOutput> receivedOutputs() {
         return WalletViews.received(rt().wallet);

@@ -73,6 +73,28 @@ final class WalletViews {
         return new WalletBalance(confirmed, unconfirmed);
     }
 
+    /**
+     * What the wallet may still spend of its confirmed coins: own outputs of transactions at depth >= minConfirmations
+     * that no live transaction (confirmed or in flight) spends. Unlike {@link #balance} this leaves out a coin as soon as
+     * a transaction in flight spends it, and counts no unconfirmed change.
+     */
+    static long spendable(Wallet wallet, int minConfirmations) {
+        long sats = 0;
+        for (Transaction tx : wallet.getTransactions(false)) {
+            if (gone(tx) || depth(tx) < minConfirmations) {
+                continue;
+            }
+            for (TransactionOutput o : tx.getOutputs()) {
+                TransactionInput spentBy = o.getSpentBy();
+                Transaction spender = spentBy == null ? null : spentBy.getParentTransaction();
+                if (o.isMine(wallet) && (spender == null || gone(spender))) {
+                    sats += o.getValue().value;
+                }
+            }
+        }
+        return sats;
+    }
+
     /** Depth of a wallet transaction: -1 unknown or gone, 0 unconfirmed, else confirmations. */
     static int confirmations(Wallet wallet, String txid) {
         Transaction tx = wallet.getTransaction(Sha256Hash.wrap(txid));

@@ -33,7 +33,7 @@ class PackageGraphTest {
      * The floors of the house, lowest first. common: plumbing every feature may use (identity, problems, paging, db);
      * wallet (the one place bitcoinj lives) and web (page plumbing); operator: accounts, sessions, payout addresses;
      * endpoint (what operators run) and ledger (double-entry books); probe (health checks of endpoints), donation
-     * (money in, booked in the ledger) and webhook (operator events delivered behind endpoint's SSRF guard); vantage (probe agents inside censored networks, which use probe's checkers and
+     * (money in, booked in the ledger), treasury (the hot float's sweeps to cold storage, booked in the ledger) and webhook (operator events delivered behind endpoint's SSRF guard); vantage (probe agents inside censored networks, which use probe's checkers and
      * canary) and maintenance (declared maintenance windows, which read probe's rollups); settlement (uptime into owed sats), alert (debounced alerts by e-mail, webhook events and feed, from probe results, maintenance and operator events) and agent (the probe agent program, on probe's checkers and vantage's signed requests); payout (owed sats into transactions);
      * audit (the ledger check and transparency, which read every money feature) and dashboard (the operator's own
      * pages, which show every feature that concerns them) and status (the public network status and badges, which read
@@ -44,8 +44,8 @@ class PackageGraphTest {
             Set.of("common"),
             Set.of("wallet", "web"),
             Set.of("operator"),
-            Set.of("endpoint", "ledger", "treasury"),
-            Set.of("probe", "donation", "webhook"),
+            Set.of("endpoint", "ledger"),
+            Set.of("probe", "donation", "webhook", "treasury"),
             Set.of("vantage", "maintenance"),
             Set.of("settlement", "agent", "alert"),
             Set.of("payout"),

@@ -99,7 +99,8 @@ class TableOwnershipTest {
             entry("payout_approval", "payout"),
             entry("payout_tx", "payout"),
             entry("payout_psbt", "payout"),
-            entry("payout_event", "payout"));
+            entry("payout_event", "payout"),
+            entry("treasury_sweep", "treasury"));
 
     /**
      * Crossings that exist today, as "file: table" (file relative to org.proxyfund): none. The mechanism stays so that

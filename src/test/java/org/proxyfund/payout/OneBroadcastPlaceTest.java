@@ -17,7 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Every signed batch reaches the network from one place: the first send, the rebroadcast after a restart or a reorg
  * and the fee bump all go through {@code PayoutWorker.broadcast}, the only call of the wallet's broadcast outside
- * {@code wallet/}. A second caller would be a second path whose retries, memory and faults nobody tests.
+ * {@code wallet/}; the hot float's sweeps likewise from one place, {@code SweepWorker.send} (first send, the send after
+ * a restart, the rebroadcast), tested by HotFloatSweepTest. A further caller would be a path whose retries, memory and
+ * faults nobody tests.
  */
 @PlainLane
 class OneBroadcastPlaceTest {
@@ -39,6 +41,7 @@ class OneBroadcastPlaceTest {
                 }
             }
         }
-        assertEquals(List.of("payout/PayoutWorker.java"), callers);
+        callers.sort(null);
+        assertEquals(List.of("payout/PayoutWorker.java", "treasury/SweepWorker.java"), callers);
     }
 }

@@ -1,0 +1,180 @@
+package org.proxyfund.treasury;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.proxyfund.audit.LedgerCheckService;
+import org.proxyfund.ledger.LedgerService;
+import org.proxyfund.payout.PayoutConfig;
+import org.proxyfund.payout.PayoutWalletFixture;
+import org.proxyfund.payout.PayoutWorker;
+import org.proxyfund.wallet.WalletRestart;
+import org.proxyfund.wallet.WalletService;
+import org.proxyfund.wallet.testing.Electrum;
+import org.proxyfund.wallet.testing.RegtestNode;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The hot float running on the real regtest node: a hot wallet capped at {@link HotFloatResource#CAP} sweeps what a
+ * donation lifts above the cap to the cold wallet (an Electrum wallet of the admins; the service has its public key
+ * only), checked on the node's chain and by Electrum, with the ledger equal to the wallets.
+ */
+@QuarkusTest
+@TestProfile(HotFloatResource.Profile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HotFloatSweepTest {
+
+    @Inject
+    PayoutWorker worker;
+    @Inject
+    SweepWorker sweeper;
+    @Inject
+    SweepQueries sweeps;
+    @Inject
+    PayoutWalletFixture chain;
+    @Inject
+    PayoutConfig payouts;
+    @Inject
+    WalletService wallet;
+    @Inject
+    LedgerService ledger;
+    @Inject
+    LedgerCheckService check;
+    @ConfigProperty(name = "proxyfund.test.cold-electrum-mnemonic-folder")
+    String coldFolder;
+
+    static final long TARGET = HotFloatResource.CAP - HotFloatResource.SWEEP_MIN;
+    final RegtestNode node = RegtestNode.shared();
+
+    @Test
+    @Order(1)
+    void shouldSweepWhatADonationLiftsAboveTheCapToAFreshColdAddressOnce() throws IOException {
+        chain.fund(80_000_000L);
+        assertEquals(80_000_000L, wallet.spendableSats(payouts.confirmations()));
+
+        worker.runOnce();
+        List<SweepRow> recorded = sweeps.newest(10);
+        assertEquals(1, recorded.size(), "one sweep: " + recorded);
+        Sweep sweep = recorded.getFirst().sweep();
+        assertEquals(SweepState.BROADCAST, sweep.state());
+        assertEquals(0, recorded.getFirst().coldIndex());
+        assertTrue(Math.abs(80_000_000L - TARGET - sweep.hotSpentSats()) <= sweep.feeSats(),
+                "the sweep takes the hot wallet to cap - sweep-min, its fee included: " + sweep);
+        RegtestNode.await("sweep in the node's mempool", java.time.Duration.ofSeconds(30),
+                () -> node.mempool().contains(sweep.txid()));
+
+        worker.runOnce(); // in flight: no second sweep, however often the worker passes
+        assertEquals(1, sweeps.newest(10).size());
+
+        confirm(sweep.txid());
+        SweepRow done = sweeps.newest(1).getFirst();
+        assertEquals(SweepState.CONFIRMED, done.sweep().state());
+        assertEquals(80_000_000L - sweep.hotSpentSats(), wallet.balance(payouts.confirmations()).confirmedSats());
+        assertHotAtTarget(sweep.feeSats());
+        assertEquals(sweep.sweptSats(), onChainTo(sweep.txid(), done.coldAddress()), "the node holds the swept coin at the cold address");
+        assertTrue(electrum().electrum("ismine", done.coldAddress()).contains("true"), "the cold address is the admins' (Electrum)");
+        assertFalse(wallet.ownsAddress(done.coldAddress()), "the hot wallet has no key to it");
+        assertBooksEqualWallets(sweep.sweptSats());
+
+        worker.runOnce(); // at the cap's target: nothing more to sweep
+        assertEquals(1, sweeps.newest(10).size());
+    }
+
+    @Test
+    @Order(2)
+    void shouldSendARecordedSweepAfterARestartAndNeverSweepTwice() throws IOException {
+        long coldBefore = ledger.balances().getOrDefault(LedgerService.COLD_STORAGE, 0L);
+        chain.fund(30_000_000L); // hot 40M + 30M: above the cap again
+        long id = sweeper.record(payouts.confirmations(), () -> 2, Set.of()).orElseThrow();
+        SweepRow recorded = sweeps.newest(1).getFirst();
+        assertEquals(id, recorded.sweep().id());
+        assertEquals(SweepState.SIGNED, recorded.sweep().state());
+        assertFalse(node.mempool().contains(recorded.sweep().txid()), "recorded, not sent: the service stopped here");
+
+        WalletRestart.restart(wallet); // the crash: the wallet never saw the transaction
+        chain.awaitSynced();
+        worker.runOnce();
+        List<SweepRow> all = sweeps.newest(10);
+        assertEquals(2, all.size(), "the recorded sweep is sent, no second one is made: " + all);
+        assertEquals(SweepState.BROADCAST, all.getFirst().sweep().state());
+        assertEquals(1, all.getFirst().coldIndex(), "the next cold address, never the first again");
+        assertNotEquals(all.get(1).coldAddress(), all.getFirst().coldAddress());
+        RegtestNode.await("recorded sweep in the node's mempool", java.time.Duration.ofSeconds(30),
+                () -> node.mempool().contains(recorded.sweep().txid()));
+        worker.runOnce();
+        assertEquals(2, sweeps.newest(10).size());
+
+        confirm(recorded.sweep().txid());
+        assertEquals(SweepState.CONFIRMED, sweeps.newest(1).getFirst().sweep().state());
+        assertHotAtTarget(recorded.sweep().feeSats());
+        assertEquals(recorded.sweep().sweptSats(), onChainTo(recorded.sweep().txid(), recorded.coldAddress()));
+        assertBooksEqualWallets(coldBefore + recorded.sweep().sweptSats());
+    }
+
+    /** Hot at most the cap: at cap - sweep-min, give or take the sweep's fee. */
+    private void assertHotAtTarget(long feeSats) {
+        long hot = wallet.balance(payouts.confirmations()).confirmedSats();
+        assertTrue(hot <= HotFloatResource.CAP && Math.abs(hot - TARGET) <= feeSats, "hot " + hot + " sats");
+    }
+
+    private void confirm(String txid) {
+        chain.mine(payouts.confirmations());
+        RegtestNode.await("sweep confirmed", java.time.Duration.ofSeconds(60), () -> {
+            worker.runOnce();
+            return sweeps.newest(10).stream().anyMatch(r -> r.sweep().txid().equals(txid)
+                    && r.sweep().state() == SweepState.CONFIRMED);
+        });
+    }
+
+    private void assertBooksEqualWallets(long coldSats) {
+        assertEquals(0, ledger.total(), "the books sum to zero");
+        assertEquals(coldSats, ledger.balances().get(LedgerService.COLD_STORAGE), "cold storage = what the sweeps moved");
+        assertEquals(chain.confirmedBalance(), ledger.balances().get(LedgerService.WALLET), "hot account = hot wallet");
+        assertTrue(check.run().ok(), "the ledger check holds");
+    }
+
+    /** What the transaction pays to {@code address}, read from the node's block (bcoin spells regtest addresses rb1…). */
+    private long onChainTo(String txid, String address) {
+        long sats = 0;
+        String hash = node.bestBlockHash();
+        for (int back = 0; back < 20; back++) {
+            JsonNode block = node.rpc("getblock", hash, true, true);
+            for (JsonNode tx : block.path("tx")) {
+                if (!tx.path("txid").asText().equals(txid)) {
+                    continue;
+                }
+                for (JsonNode vout : tx.path("vout")) {
+                    JsonNode spk = vout.path("scriptPubKey");
+                    String a = spk.path("address").asText(spk.path("addresses").path(0).asText(""));
+                    if (a.equals(RegtestNode.toNode(address))) {
+                        sats += new BigDecimal(vout.path("value").asText()).movePointRight(8).longValueExact();
+                    }
+                }
+                return sats;
+            }
+            hash = block.path("previousblockhash").asText();
+        }
+        throw new AssertionError(txid + " is in none of the node's last 20 blocks");
+    }
+
+    private Electrum electrum() throws IOException {
+        return Electrum.restore(Files.readString(Path.of(coldFolder, "mnemonic")));
+    }
+}
