@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Whether one result an agent sent counts. A result for a lease that is not the agent's, already answered, or
@@ -34,6 +35,8 @@ public class ResultRules {
     static final Set<String> FALSE_UPS = Set.of(NEVER_ARRIVED, FROM_AGENT);
 
     private static final Set<String> STATUSES = Set.of("UP", "DOWN", "UNKNOWN");
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.%\\[\\]]+");
+    private static final Pattern DETAIL_KEY = Pattern.compile("[a-z0-9_]{1,60}");
 
     @Inject
     CanarySightings sightings;
@@ -81,13 +84,13 @@ public class ResultRules {
 
     /** Only IP literals reach InetAddress (never a DNS lookup): anything else is compared as text. */
     private static String literal(String address) throws UnknownHostException {
-        if (!address.matches("[0-9a-fA-F:.%\\[\\]]+")) throw new UnknownHostException(address);
+        if (!IP_LITERAL.matcher(address).matches()) throw new UnknownHostException(address);
         return address;
     }
 
     private static boolean wellFormed(AgentResult r, WorkRepository.Lease lease, Instant now) {
         if (r.status() == null || !STATUSES.contains(r.status()) || r.checkedAt() == null) return false;
-        if (r.detailKey() != null && !r.detailKey().matches("[a-z0-9_]{1,60}")) return false;
+        if (r.detailKey() != null && !DETAIL_KEY.matcher(r.detailKey()).matches()) return false;
         if (r.checkedAt().isBefore(lease.leasedAt().minus(CLOCK_AHEAD)) || r.checkedAt().isAfter(now.plus(CLOCK_AHEAD))) return false;
         if ("UP".equals(r.status()) && (r.latencyMs() == null || r.latencyMs() < 0)) return false;
         if ("DOWN".equals(r.status())) {

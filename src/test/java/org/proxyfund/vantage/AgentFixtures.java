@@ -102,7 +102,23 @@ final class AgentFixtures {
 
     /** An approved SOCKS5 endpoint serving {@code region}, at this port on loopback; its id. */
     static long approvedEndpoint(EndpointService endpoints, DataSource db, String region, int port) {
-        return approved(endpoints, newAccount(db), region, "127.0.0.1", port).endpoint().id;
+        return approvedEndpoint(endpoints, db, region, "127.0.0.1", port);
+    }
+
+    /** The same at this host (an address the test profile allows). */
+    static long approvedEndpoint(EndpointService endpoints, DataSource db, String region, String host, int port) {
+        return approved(endpoints, newAccount(db), region, host, port).endpoint().id;
+    }
+
+    /** An approved endpoint with the monitor credential the service issued for it (no server started). */
+    record Registered(long endpointId, int port, Map<String, String> credential) {
+    }
+
+    /** An approved SOCKS5 endpoint serving {@code region} at 127.0.0.1 on this port (or the next free one) and its credential. */
+    static Registered registered(EndpointService endpoints, DataSource db, String region, int port) {
+        EndpointService.Result r = approved(endpoints, newAccount(db), region, "127.0.0.1", port);
+        return new Registered(r.endpoint().id, r.endpoint().port,
+                endpoints.credentialFor(r.endpoint().accountId, r.endpoint().id).orElseThrow());
     }
 
     /**

@@ -22,9 +22,17 @@ final class AgentProcess implements AutoCloseable {
 
     /** Starts the agent with this JVM's java and class path, {@code prefix} (e.g. ip netns exec) before it. */
     static AgentProcess start(List<String> prefix, String service, String token, Path stateDir, String... extra) throws IOException {
+        return start(prefix, List.of("-Xmx64m", "-XX:+UseSerialGC"), service, token, stateDir, extra);
+    }
+
+    /** The same with these JVM options (none: the JVM's defaults). */
+    static AgentProcess start(List<String> prefix, List<String> jvmOptions, String service, String token, Path stateDir,
+                              String... extra) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "org.proxyfund.agent.AgentMain", "--service", service, "--state-dir", stateDir.toString(), "--poll", "1s"));
         if (token != null) command.addAll(List.of("--token", token));
         command.addAll(List.of(extra));
@@ -32,6 +40,11 @@ final class AgentProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new AgentProcess(p, log, stateDir);
+    }
+
+    /** The agent JVM's process id (for /proc). */
+    long pid() {
+        return process.pid();
     }
 
     boolean alive() {

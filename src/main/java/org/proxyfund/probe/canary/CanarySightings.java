@@ -25,6 +25,8 @@ public class CanarySightings implements SightingLog {
     /** How long sightings are kept: far longer than any lease. */
     static final Duration KEEP = Duration.ofDays(1);
 
+    private static final java.util.regex.Pattern NONCE_HEX = java.util.regex.Pattern.compile("[0-9a-f]{80}");
+
     @Inject
     Sql sql;
 
@@ -39,7 +41,7 @@ public class CanarySightings implements SightingLog {
         Map<String, List<String>> out = new HashMap<>();
         if (noncesHex.isEmpty()) return out;
         for (String n : noncesHex) {
-            if (!n.matches("[0-9a-f]{80}")) throw new IllegalArgumentException("not a nonce: " + n);
+            if (!NONCE_HEX.matcher(n).matches()) throw new IllegalArgumentException("not a nonce: " + n);
         }
         sql.query("SELECT nonce, source FROM canary_sighting WHERE nonce IN (SELECT decode(x, 'hex') FROM unnest(?::text[]) x)",
                 rs -> new String[]{HexFormat.of().formatHex(rs.getBytes(1)), rs.getString(2)}, "{" + String.join(",", noncesHex) + "}")
