@@ -57,6 +57,14 @@ class HotFloatSweepTest {
     LedgerService ledger;
     @Inject
     LedgerCheckService check;
+    @Inject
+    RefillService refills;
+    @Inject
+    org.proxyfund.payout.PayoutService payoutService;
+    @Inject
+    org.proxyfund.payout.PayoutQueries payoutQueries;
+    @Inject
+    jakarta.persistence.EntityManager em;
     @ConfigProperty(name = "proxyfund.test.cold-electrum-mnemonic-folder")
     String coldFolder;
 
@@ -155,6 +163,74 @@ class HotFloatSweepTest {
             listed.forEach(a -> assertTrue(page.contains(a), lang + ": lists " + a));
             assertTrue(page.contains(lang.equals("ru") ? "Холодное хранение" : "Cold storage"), lang);
         }
+    }
+
+    @Test
+    @Order(4)
+    void shouldHoldABatchTheFloatCannotCoverUntilAColdRefillArrivesThenPayItFromTheFloat() {
+        long operator = data().operator(org.proxyfund.payout.PayoutTestData.someAddress());
+        data().owe(operator, 45_000_000L); // within the cap, above the 0.4 BTC the float holds
+        long batch = approvedBatch("refill");
+        worker.runOnce();
+        assertEquals(org.proxyfund.payout.BatchState.APPROVED, batchState(batch), "the float cannot pay it yet");
+        String refill = refills.refillAddress();
+        org.proxyfund.operator.WebClient admin = org.proxyfund.operator.WebClient.admin();
+        String en = admin.get("/admin/payouts").then().statusCode(200).extract().asString();
+        assertTrue(en.contains("Needs a refill of the float from cold storage"), "the wait reason, in English");
+        assertTrue(en.contains("id=\"refill-address\">" + refill + "<"), "the refill address on the admin page");
+        String ru = admin.get("/admin/payouts?lang=ru").then().statusCode(200).extract().asString();
+        assertTrue(ru.contains("Нужно пополнить горячий резерв из холодного хранения") && ru.contains(refill), "in Russian");
+        assertTrue(wallet.ownsAddress(refill), "a hot wallet address");
+        long coldBefore = ledger.balances().get(LedgerService.COLD_STORAGE);
+
+        node.sendToAddress(RegtestNode.toNode(refill), 20_000_000L); // stands in for the admins' cold-signed refill
+        chain.mine(payouts.confirmations());
+        worker.runOnce();
+        assertEquals(coldBefore - 20_000_000L, ledger.balances().get(LedgerService.COLD_STORAGE), "refill booked cold -> hot");
+        assertEquals(refill.equals(refills.refillAddress()), false, "a paid refill address is not shown again");
+        RegtestNode.await("batch paid from the float", java.time.Duration.ofSeconds(60), () -> {
+            chain.mine(1);
+            worker.runOnce();
+            return batchState(batch) == org.proxyfund.payout.BatchState.CONFIRMED;
+        });
+        assertEquals(0, data().payable(operator));
+        assertEquals(2, sweeps.newest(10).size(), "what the refill left in the float is no new sweep (hot <= cap)");
+        assertTrue(wallet.balance(payouts.confirmations()).confirmedSats() <= HotFloatResource.CAP);
+        assertBooksEqualWallets(coldBefore - 20_000_000L);
+    }
+
+    @Test
+    @Order(5)
+    void shouldKeepABatchAboveTheCapWaitingWithTheReason() {
+        long operator = data().operator(org.proxyfund.payout.PayoutTestData.someAddress());
+        data().owe(operator, 60_000_000L);
+        long batch = approvedBatch("above-cap");
+        worker.runOnce();
+        assertEquals(org.proxyfund.payout.BatchState.APPROVED, batchState(batch), "the float never pays above its cap");
+        org.proxyfund.operator.WebClient admin = org.proxyfund.operator.WebClient.admin();
+        assertTrue(admin.get("/admin/payouts").then().statusCode(200).extract().asString()
+                .contains("cap: 60000000 sat against a cap of 50000000 sat"), "the wait reason, in English");
+        assertTrue(admin.get("/admin/payouts?lang=ru").then().statusCode(200).extract().asString()
+                .contains("Больше лимита горячего резерва: 60000000 сат при лимите 50000000 сат"));
+        assertTrue(check.run().ok());
+    }
+
+    private org.proxyfund.payout.PayoutTestData data() {
+        return new org.proxyfund.payout.PayoutTestData(em);
+    }
+
+    private long approvedBatch(String key) {
+        org.proxyfund.payout.PayoutOutcome proposed = payoutService.propose(key + "-" + java.util.UUID.randomUUID());
+        long id = ((org.proxyfund.payout.PayoutOutcome.Proposed) proposed).batches().getFirst().id();
+        for (int i = 0; i < 2 && batchState(id) != org.proxyfund.payout.BatchState.APPROVED; i++) {
+            payoutService.approve(id, data().admin(), payoutQueries.batch(id).orElseThrow().revision());
+        }
+        assertEquals(org.proxyfund.payout.BatchState.APPROVED, batchState(id));
+        return id;
+    }
+
+    private org.proxyfund.payout.BatchState batchState(long id) {
+        return payoutQueries.batch(id).orElseThrow().state();
     }
 
     /** Hot at most the cap: at cap - sweep-min, give or take the sweep's fee. */
