@@ -17,7 +17,8 @@ import java.util.List;
  * @param ledgerWalletSats        the books' wallet account (the ledger check compares it with the wallet): with a hot
  *                                float, the hot wallet's balance
  * @param coldStorageSats         the books' cold storage account: what the hot float swept to the cold wallet's
- *                                addresses ({@code sweeps}, each checkable on the chain); 0 without a float
+ *                                addresses ({@code sweeps}) less what came back as refills ({@code refills}), each
+ *                                checkable on the chain; 0 without a float
  * @param owedToOperatorsSats     settled and not yet paid
  * @param spentPerDaySats         what recent settlements gave operators per day ({@code runwayBasis} settlements);
  *                                null before the first settlement
@@ -30,7 +31,17 @@ public record Transparency(long totalReceivedSats, int receivedCount, long rever
                            @Schema(nullable = true) Long balanceConfirmedSats, @Schema(nullable = true) Long balanceUnconfirmedSats,
                            long ledgerWalletSats, long coldStorageSats, long owedToOperatorsSats, @Schema(nullable = true) Long spentPerDaySats,
                            @Schema(nullable = true) Long runwayDays, int runwayBasis,
-                           String network, List<Payout> payouts, List<Sweep> sweeps) {
+                           String network, List<Payout> payouts, List<Sweep> sweeps,
+                           List<Refill> refills) {
+
+    /**
+     * One refill of the hot float from cold storage (newest first): an output the admins paid from the cold wallet to
+     * a hot refill address; CONFIRMED ones are taken out of {@code coldStorageSats}, so the cold total is the confirmed
+     * sweeps less the confirmed refills, both on the chain.
+     */
+    public record Refill(String state, String txid, int vout, String hotAddress, long amountSats,
+                         @Schema(nullable = true) String explorerUrl) {
+    }
 
     /**
      * One sweep of the hot float to a cold address (newest first): CONFIRMED (in {@code coldStorageSats}) or

@@ -52,6 +52,15 @@ public interface TransparencyMessages {
     @Message("What the hot wallet held above its cap went to these cold addresses, each used once: look any of them up on a copy of the chain.")
     String sweeps_lead();
 
+    @Message("Refilled from cold storage")
+    String refills();
+
+    @Message("What the admins paid back from the cold wallet to the hot float: cold storage is the sweeps above less these.")
+    String refills_lead();
+
+    @Message("Hot address")
+    String hot_address();
+
     @Message("Cold address")
     String cold_address();
 

@@ -62,6 +62,8 @@ public class TransparencyService {
     Explorer explorer;
     @Inject
     SweepQueries sweepRows;
+    @Inject
+    org.proxyfund.treasury.RefillService refillRows;
 
     public Transparency current() {
         Map<String, Long> balances = ledger.balances();
@@ -97,7 +99,13 @@ public class TransparencyService {
                 donationEntries == null ? 0 : donationEntries.reversedWalletSats(),
                 donationEntries == null ? 0 : donationEntries.reversed(), paidSats, paid.size(), fees,
                 wb == null ? null : wb.confirmedSats(), wb == null ? null : wb.unconfirmedSats(), ledgerWallet, cold, owed,
-                perDay, runway, recent.size(), bitcoin.network().name().toLowerCase(Locale.ROOT), list, sweeps());
+                perDay, runway, recent.size(), bitcoin.network().name().toLowerCase(Locale.ROOT), list, sweeps(), refills());
+    }
+
+    /** The refills from cold storage, newest first. */
+    private List<Transparency.Refill> refills() {
+        return refillRows.newest(LISTED).stream().map(r -> new Transparency.Refill(r.booked() ? "CONFIRMED" : "IN_FLIGHT",
+                r.txid(), r.vout(), r.address(), r.sats(), explorer.txUrl(r.txid()))).toList();
     }
 
     /** The sweeps to cold storage, newest first, failed ones left out. */

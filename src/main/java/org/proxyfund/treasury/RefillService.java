@@ -90,4 +90,15 @@ public class RefillService {
         }
         return made;
     }
+
+    /** One output paid to a refill address; {@code booked} while it counts (confirmed at the depth). */
+    public record Refill(String txid, int vout, String address, long sats, boolean booked) {
+    }
+
+    /** The refills seen, newest first, at most {@code limit}. */
+    public List<Refill> newest(int limit) {
+        return sql.query("SELECT txid, vout, address, sats, ledger_entry_id IS NOT NULL FROM treasury_refill"
+                        + " ORDER BY seen_at DESC, txid, vout LIMIT ?",
+                rs -> new Refill(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5)), limit);
+    }
 }

@@ -183,7 +183,7 @@ class HotFloatSweepTest {
         assertTrue(wallet.ownsAddress(refill), "a hot wallet address");
         long coldBefore = ledger.balances().get(LedgerService.COLD_STORAGE);
 
-        node.sendToAddress(RegtestNode.toNode(refill), 20_000_000L); // stands in for the admins' cold-signed refill
+        String refillTx = node.sendToAddress(RegtestNode.toNode(refill), 20_000_000L); // stands in for the admins' cold-signed refill
         chain.mine(payouts.confirmations());
         worker.runOnce();
         assertEquals(coldBefore - 20_000_000L, ledger.balances().get(LedgerService.COLD_STORAGE), "refill booked cold -> hot");
@@ -197,6 +197,19 @@ class HotFloatSweepTest {
         assertEquals(2, sweeps.newest(10).size(), "what the refill left in the float is no new sweep (hot <= cap)");
         assertTrue(wallet.balance(payouts.confirmations()).confirmedSats() <= HotFloatResource.CAP);
         assertBooksEqualWallets(coldBefore - 20_000_000L);
+
+        io.restassured.path.json.JsonPath t = io.restassured.RestAssured.given().get("/api/v1/transparency").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of(refill), t.getList("refills.hotAddress"));
+        assertEquals("CONFIRMED", t.getString("refills[0].state"));
+        long sweptOnChain = 0;
+        for (SweepRow r : sweeps.newest(10)) {
+            sweptOnChain += onChainTo(r.sweep().txid(), r.coldAddress());
+        }
+        assertEquals(sweptOnChain - onChainTo(refillTx, refill), t.getLong("coldStorageSats"),
+                "cold storage = swept less refilled, both read from the node's blocks");
+        assertTrue(io.restassured.RestAssured.given().get("/transparency?lang=ru").then().statusCode(200).extract().asString()
+                .contains("Пополнено из холодного хранения"));
     }
 
     @Test
@@ -259,7 +272,7 @@ class HotFloatSweepTest {
     private long onChainTo(String txid, String address) {
         long sats = 0;
         String hash = node.bestBlockHash();
-        for (int back = 0; back < 20; back++) {
+        for (int back = 0; back < 200; back++) {
             JsonNode block = node.rpc("getblock", hash, true, true);
             for (JsonNode tx : block.path("tx")) {
                 if (!tx.path("txid").asText().equals(txid)) {
@@ -276,7 +289,7 @@ class HotFloatSweepTest {
             }
             hash = block.path("previousblockhash").asText();
         }
-        throw new AssertionError(txid + " is in none of the node's last 20 blocks");
+        throw new AssertionError(txid + " is in none of the node's last 200 blocks");
     }
 
     private Electrum electrum() throws IOException {
