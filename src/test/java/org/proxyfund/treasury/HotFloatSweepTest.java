@@ -228,6 +228,45 @@ class HotFloatSweepTest {
         assertTrue(check.run().ok());
     }
 
+    @Test
+    @Order(6)
+    void shouldTakeASweepBackWhenAReorgRemovesItsBlockAndConfirmTheSameBytesOnce() {
+        chain.fund(60_000_000L);
+        worker.runOnce();
+        SweepRow row = sweeps.newest(1).getFirst();
+        assertEquals(SweepState.BROADCAST, row.sweep().state());
+        String txid = row.sweep().txid();
+        RegtestNode.await("sweep in the node's mempool", java.time.Duration.ofSeconds(30), () -> node.mempool().contains(txid));
+        String block = node.mine(1).getFirst();
+        assertTrue(node.blockTxids(block).contains(txid));
+        chain.mine(payouts.confirmations() - 1);
+        worker.runOnce();
+        assertEquals(SweepState.CONFIRMED, sweeps.newest(1).getFirst().sweep().state());
+        long cold = ledger.balances().get(LedgerService.COLD_STORAGE);
+
+        assertTrue(node.mempool().isEmpty(), "an empty mempool, so bcoin drops the invalidated blocks' transactions");
+        int tip = node.blockCount();
+        node.invalidateBlock(node.rpc("getblockhash", tip - payouts.confirmations() + 1).asText());
+        node.mine(payouts.confirmations() + 1);
+        RegtestNode.await("wallet at the new tip", java.time.Duration.ofSeconds(60),
+                () -> wallet.state().synced() && wallet.state().chainHeight() == node.blockCount());
+        worker.runOnce();
+        Sweep back = sweeps.newest(1).getFirst().sweep();
+        assertEquals(SweepState.BROADCAST, back.state(), "back in flight");
+        assertEquals(1, back.reorgCount());
+        assertEquals(cold - back.sweptSats(), ledger.balances().get(LedgerService.COLD_STORAGE), "its booking reversed");
+        RegtestNode.await("the stored bytes sent again", java.time.Duration.ofSeconds(30), () -> node.mempool().contains(txid));
+        assertEquals(java.util.HexFormat.of().formatHex(row.raw()), node.rpc("getrawtransaction", txid).asText());
+
+        chain.mine(payouts.confirmations());
+        worker.runOnce();
+        List<SweepRow> all = sweeps.newest(10);
+        assertEquals(SweepState.CONFIRMED, all.getFirst().sweep().state());
+        assertEquals(3, all.size(), "the same sweep confirmed again, no new one");
+        assertEquals(back.sweptSats(), onChainTo(txid, row.coldAddress()));
+        assertBooksEqualWallets(cold);
+    }
+
     private org.proxyfund.payout.PayoutTestData data() {
         return new org.proxyfund.payout.PayoutTestData(em);
     }
