@@ -99,9 +99,9 @@ public class PayoutWorker {
      * <li>send: each APPROVED batch, oldest first, is signed, stored SIGNED, broadcast from the stored bytes, and
      * marked BROADCAST;</li>
      * <li>reconcile again when anything was signed, so the new batches are followed at once;</li>
-     * <li>the hot float ({@link SweepWorker}, {@link FloatRouting}): its sweeps and refills are followed first of all (a sweep recorded before a restart
-     * is sent before anything else signs, so the wallet knows its coins are spent), and last, with no batch left
-     * SIGNED, what the hot wallet holds above the cap is swept to cold storage.</li>
+     * <li>the hot float ({@link SweepWorker}, {@link FloatRouting}): its sweeps and refills are followed first of all
+     * (a sweep recorded before a restart is sent before anything else signs, so the wallet knows its coins are spent),
+     * and last, with no batch left SIGNED, what the hot wallet holds above the cap is swept to cold storage.</li>
      * </ol>
      */
     public void runOnce(Instant now) {
@@ -120,12 +120,12 @@ public class PayoutWorker {
         }
     }
 
-    /** A sweep's trouble is logged and retried next pass; it never keeps the payouts from running. */
+    /** The float's trouble is logged and retried next pass; it never keeps the payouts from running. */
     private static void floatStep(Runnable step) {
         try {
             step.run();
         } catch (RuntimeException e) {
-            LOG.warn("hot float: sweep work failed; the next pass retries", e);
+            LOG.warn("hot float: sweep or refill work failed; the next pass retries", e);
         }
     }
 

@@ -92,13 +92,7 @@ public class SweepWorker {
             return;
         }
         for (SweepRow row : repository.inStates(List.of(SweepState.CONFIRMED), WATCH_CONFIRMED)) {
-            TxStatus status = wallet.txStatus(row.sweep().txid());
-            if ((status instanceof TxStatus.Pending || status instanceof TxStatus.Conflicted)
-                    && sweeps.apply(row.sweep().id(), new SweepCommand.MarkLeftChain(row.sweep().txid())) instanceof SweepMachine.Result.Ok
-                    && !(status instanceof TxStatus.Conflicted c && c.dead())) {
-                LOG.errorf("sweep %d: its confirmed transaction %s left the chain; booking reversed, sent again", row.sweep().id(), row.sweep().txid());
-                send(row);
-            }
+            takeBackIfLeftChain(row);
         }
         for (SweepRow row : repository.inStates(List.of(SweepState.SIGNED), 100)) {
             BroadcastResult result = send(row);
@@ -109,6 +103,23 @@ public class SweepWorker {
         for (SweepRow row : repository.inStates(List.of(SweepState.SIGNED, SweepState.BROADCAST), 100)) {
             track(row, confirmations);
         }
+    }
+
+    /** A CONFIRMED sweep the wallet no longer sees in its best chain goes back to BROADCAST, and out again. */
+    private void takeBackIfLeftChain(SweepRow row) {
+        Sweep s = row.sweep();
+        TxStatus status = wallet.txStatus(s.txid());
+        if (!(status instanceof TxStatus.Pending || status instanceof TxStatus.Conflicted)) {
+            return;
+        }
+        if (!(sweeps.apply(s.id(), new SweepCommand.MarkLeftChain(s.txid())) instanceof SweepMachine.Result.Ok)) {
+            return;
+        }
+        LOG.errorf("sweep %d: its confirmed transaction %s left the chain; booking reversed", s.id(), s.txid());
+        if (status instanceof TxStatus.Conflicted c && c.dead()) {
+            return; // a conflicting spend is in the chain: tracking fails the sweep once that is deep enough
+        }
+        send(row); // the same stored bytes
     }
 
     private void track(SweepRow row, int confirmations) {
