@@ -37,6 +37,33 @@ public interface TransparencyMessages {
     @Message("Balance, unconfirmed")
     String balance_unconfirmed();
 
+    @Message("Hot wallet (the float the service pays from), per the ledger")
+    String hot();
+
+    @Message("Cold storage (swept to addresses whose keys only the admins hold), per the ledger")
+    String cold();
+
+    @Message("{count} address(es) listed below")
+    String cold_addresses(int count);
+
+    @Message("Swept to cold storage")
+    String sweeps();
+
+    @Message("What the hot wallet held above its cap went to these cold addresses, each used once: look any of them up on a copy of the chain.")
+    String sweeps_lead();
+
+    @Message("Refilled from cold storage")
+    String refills();
+
+    @Message("What the admins paid back from the cold wallet to the hot float: cold storage is the sweeps above less these.")
+    String refills_lead();
+
+    @Message("Hot address")
+    String hot_address();
+
+    @Message("Cold address")
+    String cold_address();
+
     @Message("Owed to operators (settled, not yet paid)")
     String owed();
 
@@ -46,7 +73,7 @@ public interface TransparencyMessages {
     @Message("Runway")
     String runway();
 
-    @Message("{#if days != null}{days} days at that rate (confirmed balance less what is owed){#else}unknown until settlements spend something{/if}")
+    @Message("{#if days != null}{days} days at that rate (confirmed balance and cold storage less what is owed){#else}unknown until settlements spend something{/if}")
     String runway_value(Long days);
 
     @Message("Payouts")

@@ -44,8 +44,8 @@ public class TransparencyResource {
     @Path("api/v1/transparency")
     @Produces(MediaType.APPLICATION_JSON)
     @Tag(name = "public")
-    @Operation(summary = "Received (confirmed donations, reversals), paid to operators, miner fees, balances, owed, runway"
-            + " and every payout transaction with its block and explorer link (satoshis)")
+    @Operation(summary = "Received (confirmed donations, reversals), paid to operators, miner fees, balances (hot and cold storage), owed, runway"
+            + ", every payout transaction with its block and explorer link, and every sweep to a cold address (satoshis)")
     public Transparency json() {
         return service.current();
     }

@@ -16,6 +16,9 @@ import org.proxyfund.settlement.SettlementQueries;
 import org.proxyfund.wallet.BitcoinConfig;
 import org.proxyfund.wallet.ChainPosition;
 import org.proxyfund.wallet.Explorer;
+import org.proxyfund.treasury.SweepQueries;
+import org.proxyfund.treasury.SweepRow;
+import org.proxyfund.treasury.SweepState;
 import org.proxyfund.wallet.WalletBalance;
 import org.proxyfund.wallet.WalletService;
 
@@ -57,6 +60,10 @@ public class TransparencyService {
     BitcoinConfig bitcoin;
     @Inject
     Explorer explorer;
+    @Inject
+    SweepQueries sweepRows;
+    @Inject
+    org.proxyfund.treasury.RefillService refillRows;
 
     public Transparency current() {
         Map<String, Long> balances = ledger.balances();
@@ -67,6 +74,7 @@ public class TransparencyService {
             }
         }
         long ledgerWallet = balances.getOrDefault(LedgerService.WALLET, 0L);
+        long cold = balances.getOrDefault(LedgerService.COLD_STORAGE, 0L);
         DonationQueries.Totals received = donations.confirmed();
         LedgerQueries.KindTotals donationEntries = books.kindTotals().get("DONATION_CONFIRMED");
         List<PaidBatch> paid = payouts.paid(Integer.MAX_VALUE);
@@ -78,7 +86,7 @@ public class TransparencyService {
         long distributed = recent.stream().mapToLong(Settlement::distributedSats).sum();
         long seconds = recent.stream().mapToLong(s -> Duration.between(s.epochStart(), s.epochEnd()).getSeconds()).sum();
         Long perDay = recent.isEmpty() || seconds == 0 ? null : Math.multiplyExact(distributed, 86_400L) / seconds;
-        long spendable = (wb == null ? ledgerWallet : wb.confirmedSats()) - owed;
+        long spendable = (wb == null ? ledgerWallet : wb.confirmedSats()) + cold - owed;
         Long runway = perDay == null || perDay == 0 ? null : Math.max(0, spendable) / perDay;
 
         List<Transparency.Payout> list = new ArrayList<>();
@@ -90,8 +98,31 @@ public class TransparencyService {
         return new Transparency(received.confirmedSats(), received.confirmedCount(),
                 donationEntries == null ? 0 : donationEntries.reversedWalletSats(),
                 donationEntries == null ? 0 : donationEntries.reversed(), paidSats, paid.size(), fees,
-                wb == null ? null : wb.confirmedSats(), wb == null ? null : wb.unconfirmedSats(), ledgerWallet, owed,
-                perDay, runway, recent.size(), bitcoin.network().name().toLowerCase(Locale.ROOT), list);
+                wb == null ? null : wb.confirmedSats(), wb == null ? null : wb.unconfirmedSats(), ledgerWallet, cold, owed,
+                perDay, runway, recent.size(), bitcoin.network().name().toLowerCase(Locale.ROOT), list, sweeps(), refills());
+    }
+
+    /** The refills from cold storage, newest first. */
+    private List<Transparency.Refill> refills() {
+        return refillRows.newest(LISTED).stream().map(r -> new Transparency.Refill(r.booked() ? "CONFIRMED" : "IN_FLIGHT",
+                r.txid(), r.vout(), r.address(), r.sats(), explorer.txUrl(r.txid()))).toList();
+    }
+
+    /** The sweeps to cold storage, newest first, failed ones left out. */
+    private List<Transparency.Sweep> sweeps() {
+        List<Transparency.Sweep> out = new ArrayList<>();
+        for (SweepRow row : sweepRows.newest(LISTED)) {
+            org.proxyfund.treasury.Sweep s = row.sweep();
+            if (s.state() == SweepState.FAILED) {
+                continue;
+            }
+            Optional<ChainPosition> at = wallet.running() ? wallet.chainPosition(s.txid()) : Optional.empty();
+            out.add(new Transparency.Sweep(s.state() == SweepState.CONFIRMED ? "CONFIRMED" : "IN_FLIGHT", s.txid(),
+                    row.coldAddress(), s.sweptSats(), s.feeSats(), at.map(ChainPosition::height).orElse(null),
+                    at.map(ChainPosition::confirmations).orElse(null), explorer.txUrl(s.txid()),
+                    explorer.addressUrl(row.coldAddress())));
+        }
+        return out;
     }
 
     private Transparency.Payout payout(long batchId, String state, String txid, long amount, Long fee, int outputs) {

@@ -64,6 +64,7 @@ public interface LedgerMessages {
     /** An entry's kind for people; the stored code stays in the row's class and in the CSV. */
     @Message("{#when k}{#is 'DONATION_CONFIRMED'}donation confirmed{#is 'SETTLEMENT'}epoch settled"
             + "{#is 'PAYOUT_CONFIRMED'}payout confirmed{#is 'SWEEP_CONFIRMED'}sweep to cold storage confirmed"
+            + "{#is 'REFILL_CONFIRMED'}refill from cold storage confirmed"
             + "{#is 'REVERSAL'}reversal{#else}{k}{/when}")
     String kind_label(String k);
 

@@ -77,6 +77,18 @@ public class LedgerService {
         return post("SWEEP_CONFIRMED", reference, null, lines);
     }
 
+    /** Books a confirmed refill of the hot float from cold storage: {@code wallet} debited, {@code cold_storage} credited. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long postRefillConfirmed(String reference, long sats) {
+        if (sats <= 0) {
+            throw new IllegalArgumentException("a refill moves something");
+        }
+        Map<String, Long> lines = new LinkedHashMap<>();
+        lines.put(WALLET, sats);
+        lines.put(COLD_STORAGE, -sats);
+        return post("REFILL_CONFIRMED", reference, null, lines);
+    }
+
     /**
      * Books an epoch's settlement (reference = epoch key): {@code donations} debited by the total, each operator's
      * {@code operator_payable:<id>} credited by their amount (amounts of 0 are skipped). Returns the entry id.

@@ -42,7 +42,11 @@ public record BatchWait(Why why, List<String> args) {
         /** The wallet cannot bump the transaction (its reason). */
         CANNOT_BUMP,
         /** The batch had max-bumps bumps already (bumps, current rate). */
-        MAX_BUMPS
+        MAX_BUMPS,
+        /** Hot float: the hot wallet lacks coins; a refill from cold storage is needed (missing sats, spendable, cap). */
+        FLOAT_REFILL,
+        /** Hot float: outputs (and fee) above the cap, which the float never pays (sats, cap). */
+        FLOAT_CAP
     }
 
     public BatchWait {

@@ -29,7 +29,7 @@ public class PayoutAdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Section> sections, Map<Long, String> waiting, String notice);
+        static native TemplateInstance list(List<Section> sections, Map<Long, String> waiting, String notice, String refillAddress);
 
         static native TemplateInstance detail(PayoutBatchView b, List<PayoutLine> lines, Map<Long, String> handles,
                                               List<PayoutTx> txs, List<Long> approvals, List<PayoutEventView> events,
@@ -55,6 +55,8 @@ public class PayoutAdminResource {
     PsbtSigning signing;
     @Inject
     PsbtOffers offers;
+    @Inject
+    FloatRouting floatRouting;
 
     @GET
     @Operation(hidden = true)
@@ -81,7 +83,7 @@ public class PayoutAdminResource {
                 waiting.of(b).ifPresent(w -> why.put(b.id(), w.text(pages.locale())));
             }
         }
-        return pages.page(Templates.list(sections, why, notice));
+        return pages.page(Templates.list(sections, why, notice, floatRouting.refillAddress().orElse(null)));
     }
 
     @POST

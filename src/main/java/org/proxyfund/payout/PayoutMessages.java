@@ -167,6 +167,8 @@ public interface PayoutMessages {
             + "{#is 'BUMP_FUNDS'}Unconfirmed; a fee bump lacks {a} sat."
             + "{#is 'CANNOT_BUMP'}Unconfirmed; the wallet cannot bump its fee: {a}."
             + "{#is 'MAX_BUMPS'}Unconfirmed at {b} sat/vB after {a} fee bumps, the most allowed (proxyfund.payout.fee.max-bumps)."
+            + "{#is 'FLOAT_REFILL'}Needs a refill of the float from cold storage: the hot wallet lacks {a} sat for the outputs and the fee (it holds {b} sat it can spend; its cap is {c} sat). The admins sign a payment from the cold wallet to the float's refill address shown on the payouts page; the batch is sent once the refill is confirmed."
+            + "{#is 'FLOAT_CAP'}Above the hot float's cap: {a} sat against a cap of {b} sat (proxyfund.treasury.hot-cap-sats), so the float never pays it. Reject it and propose smaller batches, or raise the cap."
             + "{/when}")
     String wait_reason(String why, String a, String b, String c);
 
@@ -235,4 +237,10 @@ public interface PayoutMessages {
 
     @Message("Build a new PSBT (same coins; earlier revisions are refused from then on)")
     String psbt_renew();
+
+    @Message("Refill the hot float from cold storage")
+    String refill_title();
+
+    @Message("A batch the float cannot cover waits for a refill. Build and sign, in the admins' own wallets, a payment from the cold wallet to this address of the hot wallet; the service books it (cold storage to hot wallet) once confirmed and sends the batch. A new address is shown once this one has been paid.")
+    String refill_text();
 }

@@ -55,6 +55,8 @@ public class PayoutWorker {
     PsbtOffers psbts;
     @Inject
     SweepWorker sweeps;
+    @Inject
+    FloatRouting floatRouting;
 
     private final BroadcastMemory sent = new BroadcastMemory();
 
@@ -97,13 +99,14 @@ public class PayoutWorker {
      * <li>send: each APPROVED batch, oldest first, is signed, stored SIGNED, broadcast from the stored bytes, and
      * marked BROADCAST;</li>
      * <li>reconcile again when anything was signed, so the new batches are followed at once;</li>
-     * <li>the hot float ({@link SweepWorker}): its sweeps are followed first of all (a sweep recorded before a restart
+     * <li>the hot float ({@link SweepWorker}, {@link FloatRouting}): its sweeps and refills are followed first of all (a sweep recorded before a restart
      * is sent before anything else signs, so the wallet knows its coins are spent), and last, with no batch left
      * SIGNED, what the hot wallet holds above the cap is swept to cold storage.</li>
      * </ol>
      */
     public void runOnce(Instant now) {
         floatStep(() -> sweeps.reconcile(config.confirmations()));
+        floatStep(floatRouting::reconcileRefills);
         reconcile(now);
         if (sendApproved(now) > 0) {
             reconcile(now);
@@ -188,6 +191,11 @@ public class PayoutWorker {
         if (batch == null || batch.state() != BatchState.APPROVED) {
             return false;
         }
+        Optional<BatchWait> aboveCap = floatRouting.beforeSigning(batch.totalSats());
+        if (aboveCap.isPresent()) {
+            payouts.noteWaiting(batchId, aboveCap.get());
+            return false;
+        }
         List<PayoutLine> lines = queries.lines(batchId);
         List<PaymentOutput> outputs = lines.stream().map(l -> new PaymentOutput(l.address(), l.amountSats())).toList();
         // The rate the node's estimate gives for the target, between floor and ceiling (docs/payouts.md, "Fees").
@@ -198,7 +206,7 @@ public class PayoutWorker {
         SignResult result = wallet.buildAndSign(outputs, rate.satPerVb(), config.confirmations(), promised);
         switch (result) {
             case SignResult.InsufficientFunds f -> {
-                payouts.noteWaiting(batchId, BatchWait.of(BatchWait.Why.FUNDS, f.missingSats(), config.confirmations()));
+                payouts.noteWaiting(batchId, floatRouting.lacking(f.missingSats()));
                 return false;
             }
             case SignResult.CoinsReserved f -> {
@@ -216,6 +224,11 @@ public class PayoutWorker {
                 if (FeeShare.tooHigh(s.feeSats(), batch.totalSats(), config.maxFeeShareBp())) {
                     payouts.noteWaiting(batchId, BatchWait.of(BatchWait.Why.FEE_SHARE, s.feeSats(),
                             BatchWait.percent(config.maxFeeShareBp()), batch.totalSats()));
+                    return false;
+                }
+                Optional<BatchWait> overCap = floatRouting.afterSigning(batch.totalSats(), s.feeSats());
+                if (overCap.isPresent()) {
+                    payouts.noteWaiting(batchId, overCap.get());
                     return false;
                 }
                 fault.at(PayoutFault.Step.AFTER_SIGN_BEFORE_COMMIT);

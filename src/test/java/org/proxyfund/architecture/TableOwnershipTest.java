@@ -100,7 +100,9 @@ class TableOwnershipTest {
             entry("payout_tx", "payout"),
             entry("payout_psbt", "payout"),
             entry("payout_event", "payout"),
-            entry("treasury_sweep", "treasury"));
+            entry("treasury_sweep", "treasury"),
+            entry("treasury_refill_address", "treasury"),
+            entry("treasury_refill", "treasury"));
 
     /**
      * Crossings that exist today, as "file: table" (file relative to org.proxyfund): none. The mechanism stays so that

@@ -57,6 +57,14 @@ class HotFloatSweepTest {
     LedgerService ledger;
     @Inject
     LedgerCheckService check;
+    @Inject
+    RefillService refills;
+    @Inject
+    org.proxyfund.payout.PayoutService payoutService;
+    @Inject
+    org.proxyfund.payout.PayoutQueries payoutQueries;
+    @Inject
+    jakarta.persistence.EntityManager em;
     @ConfigProperty(name = "proxyfund.test.cold-electrum-mnemonic-folder")
     String coldFolder;
 
@@ -128,6 +136,155 @@ class HotFloatSweepTest {
         assertBooksEqualWallets(coldBefore + recorded.sweep().sweptSats());
     }
 
+    @Test
+    @Order(3)
+    void shouldShowHotAndColdSeparatelyWithEveryColdAddressCheckableOnTheChain() {
+        io.restassured.path.json.JsonPath t = io.restassured.RestAssured.given().get("/api/v1/transparency").then()
+                .statusCode(200).extract().jsonPath();
+        List<SweepRow> rows = sweeps.newest(10);
+        long swept = rows.stream().mapToLong(r -> r.sweep().sweptSats()).sum();
+        assertEquals(swept, t.getLong("coldStorageSats"), "cold storage = the ledger's cold_storage account");
+        assertEquals(ledger.balances().get(LedgerService.COLD_STORAGE), t.getLong("coldStorageSats"));
+        assertEquals(chain.confirmedBalance(), t.getLong("ledgerWalletSats"), "hot = the ledger's wallet account = the hot wallet");
+        List<String> listed = t.getList("sweeps.coldAddress");
+        assertEquals(rows.stream().map(SweepRow::coldAddress).toList(), listed, "every cold address, newest first");
+        long onChain = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals("CONFIRMED", t.getString("sweeps[" + i + "].state"));
+            onChain += onChainTo(t.getString("sweeps[" + i + "].txid"), listed.get(i));
+        }
+        assertEquals(t.getLong("coldStorageSats"), onChain, "the cold total, checked on the node's chain");
+
+        for (String lang : List.of("en", "ru")) {
+            String page = io.restassured.RestAssured.given().get("/transparency?lang=" + lang).then().statusCode(200)
+                    .extract().asString();
+            assertTrue(page.contains("id=\"balance-cold\">" + org.proxyfund.donation.Bip21.btc(swept) + " BTC"), lang + ": cold total");
+            assertTrue(page.contains("id=\"balance-hot\">" + org.proxyfund.donation.Bip21.btc(chain.confirmedBalance()) + " BTC"), lang);
+            listed.forEach(a -> assertTrue(page.contains(a), lang + ": lists " + a));
+            assertTrue(page.contains(lang.equals("ru") ? "Холодное хранение" : "Cold storage"), lang);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void shouldHoldABatchTheFloatCannotCoverUntilAColdRefillArrivesThenPayItFromTheFloat() {
+        long operator = data().operator(org.proxyfund.payout.PayoutTestData.someAddress());
+        data().owe(operator, 45_000_000L); // within the cap, above the 0.4 BTC the float holds
+        long batch = approvedBatch("refill");
+        worker.runOnce();
+        assertEquals(org.proxyfund.payout.BatchState.APPROVED, batchState(batch), "the float cannot pay it yet");
+        String refill = refills.refillAddress();
+        org.proxyfund.operator.WebClient admin = org.proxyfund.operator.WebClient.admin();
+        String en = admin.get("/admin/payouts").then().statusCode(200).extract().asString();
+        assertTrue(en.contains("Needs a refill of the float from cold storage"), "the wait reason, in English");
+        assertTrue(en.contains("id=\"refill-address\">" + refill + "<"), "the refill address on the admin page");
+        String ru = admin.get("/admin/payouts?lang=ru").then().statusCode(200).extract().asString();
+        assertTrue(ru.contains("Нужно пополнить горячий резерв из холодного хранения") && ru.contains(refill), "in Russian");
+        assertTrue(wallet.ownsAddress(refill), "a hot wallet address");
+        long coldBefore = ledger.balances().get(LedgerService.COLD_STORAGE);
+
+        String refillTx = node.sendToAddress(RegtestNode.toNode(refill), 20_000_000L); // stands in for the admins' cold-signed refill
+        chain.mine(payouts.confirmations());
+        worker.runOnce();
+        assertEquals(coldBefore - 20_000_000L, ledger.balances().get(LedgerService.COLD_STORAGE), "refill booked cold -> hot");
+        assertEquals(refill.equals(refills.refillAddress()), false, "a paid refill address is not shown again");
+        RegtestNode.await("batch paid from the float", java.time.Duration.ofSeconds(60), () -> {
+            chain.mine(1);
+            worker.runOnce();
+            return batchState(batch) == org.proxyfund.payout.BatchState.CONFIRMED;
+        });
+        assertEquals(0, data().payable(operator));
+        assertEquals(2, sweeps.newest(10).size(), "what the refill left in the float is no new sweep (hot <= cap)");
+        assertTrue(wallet.balance(payouts.confirmations()).confirmedSats() <= HotFloatResource.CAP);
+        assertBooksEqualWallets(coldBefore - 20_000_000L);
+
+        io.restassured.path.json.JsonPath t = io.restassured.RestAssured.given().get("/api/v1/transparency").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of(refill), t.getList("refills.hotAddress"));
+        assertEquals("CONFIRMED", t.getString("refills[0].state"));
+        long sweptOnChain = 0;
+        for (SweepRow r : sweeps.newest(10)) {
+            sweptOnChain += onChainTo(r.sweep().txid(), r.coldAddress());
+        }
+        assertEquals(sweptOnChain - onChainTo(refillTx, refill), t.getLong("coldStorageSats"),
+                "cold storage = swept less refilled, both read from the node's blocks");
+        assertTrue(io.restassured.RestAssured.given().get("/transparency?lang=ru").then().statusCode(200).extract().asString()
+                .contains("Пополнено из холодного хранения"));
+    }
+
+    @Test
+    @Order(5)
+    void shouldKeepABatchAboveTheCapWaitingWithTheReason() {
+        long operator = data().operator(org.proxyfund.payout.PayoutTestData.someAddress());
+        data().owe(operator, 60_000_000L);
+        long batch = approvedBatch("above-cap");
+        worker.runOnce();
+        assertEquals(org.proxyfund.payout.BatchState.APPROVED, batchState(batch), "the float never pays above its cap");
+        org.proxyfund.operator.WebClient admin = org.proxyfund.operator.WebClient.admin();
+        assertTrue(admin.get("/admin/payouts").then().statusCode(200).extract().asString()
+                .contains("cap: 60000000 sat against a cap of 50000000 sat"), "the wait reason, in English");
+        assertTrue(admin.get("/admin/payouts?lang=ru").then().statusCode(200).extract().asString()
+                .contains("Больше лимита горячего резерва: 60000000 сат при лимите 50000000 сат"));
+        assertTrue(check.run().ok());
+    }
+
+    @Test
+    @Order(6)
+    void shouldTakeASweepBackWhenAReorgRemovesItsBlockAndConfirmTheSameBytesOnce() {
+        chain.fund(60_000_000L);
+        worker.runOnce();
+        SweepRow row = sweeps.newest(1).getFirst();
+        assertEquals(SweepState.BROADCAST, row.sweep().state());
+        String txid = row.sweep().txid();
+        RegtestNode.await("sweep in the node's mempool", java.time.Duration.ofSeconds(30), () -> node.mempool().contains(txid));
+        String block = node.mine(1).getFirst();
+        assertTrue(node.blockTxids(block).contains(txid));
+        chain.mine(payouts.confirmations() - 1);
+        worker.runOnce();
+        assertEquals(SweepState.CONFIRMED, sweeps.newest(1).getFirst().sweep().state());
+        long cold = ledger.balances().get(LedgerService.COLD_STORAGE);
+
+        assertTrue(node.mempool().isEmpty(), "an empty mempool, so bcoin drops the invalidated blocks' transactions");
+        int tip = node.blockCount();
+        node.invalidateBlock(node.rpc("getblockhash", tip - payouts.confirmations() + 1).asText());
+        node.mine(payouts.confirmations() + 1);
+        RegtestNode.await("wallet at the new tip", java.time.Duration.ofSeconds(60),
+                () -> wallet.state().synced() && wallet.state().chainHeight() == node.blockCount());
+        worker.runOnce();
+        Sweep back = sweeps.newest(1).getFirst().sweep();
+        assertEquals(SweepState.BROADCAST, back.state(), "back in flight");
+        assertEquals(1, back.reorgCount());
+        assertEquals(cold - back.sweptSats(), ledger.balances().get(LedgerService.COLD_STORAGE), "its booking reversed");
+        RegtestNode.await("the stored bytes sent again", java.time.Duration.ofSeconds(30), () -> node.mempool().contains(txid));
+        assertEquals(java.util.HexFormat.of().formatHex(row.raw()), node.rpc("getrawtransaction", txid).asText());
+
+        chain.mine(payouts.confirmations());
+        worker.runOnce();
+        List<SweepRow> all = sweeps.newest(10);
+        assertEquals(SweepState.CONFIRMED, all.getFirst().sweep().state());
+        assertEquals(3, all.size(), "the same sweep confirmed again, no new one");
+        assertEquals(back.sweptSats(), onChainTo(txid, row.coldAddress()));
+        assertBooksEqualWallets(cold);
+    }
+
+    private org.proxyfund.payout.PayoutTestData data() {
+        return new org.proxyfund.payout.PayoutTestData(em);
+    }
+
+    private long approvedBatch(String key) {
+        org.proxyfund.payout.PayoutOutcome proposed = payoutService.propose(key + "-" + java.util.UUID.randomUUID());
+        long id = ((org.proxyfund.payout.PayoutOutcome.Proposed) proposed).batches().getFirst().id();
+        for (int i = 0; i < 2 && batchState(id) != org.proxyfund.payout.BatchState.APPROVED; i++) {
+            payoutService.approve(id, data().admin(), payoutQueries.batch(id).orElseThrow().revision());
+        }
+        assertEquals(org.proxyfund.payout.BatchState.APPROVED, batchState(id));
+        return id;
+    }
+
+    private org.proxyfund.payout.BatchState batchState(long id) {
+        return payoutQueries.batch(id).orElseThrow().state();
+    }
+
     /** Hot at most the cap: at cap - sweep-min, give or take the sweep's fee. */
     private void assertHotAtTarget(long feeSats) {
         long hot = wallet.balance(payouts.confirmations()).confirmedSats();
@@ -154,7 +311,7 @@ class HotFloatSweepTest {
     private long onChainTo(String txid, String address) {
         long sats = 0;
         String hash = node.bestBlockHash();
-        for (int back = 0; back < 20; back++) {
+        for (int back = 0; back < 200; back++) {
             JsonNode block = node.rpc("getblock", hash, true, true);
             for (JsonNode tx : block.path("tx")) {
                 if (!tx.path("txid").asText().equals(txid)) {
@@ -171,7 +328,7 @@ class HotFloatSweepTest {
             }
             hash = block.path("previousblockhash").asText();
         }
-        throw new AssertionError(txid + " is in none of the node's last 20 blocks");
+        throw new AssertionError(txid + " is in none of the node's last 200 blocks");
     }
 
     private Electrum electrum() throws IOException {
