@@ -57,11 +57,23 @@ class WorkRepository {
                 + " WHERE s.region = ? AND s.endpoint_id = v.e", endpointIds, nextMillis, region);
     }
 
-    long insertLease(long agentId, long endpointId, String region, List<String> nonces, Instant now, Instant deadline,
-                     String agentAddress) {
-        return sql.one("INSERT INTO agent_lease (agent_id, endpoint_id, region, nonces, leased_at, deadline_at, agent_address)"
-                + " VALUES (?, ?, ?, ?::text[], ?, ?, ?) RETURNING id", rs -> rs.getLong(1), agentId, endpointId, region,
-                "{" + String.join(",", nonces) + "}", now, deadline, agentAddress).orElseThrow();
+    /**
+     * Stores one lease per endpoint for the agent, each with its nonces (hex), in one statement; the lease ids by
+     * endpoint id (the endpoints of one lease request are distinct).
+     */
+    Map<Long, Long> insertLeases(long agentId, String region, Map<Long, List<String>> noncesByEndpoint, Instant now,
+                                 Instant deadline, String agentAddress) {
+        Map<Long, Long> out = new HashMap<>();
+        if (noncesByEndpoint.isEmpty()) return out;
+        List<Long> endpointIds = new ArrayList<>(noncesByEndpoint.keySet());
+        // Each element is one lease's nonce array as text; nonces are hex, so nothing in them needs quoting.
+        String nonces = endpointIds.stream().map(e -> "\"{" + String.join(",", noncesByEndpoint.get(e)) + "}\"")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        sql.query("INSERT INTO agent_lease (agent_id, endpoint_id, region, nonces, leased_at, deadline_at, agent_address)"
+                + " SELECT ?, v.e, ?, v.n::text[], ?, ?, ? FROM unnest(?::bigint[], ?::text[]) AS v(e, n) RETURNING endpoint_id, id",
+                rs -> new long[]{rs.getLong(1), rs.getLong(2)}, agentId, region, now, deadline, agentAddress, endpointIds, nonces)
+                .forEach(row -> out.put(row[0], row[1]));
+        return out;
     }
 
     /** These leases that exist, locked in id order (so two pushes never wait on each other in a circle), by id. */

@@ -88,7 +88,11 @@ public class WorkService {
         Instant deadline = now.plus(config.leaseTime());
         List<Long> claimed = repository.claimDue(inRegion, agent.region(), now, deadline, Math.max(1, Math.min(max, config.maxLease())));
         Map<Long, EndpointTarget> targets = endpoints.targets(claimed);
-        List<AgentWork> out = new ArrayList<>(claimed.size());
+        // Everything but the lease rows first, then the lease rows in one statement.
+        record Prepared(EndpointTarget target, Map<String, String> fields, MonitorCredential credential, List<AgentWork.Frame> frames) {
+        }
+        Map<Long, Prepared> prepared = new java.util.LinkedHashMap<>();
+        Map<Long, List<String>> noncesByEndpoint = new java.util.HashMap<>();
         for (long id : claimed) {
             EndpointTarget t = targets.get(id);
             Map<String, String> fields;
@@ -110,9 +114,13 @@ public class WorkService {
                         Base64.getEncoder().encodeToString(canary.expectedAnswer(frame))));
                 nonces.add(HexFormat.of().formatHex(Canary.nonceOf(frame)));
             }
-            long leaseId = repository.insertLease(agent.id(), id, agent.region(), nonces, now, deadline, address);
-            out.add(new AgentWork(leaseId, t.type().name(), t.host(), t.port(), fields, credential.values(), frames, deadline));
+            prepared.put(id, new Prepared(t, fields, credential, frames));
+            noncesByEndpoint.put(id, nonces);
         }
+        Map<Long, Long> leaseIds = repository.insertLeases(agent.id(), agent.region(), noncesByEndpoint, now, deadline, address);
+        List<AgentWork> out = new ArrayList<>(prepared.size());
+        prepared.forEach((id, p) -> out.add(new AgentWork(leaseIds.get(id), p.target().type().name(), p.target().host(),
+                p.target().port(), p.fields(), p.credential().values(), p.frames(), deadline)));
         return out;
     }
 
