@@ -125,7 +125,12 @@ public class SweepWorker {
     private void track(SweepRow row, int confirmations) {
         Sweep s = row.sweep();
         switch (wallet.txStatus(s.txid())) {
-            case TxStatus.Confirmed c -> sweeps.apply(s.id(), new SweepCommand.MarkConfirmed(s.txid(), c.depth(), confirmations));
+            case TxStatus.Confirmed c -> {
+                if (sweeps.apply(s.id(), new SweepCommand.MarkConfirmed(s.txid(), c.depth(), confirmations))
+                        instanceof SweepMachine.Result.Ok ok && ok.changed()) {
+                    sentAt.remove(s.txid()); // done sending; a reorg sends it at once anyway
+                }
+            }
             case TxStatus.Conflicted c when c.dead() && c.conflictingTxid().isPresent() -> sweeps.apply(s.id(),
                     new SweepCommand.FailConflicted(c.conflictingTxid().get(), c.conflictingDepth(), confirmations));
             case TxStatus.Unknown u -> send(row);
