@@ -181,10 +181,15 @@ class SimulationSteps {
         return payouts.approve(b.id(), by.get(random.nextInt(by.size())), b.revision());
     }
 
-    /** An admin rejects an open batch; refused once it is signed. Returns the state before, and the outcome. */
+    /**
+     * An admin rejects an open batch; refused once it is signed. Returns the state before, and the outcome. Half the
+     * tries pick among unsigned batches only, so rejections take effect often enough to be covered on every run (among
+     * all four states most picks meet a batch in flight, whose refusal the other half covers).
+     */
     Map.Entry<BatchState, PayoutOutcome> reject(Random random, List<Long> admins) {
-        List<PayoutBatchView> open = queries.inStates(List.of(BatchState.PROPOSED, BatchState.APPROVED, BatchState.SIGNED,
-                BatchState.BROADCAST), 50);
+        List<PayoutBatchView> open = queries.inStates(random.nextBoolean()
+                ? List.of(BatchState.PROPOSED, BatchState.APPROVED)
+                : List.of(BatchState.PROPOSED, BatchState.APPROVED, BatchState.SIGNED, BatchState.BROADCAST), 50);
         if (open.isEmpty()) {
             return null;
         }
