@@ -2,8 +2,11 @@ package org.proxyfund.payout;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.proxyfund.donation.DonationConfig;
 import org.proxyfund.treasury.FloatPolicy;
+import org.proxyfund.treasury.RefillService;
 import org.proxyfund.treasury.SweepWorker;
+import org.proxyfund.wallet.BitcoinConfig;
 import org.proxyfund.wallet.WalletService;
 
 import java.util.Optional;
@@ -23,11 +26,11 @@ class FloatRouting {
     @Inject
     PayoutConfig config;
     @Inject
-    org.proxyfund.treasury.RefillService refills;
+    RefillService refills;
     @Inject
-    org.proxyfund.donation.DonationConfig donations;
+    DonationConfig donations;
     @Inject
-    org.proxyfund.wallet.BitcoinConfig bitcoin;
+    BitcoinConfig bitcoin;
 
     /** The hot receive address the admins pay a refill to, while a float is configured and a hot wallet runs. */
     Optional<String> refillAddress() {

@@ -1,7 +1,6 @@
 package org.proxyfund.payout;
 
 import org.proxyfund.web.Bundles;
-import org.proxyfund.web.SupportedLocales;
 
 import java.util.Locale;
 
@@ -15,7 +14,7 @@ final class PayoutAnswerText {
     }
 
     static String done(PayoutOutcome.Done d, Locale locale) {
-        if (english(locale)) {
+        if (Bundles.isDefault(locale)) {
             return d.message();
         }
         PayoutAnswerMessages m = Bundles.of(PayoutAnswerMessages.class, locale);
@@ -29,7 +28,7 @@ final class PayoutAnswerText {
 
     /** {@code rejecting}: the refused command was a rejection, whose only unusable input is its reason. */
     static String refused(PayoutOutcome.Refused r, PayoutBatchView now, boolean rejecting, Locale locale) {
-        if (english(locale)) {
+        if (Bundles.isDefault(locale)) {
             return r.message();
         }
         PayoutAnswerMessages m = Bundles.of(PayoutAnswerMessages.class, locale);
@@ -44,10 +43,5 @@ final class PayoutAnswerText {
 
     private static String state(BatchState s, Locale locale) {
         return PayoutPages.messages(locale).batch_state(s.name());
-    }
-
-    private static boolean english(Locale locale) {
-        return locale == null || !SupportedLocales.isSupported(locale.getLanguage())
-                || SupportedLocales.DEFAULT.getLanguage().equals(locale.getLanguage());
     }
 }

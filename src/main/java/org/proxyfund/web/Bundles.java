@@ -16,10 +16,15 @@ public final class Bundles {
      * otherwise the default (English) bundle, whose texts are the {@code @Message} values themselves.
      */
     public static <T> T of(Class<T> bundle, Locale locale) {
-        String lang = locale == null ? null : locale.getLanguage();
-        if (!SupportedLocales.isSupported(lang) || SupportedLocales.DEFAULT.getLanguage().equals(lang)) {
+        if (isDefault(locale)) {
             return MessageBundles.get(bundle);
         }
-        return MessageBundles.get(bundle, Localized.Literal.of(lang));
+        return MessageBundles.get(bundle, Localized.Literal.of(locale.getLanguage()));
+    }
+
+    /** Whether {@code locale} gets the default (English) texts: it is the default, unsupported, or null. */
+    public static boolean isDefault(Locale locale) {
+        String lang = locale == null ? null : locale.getLanguage();
+        return !SupportedLocales.isSupported(lang) || SupportedLocales.DEFAULT.getLanguage().equals(lang);
     }
 }

@@ -1,21 +1,17 @@
 package org.proxyfund.treasury;
 
+import org.proxyfund.audit.FreshChainResource;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import org.bitcoinj.wallet.DeterministicSeed;
-import org.proxyfund.common.db.EmbeddedPostgresServer;
 import org.proxyfund.wallet.testing.Electrum;
-import org.proxyfund.wallet.testing.RegtestNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,15 +36,7 @@ public class HotFloatResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        RegtestNode node = RegtestNode.shared();
-        String server = EmbeddedPostgresServer.start(Path.of("target", "embedded-pg-test"), true, 0);
-        String database = "pf20_float_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = DriverManager.getConnection(server, EmbeddedPostgresServer.user(), EmbeddedPostgresServer.password());
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the float test database", e);
-        }
+        Map<String, String> config = FreshChainResource.freshDatabaseAndWallet("float");
         String coldMnemonic = DeterministicSeed.ofRandom(new SecureRandom(), 128, "").getMnemonicString();
         Path keep = Path.of("target", "cold-float-" + UUID.randomUUID()).toAbsolutePath();
         try {
@@ -58,16 +46,6 @@ public class HotFloatResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         Electrum cold = Electrum.restore(coldMnemonic);
-        Map<String, String> config = new java.util.HashMap<>();
-        config.put("quarkus.datasource.jdbc.url", server.replaceFirst("/postgres(\\?|$)", "/" + database + "$1"));
-        config.put("quarkus.datasource.username", EmbeddedPostgresServer.user());
-        config.put("quarkus.datasource.password", EmbeddedPostgresServer.password());
-        config.put("proxyfund.wallet.enabled", "true");
-        config.put("proxyfund.wallet.peers", node.p2pAddress());
-        config.put("proxyfund.wallet.data-dir", "target/wallet-float-" + UUID.randomUUID());
-        config.put("proxyfund.wallet.mnemonic", DeterministicSeed.ofRandom(new SecureRandom(), 128, "").getMnemonicString());
-        config.put("proxyfund.wallet.passphrase", "float-" + UUID.randomUUID());
-        config.put("proxyfund.wallet.broadcast-timeout", "3s");
         config.put("proxyfund.treasury.hot-cap-sats", Long.toString(CAP));
         config.put("proxyfund.treasury.sweep-min-sats", Long.toString(SWEEP_MIN));
         config.put("proxyfund.treasury.cold-watch-key", cold.accountXpub);
