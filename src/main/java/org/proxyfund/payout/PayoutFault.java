@@ -6,9 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.proxyfund.treasury.SweepPoint;
 import org.proxyfund.wallet.BitcoinConfig;
 import org.proxyfund.wallet.BitcoinNetwork;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -42,11 +45,36 @@ public class PayoutFault {
         /** Admins sign (PSBT): the batch's PSBT is built, AWAITING_SIGNATURES not yet committed (nothing offered). */
         AFTER_PSBT_BUILT_BEFORE_COMMIT,
         /** Admins sign (PSBT): an upload is checked and finalized, its SIGNED row not yet committed (nothing stored). */
-        AFTER_UPLOAD_FINALIZED_BEFORE_COMMIT;
+        AFTER_UPLOAD_FINALIZED_BEFORE_COMMIT,
+        /** Hot float: a sweep is signed, its row not yet stored. */
+        SWEEP_AFTER_SIGN_BEFORE_RECORD,
+        /** Hot float: the sweep is stored SIGNED, nothing broadcast. */
+        SWEEP_AFTER_RECORD_BEFORE_BROADCAST,
+        /** Hot float: the network has the sweep, its row still says SIGNED. */
+        SWEEP_AFTER_BROADCAST_BEFORE_STATE,
+        /** Hot float: the sweep is confirmed on chain, CONFIRMED and its booking not yet stored. */
+        SWEEP_DURING_TRACKING,
+        /** Hot float: a reorg took a confirmed sweep's block, BROADCAST is stored, the bytes not yet sent again. */
+        SWEEP_AFTER_LEFT_CHAIN_BEFORE_REBROADCAST;
 
         /** Whether the step lies on the path where the admins sign (PSBT), which a hot-signing service never reaches. */
         public boolean psbt() {
             return this == AFTER_PSBT_BUILT_BEFORE_COMMIT || this == AFTER_UPLOAD_FINALIZED_BEFORE_COMMIT;
+        }
+
+        /** Whether the step lies in the hot float's sweeping, which only a service with a float reaches. */
+        public boolean sweep() {
+            return name().startsWith("SWEEP_");
+        }
+
+        /** The steps of sending a payout batch (hot or PSBT), in order: every step but the sweeps'. */
+        public static List<Step> sending() {
+            return Arrays.stream(values()).filter(s -> !s.sweep()).toList();
+        }
+
+        /** The step of a sweep point. */
+        public static Step of(SweepPoint point) {
+            return valueOf("SWEEP_" + point.name());
         }
     }
 
@@ -97,9 +125,19 @@ public class PayoutFault {
         armed.set(new Armed(step, mode));
     }
 
+    /** The step a fault is armed at and has not struck yet, if any. */
+    public Optional<Step> armedStep() {
+        return Optional.ofNullable(armed.get()).map(Armed::step);
+    }
+
     /** Disarms any fault not yet struck. */
     public void disarm() {
         armed.set(null);
+    }
+
+    /** The hook the sweeps call at each of their points. */
+    public void atSweep(SweepPoint point) {
+        at(Step.of(point));
     }
 
     /** Called by sending at each step: strikes once if armed for this step. */

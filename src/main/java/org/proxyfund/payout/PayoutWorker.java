@@ -105,7 +105,7 @@ public class PayoutWorker {
      * </ol>
      */
     public void runOnce(Instant now) {
-        floatStep(() -> sweeps.reconcile(config.confirmations()));
+        floatStep(() -> sweeps.reconcile(config.confirmations(), fault::atSweep));
         floatStep(floatRouting::reconcileRefills);
         reconcile(now);
         if (sendApproved(now) > 0) {
@@ -115,15 +115,21 @@ public class PayoutWorker {
             floatStep(() -> {
                 Set<String> promised = new HashSet<>();
                 psbts.reservedCoins().values().forEach(promised::addAll);
-                sweeps.sweepIfAbove(config.confirmations(), () -> fees.estimate(queries.inFlightTxids()).satPerVb(), promised);
+                sweeps.sweepIfAbove(config.confirmations(), () -> fees.estimate(queries.inFlightTxids()).satPerVb(), promised,
+                        fault::atSweep);
             });
         }
     }
 
-    /** The float's trouble is logged and retried next pass; it never keeps the payouts from running. */
+    /**
+     * The float's trouble is logged and retried next pass; it never keeps the payouts from running. An injected fault
+     * is a crash, not trouble: it goes on up like the sending steps' own.
+     */
     private static void floatStep(Runnable step) {
         try {
             step.run();
+        } catch (PayoutFault.InjectedFault e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.warn("hot float: sweep or refill work failed; the next pass retries", e);
         }

@@ -23,13 +23,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
  * The hot float running: sweeps what the hot wallet holds above the cap to the cold wallet's next receive address,
  * and follows every sweep to its confirmation. Driven by the payout worker's pass on the payout leader (so sweeps and
  * payouts never sign around the same coins at once): {@link #reconcile} first, {@link #sweepIfAbove} last. Every
- * state change goes through {@link SweepService}; every sweep is stored signed before anything sends it.
+ * state change goes through {@link SweepService}; every sweep is stored signed before anything sends it. The worker's
+ * {@code fault} hook is called at each {@link SweepPoint} (the payout worker passes its fault injection's; it throws or
+ * halts only when a regtest test armed it).
  */
 @ApplicationScoped
 public class SweepWorker {
@@ -87,26 +90,32 @@ public class SweepWorker {
      * bytes; one in flight is confirmed at {@code confirmations}, failed once a conflicting spend is that deep, or sent
      * again when the wallet does not know it or every {@code sweep-rebroadcast-every} while it is pending.
      */
-    public void reconcile(int confirmations) {
+    public void reconcile(int confirmations, Consumer<SweepPoint> fault) {
         if (!wallet.running()) {
             return;
         }
         for (SweepRow row : repository.inStates(List.of(SweepState.CONFIRMED), WATCH_CONFIRMED)) {
-            takeBackIfLeftChain(row);
+            takeBackIfLeftChain(row, fault);
         }
         for (SweepRow row : repository.inStates(List.of(SweepState.SIGNED), 100)) {
-            BroadcastResult result = send(row);
-            if (result.outcome() == BroadcastResult.Outcome.SENT || result.outcome() == BroadcastResult.Outcome.ALREADY_KNOWN) {
-                sweeps.apply(row.sweep().id(), new SweepCommand.MarkBroadcast(row.sweep().txid()));
-            }
+            sendAndMark(row, fault);
         }
         for (SweepRow row : repository.inStates(List.of(SweepState.SIGNED, SweepState.BROADCAST), 100)) {
-            track(row, confirmations);
+            track(row, confirmations, fault);
+        }
+    }
+
+    /** Sends a stored sweep's bytes and, once the network has them, marks it BROADCAST. */
+    private void sendAndMark(SweepRow row, Consumer<SweepPoint> fault) {
+        BroadcastResult result = send(row);
+        if (result.outcome() == BroadcastResult.Outcome.SENT || result.outcome() == BroadcastResult.Outcome.ALREADY_KNOWN) {
+            fault.accept(SweepPoint.AFTER_BROADCAST_BEFORE_STATE);
+            sweeps.apply(row.sweep().id(), new SweepCommand.MarkBroadcast(row.sweep().txid()));
         }
     }
 
     /** A CONFIRMED sweep the wallet no longer sees in its best chain goes back to BROADCAST, and out again. */
-    private void takeBackIfLeftChain(SweepRow row) {
+    private void takeBackIfLeftChain(SweepRow row, Consumer<SweepPoint> fault) {
         Sweep s = row.sweep();
         TxStatus status = wallet.txStatus(s.txid());
         if (!(status instanceof TxStatus.Pending || status instanceof TxStatus.Conflicted)) {
@@ -116,16 +125,18 @@ public class SweepWorker {
             return;
         }
         LOG.errorf("sweep %d: its confirmed transaction %s left the chain; booking reversed", s.id(), s.txid());
+        fault.accept(SweepPoint.AFTER_LEFT_CHAIN_BEFORE_REBROADCAST);
         if (status instanceof TxStatus.Conflicted c && c.dead()) {
             return; // a conflicting spend is in the chain: tracking fails the sweep once that is deep enough
         }
         send(row); // the same stored bytes
     }
 
-    private void track(SweepRow row, int confirmations) {
+    private void track(SweepRow row, int confirmations, Consumer<SweepPoint> fault) {
         Sweep s = row.sweep();
         switch (wallet.txStatus(s.txid())) {
             case TxStatus.Confirmed c -> {
+                fault.accept(SweepPoint.DURING_TRACKING);
                 if (sweeps.apply(s.id(), new SweepCommand.MarkConfirmed(s.txid(), c.depth(), confirmations))
                         instanceof SweepMachine.Result.Ok ok && ok.changed()) {
                     sentAt.remove(s.txid()); // done sending; a reorg sends it at once anyway
@@ -149,13 +160,12 @@ public class SweepWorker {
      * One sweep when the hot wallet holds more than the cap: records it (signed, SIGNED) and broadcasts the stored
      * bytes. {@code reserved}: coins promised elsewhere (PSBTs on offer), never spent. Returns the sweep, if any.
      */
-    public Optional<Long> sweepIfAbove(int confirmations, LongSupplier feeRateSatPerVb, Set<String> reserved) {
-        Optional<Long> id = record(confirmations, feeRateSatPerVb, reserved);
+    public Optional<Long> sweepIfAbove(int confirmations, LongSupplier feeRateSatPerVb, Set<String> reserved,
+                                       Consumer<SweepPoint> fault) {
+        Optional<Long> id = record(confirmations, feeRateSatPerVb, reserved, fault);
         id.flatMap(repository::find).ifPresent(row -> {
-            BroadcastResult result = send(row);
-            if (result.outcome() == BroadcastResult.Outcome.SENT || result.outcome() == BroadcastResult.Outcome.ALREADY_KNOWN) {
-                sweeps.apply(row.sweep().id(), new SweepCommand.MarkBroadcast(row.sweep().txid()));
-            }
+            fault.accept(SweepPoint.AFTER_RECORD_BEFORE_BROADCAST);
+            sendAndMark(row, fault);
         });
         return id;
     }
@@ -165,7 +175,7 @@ public class SweepWorker {
      * hot wallet, no sweep in flight, and a spendable confirmed hot balance (confirmed coins no transaction in flight
      * spends) above the cap; the swept output is what takes the hot balance to {@code cap - sweep-min} less its fee.
      */
-    Optional<Long> record(int confirmations, LongSupplier feeRateSatPerVb, Set<String> reserved) {
+    Optional<Long> record(int confirmations, LongSupplier feeRateSatPerVb, Set<String> reserved, Consumer<SweepPoint> fault) {
         FloatPolicy p = policy;
         if (p == null || !p.hasFloat() || cold == null || !wallet.running() || !wallet.canSign() || repository.anyInFlight()) {
             return Optional.empty();
@@ -187,6 +197,7 @@ public class SweepWorker {
                 ? wallet.buildAndSign(List.of(new PaymentOutput(address, net)), rate, confirmations, reserved) : first;
         SignResult.Signed tx = second instanceof SignResult.Signed s && s != signed ? s : signed;
         long swept = tx == signed ? take : net;
+        fault.accept(SweepPoint.AFTER_SIGN_BEFORE_RECORD);
         Optional<Long> id = sweeps.record(tx.txid(), tx.raw(), index, address, swept, tx.feeSats());
         id.ifPresent(i -> LOG.infof("sweep %d recorded: %d sats to cold address %s (index %d), fee %d sats, tx %s",
                 i, swept, address, index, tx.feeSats(), tx.txid()));

@@ -23,8 +23,8 @@ import java.util.UUID;
  */
 public class HotFloatResource implements QuarkusTestResourceLifecycleManager {
 
-    static final long CAP = 50_000_000L;
-    static final long SWEEP_MIN = 10_000_000L;
+    public static final long CAP = 50_000_000L;
+    public static final long SWEEP_MIN = 10_000_000L;
 
     /** The profile: this resource and nothing else shared with other profiles. */
     public static class Profile implements QuarkusTestProfile {

@@ -110,7 +110,7 @@ class HotFloatSweepTest {
     void shouldSendARecordedSweepAfterARestartAndNeverSweepTwice() throws IOException {
         long coldBefore = ledger.balances().getOrDefault(LedgerService.COLD_STORAGE, 0L);
         chain.fund(30_000_000L); // hot 40M + 30M: above the cap again
-        long id = sweeper.record(payouts.confirmations(), () -> 2, Set.of()).orElseThrow();
+        long id = sweeper.record(payouts.confirmations(), () -> 2, Set.of(), point -> { }).orElseThrow();
         SweepRow recorded = sweeps.newest(1).getFirst();
         assertEquals(id, recorded.sweep().id());
         assertEquals(SweepState.SIGNED, recorded.sweep().state());
