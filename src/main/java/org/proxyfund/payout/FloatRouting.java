@@ -42,6 +42,15 @@ class FloatRouting {
         refills.reconcile(donations.confirmationsOn(bitcoin.network()));
     }
 
+    /**
+     * The most a proposed batch may pay with a float (outputs whose largest allowed fee still fits the cap), so the
+     * float can pay every batch; {@code Long.MAX_VALUE} without a float.
+     */
+    long batchLimit() {
+        FloatPolicy p = floatPolicy();
+        return p == null ? Long.MAX_VALUE : p.batchLimit(config.maxFeeShareBp());
+    }
+
     /** Before signing: a batch whose outputs alone pass the cap waits. */
     Optional<BatchWait> beforeSigning(long totalSats) {
         FloatPolicy p = floatPolicy();

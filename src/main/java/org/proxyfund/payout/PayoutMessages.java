@@ -168,7 +168,7 @@ public interface PayoutMessages {
             + "{#is 'CANNOT_BUMP'}Unconfirmed; the wallet cannot bump its fee: {a}."
             + "{#is 'MAX_BUMPS'}Unconfirmed at {b} sat/vB after {a} fee bumps, the most allowed (proxyfund.payout.fee.max-bumps)."
             + "{#is 'FLOAT_REFILL'}Needs a refill of the float from cold storage: the hot wallet lacks {a} sat for the outputs and the fee (it holds {b} sat it can spend; its cap is {c} sat). The admins sign a payment from the cold wallet to the float's refill address shown on the payouts page; the batch is sent once the refill is confirmed."
-            + "{#is 'FLOAT_CAP'}Above the hot float's cap: {a} sat against a cap of {b} sat (proxyfund.treasury.hot-cap-sats), so the float never pays it. Reject it and propose smaller batches, or raise the cap."
+            + "{#is 'FLOAT_CAP'}Above the hot float's cap: {a} sat against a cap of {b} sat (proxyfund.treasury.hot-cap-sats), so the float never pays it (proposed before the cap was lowered, or its fee came out above the share allowed). Reject it: the next proposal splits what is owed into batches the float can pay; or raise the cap."
             + "{/when}")
     String wait_reason(String why, String a, String b, String c);
 

@@ -93,17 +93,33 @@ class PayoutProposer {
 
     /** Splits candidates into parts of at most {@code maxOutputs} lines, numbering positions (vouts) within each. */
     static List<List<PayoutLine>> split(List<PayoutLine> lines, int maxOutputs) {
-        if (maxOutputs < 1) {
-            throw new IllegalArgumentException("max outputs must be at least 1: " + maxOutputs);
+        return split(lines, maxOutputs, Long.MAX_VALUE);
+    }
+
+    /**
+     * Splits candidates into parts of at most {@code maxOutputs} lines and {@code maxTotalSats} in all (the hot float's
+     * batch limit; {@code Long.MAX_VALUE} without a float), in order, numbering positions (vouts) within each part. A
+     * line larger than the limit is cut to it: that much is paid now, the rest stays owed in the ledger and is proposed
+     * again once this line is paid.
+     */
+    static List<List<PayoutLine>> split(List<PayoutLine> lines, int maxOutputs, long maxTotalSats) {
+        if (maxOutputs < 1 || maxTotalSats < 1) {
+            throw new IllegalArgumentException("max outputs and max total must be at least 1: " + maxOutputs + ", " + maxTotalSats);
         }
         List<List<PayoutLine>> parts = new ArrayList<>();
-        for (int from = 0; from < lines.size(); from += maxOutputs) {
-            List<PayoutLine> part = new ArrayList<>();
-            List<PayoutLine> slice = lines.subList(from, Math.min(lines.size(), from + maxOutputs));
-            for (int i = 0; i < slice.size(); i++) {
-                PayoutLine l = slice.get(i);
-                part.add(new PayoutLine(l.accountId(), i, l.address(), l.amountSats(), true));
+        List<PayoutLine> part = new ArrayList<>();
+        long total = 0;
+        for (PayoutLine l : lines) {
+            long sats = Math.min(l.amountSats(), maxTotalSats);
+            if (!part.isEmpty() && (part.size() == maxOutputs || total > maxTotalSats - sats)) {
+                parts.add(part);
+                part = new ArrayList<>();
+                total = 0;
             }
+            part.add(new PayoutLine(l.accountId(), part.size(), l.address(), sats, true));
+            total += sats;
+        }
+        if (!part.isEmpty()) {
             parts.add(part);
         }
         return parts;

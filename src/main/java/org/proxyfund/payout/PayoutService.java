@@ -38,6 +38,8 @@ public class PayoutService {
     PayoutEffects effects;
     @Inject
     PayoutConfig config;
+    @Inject
+    FloatRouting floatRouting;
 
     /**
      * Proposes batches paying everyone due, under {@code proposalKey} (e.g. the epoch settled); the same key again
@@ -54,7 +56,7 @@ public class PayoutService {
         if (!existing.isEmpty()) {
             return new PayoutOutcome.Proposed(proposalKey, existing, false);
         }
-        List<List<PayoutLine>> parts = PayoutProposer.split(proposer.candidates(), config.maxOutputs());
+        List<List<PayoutLine>> parts = PayoutProposer.split(proposer.candidates(), config.maxOutputs(), floatRouting.batchLimit());
         if (parts.isEmpty()) {
             return new PayoutOutcome.NothingToPay(proposalKey);
         }

@@ -46,6 +46,22 @@ public record FloatPolicy(long capSats, long sweepMinSats) {
         return hasFloat() && batchTotalSats + feeSats <= capSats ? Route.HOT : Route.COLD;
     }
 
+    /**
+     * The most one batch's outputs may total for the float to pay it whatever fee it is allowed ({@code maxFeeShareBp}
+     * basis points of its total): outputs + fee within the cap. Proposals are split to this size, so no batch is
+     * larger than the float; without a float there is no such limit.
+     */
+    public long batchLimit(int maxFeeShareBp) {
+        if (maxFeeShareBp < 0) {
+            throw new IllegalArgumentException("a fee share is not negative: " + maxFeeShareBp);
+        }
+        if (!hasFloat()) {
+            return Long.MAX_VALUE;
+        }
+        return java.math.BigInteger.valueOf(capSats).multiply(java.math.BigInteger.valueOf(10_000))
+                .divide(java.math.BigInteger.valueOf(10_000L + maxFeeShareBp)).longValueExact();
+    }
+
     /** The balance a sweep leaves in the hot wallet. */
     public long target() {
         return capSats - sweepMinSats;

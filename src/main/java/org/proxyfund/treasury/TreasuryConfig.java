@@ -11,8 +11,9 @@ public interface TreasuryConfig {
 
     /**
      * The most the hot wallet may hold once its sweeps are confirmed, in satoshis; 0 means no hot float (every
-     * approved batch is signed by the admins as a PSBT). A batch whose total is within the cap is paid from the float
-     * automatically; a larger one goes to the cold PSBT path. A hot balance above the cap is swept to cold storage.
+     * approved batch is signed by the admins as a PSBT). With a float, proposals are split into batches the float can
+     * pay (outputs plus the largest fee allowed within the cap, {@link FloatPolicy#batchLimit}), paid automatically once
+     * the float holds enough; the cold wallet refills the float. A hot balance above the cap is swept to cold storage.
      */
     @WithDefault("0")
     long hotCapSats();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,6 +97,21 @@ class PayoutServiceTest {
         assertEquals(List.of(2, 2, 1), parts.stream().map(List::size).toList());
         assertEquals(List.of(0, 1), parts.get(1).stream().map(PayoutLine::position).toList());
         assertEquals(List.of(3L, 4L), parts.get(1).stream().map(PayoutLine::accountId).toList());
+    }
+
+    @Test
+    void shouldSplitAProposalIntoPartsTheHotFloatCanPayAndCutALineAboveTheLimit() {
+        List<PayoutLine> lines = java.util.stream.LongStream.of(10_000, 20_000, 30_000, 40_000, 100_000)
+                .mapToObj(s -> new PayoutLine(s, 0, "addr" + s, s, true)).toList();
+        List<List<PayoutLine>> parts = PayoutProposer.split(lines, 3, 60_000);
+        assertEquals(List.of(List.of(10_000L, 20_000L, 30_000L), List.of(40_000L), List.of(60_000L)),
+                parts.stream().map(p -> p.stream().map(PayoutLine::amountSats).toList()).toList(),
+                "in order, each part within the limit and the most outputs; 100,000 owed is paid 60,000 now");
+        assertEquals(100_000L, parts.get(2).getFirst().accountId(), "the cut line is still that operator's");
+        parts.forEach(p -> assertEquals(java.util.stream.IntStream.range(0, p.size()).boxed().toList(),
+                p.stream().map(PayoutLine::position).toList(), "positions numbered within each part"));
+        assertEquals(PayoutProposer.split(lines, 3), PayoutProposer.split(lines, 3, Long.MAX_VALUE), "no float, no limit");
+        assertThrows(IllegalArgumentException.class, () -> PayoutProposer.split(lines, 3, 0));
     }
 
     @Test

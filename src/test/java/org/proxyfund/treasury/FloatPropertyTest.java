@@ -198,5 +198,20 @@ class FloatPropertyTest {
         assertEquals(100_001, p.sweepSats(1_000_001, false), "above: down to the cap less the smallest sweep");
         assertEquals(0, p.sweepSats(5_000_000, true), "never a second sweep in flight");
         assertThrows(IllegalArgumentException.class, () -> new FloatPolicy(100_000, 100_000));
+        long limit = p.batchLimit(500);
+        assertEquals(952_380, limit, "outputs whose 5 % fee still fits the cap of 1,000,000");
+        assertEquals(FloatPolicy.Route.HOT, p.route(limit, limit * 500 / 10_000), "a batch at the limit with the largest fee allowed");
+        assertEquals(1_000_000, p.batchLimit(0));
+        assertEquals(Long.MAX_VALUE, new FloatPolicy(0, 100_000).batchLimit(500), "no float: no limit");
+        java.util.Random random = new java.util.Random(20261207L);
+        for (int i = 0; i < 10_000; i++) {
+            FloatPolicy q = new FloatPolicy(random.nextLong(2, 2_100_000_000_000_000L), 1);
+            int bp = random.nextInt(0, 10_001);
+            long at = q.batchLimit(bp);
+            long total = random.nextLong(1, at + 1);
+            long largestFee = total / 10_000 * bp + total % 10_000 * bp / 10_000; // total * bp / 10,000 without overflow
+            assertEquals(FloatPolicy.Route.HOT, q.route(total, largestFee),
+                    "every batch within the limit, with any fee the share allows, is the float's: " + q + " " + bp + " " + total);
+        }
     }
 }
