@@ -51,7 +51,7 @@ class PayoutProcessIT {
     }
 
     @Test
-    @Order(1)
+    @Order(2)
     void shouldMakeOneBatchAndOneTransactionWhenTwoReplicasAreTriggeredTogetherAndTheAdminApprovesTwice() throws Exception {
         try (ServiceProcess a = h.start("replica-a", Map.of()); ServiceProcess b = h.start("replica-b", Map.of())) {
             a.awaitReady(START);
@@ -102,7 +102,7 @@ class PayoutProcessIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void shouldPayEveryLineExactlyOnceWhenTheProcessIsKilledAtEachStepAndStartedAgain() {
         for (PayoutFault.Step step : PayoutFault.Step.sending()) {
             if (step.psbt()) {
@@ -163,6 +163,84 @@ class PayoutProcessIT {
                         step, stateAtDeath, batch, h.number("SELECT count(*) FROM payout_tx WHERE batch_id = ?", batch));
             }
         }
+    }
+
+    /**
+     * The hot float's sweeps under process kills: a replica with a float (cap 0.05 BTC) killed outright at each step of
+     * sweeping (signed, recorded, broadcast, tracked) and started again sweeps exactly once: one transaction per sweep,
+     * each cold address paid once on the node's chain. First of the class, so the hot wallet starts empty (at or under
+     * the cap) and each sweep is the one the step's donation makes due.
+     */
+    @Test
+    @Order(1)
+    void shouldSweepExactlyOnceWhenTheProcessIsKilledAtEachSweepStepAndStartedAgain() {
+        org.bitcoinj.crypto.DeterministicKey account = org.bitcoinj.crypto.HDKeyDerivation.createMasterPrivateKey(
+                new java.security.SecureRandom().generateSeed(32));
+        for (int i : new int[] {84, 1, 0}) {
+            account = org.bitcoinj.crypto.HDKeyDerivation.deriveChildKey(account, new org.bitcoinj.crypto.ChildNumber(i, true));
+        }
+        Map<String, String> floatConfig = Map.of("proxyfund.treasury.hot-cap-sats", "5000000",
+                "proxyfund.treasury.sweep-min-sats", "1000000", "proxyfund.treasury.cold-watch-key",
+                account.serializePubB58(org.bitcoinj.base.BitcoinNetwork.REGTEST, org.bitcoinj.base.ScriptType.P2WPKH));
+        for (PayoutFault.Step step : List.of(PayoutFault.Step.SWEEP_AFTER_SIGN_BEFORE_RECORD,
+                PayoutFault.Step.SWEEP_AFTER_RECORD_BEFORE_BROADCAST, PayoutFault.Step.SWEEP_AFTER_BROADCAST_BEFORE_STATE,
+                PayoutFault.Step.SWEEP_DURING_TRACKING)) {
+            int fromHeight = h.node.blockCount() + 1;
+            Map<String, String> withFault = new HashMap<>(floatConfig);
+            withFault.put("proxyfund.payout.fault.at", step.name());
+            withFault.put("proxyfund.payout.fault.mode", "HALT");
+            ServiceProcess sweeper = h.start("sweeper", withFault).awaitReady(START);
+            long before = h.number("SELECT count(*) FROM treasury_sweep"); // the service made the table at its first start
+            h.fund(sweeper, 8_000_000L); // above the cap whatever the float held: a sweep is due
+            if (step == PayoutFault.Step.SWEEP_DURING_TRACKING) {
+                org.proxyfund.wallet.testing.RegtestNode.await("sweep broadcast", SETTLE, () -> h.number(
+                        "SELECT count(*) FROM treasury_sweep WHERE state = 'BROADCAST'") == 1);
+                h.node.mine(1);
+            }
+            assertEquals(137, sweeper.awaitExit(SETTLE), step + ": killed at the step");
+            String stateAtDeath = before == h.number("SELECT count(*) FROM treasury_sweep") ? "nothing recorded"
+                    : h.text("SELECT state FROM treasury_sweep ORDER BY id DESC LIMIT 1");
+
+            ServiceProcess again = h.start("sweeper", floatConfig).awaitReady(START);
+            org.proxyfund.wallet.testing.RegtestNode.await(step + ": one sweep more, confirmed", SETTLE, () -> {
+                h.node.mine(1);
+                return h.number("SELECT count(*) FROM treasury_sweep") == before + 1
+                        && h.number("SELECT count(*) FROM treasury_sweep WHERE state <> 'CONFIRMED'") == 0;
+            });
+            String cold = h.text("SELECT cold_address FROM treasury_sweep ORDER BY id DESC LIMIT 1");
+            long swept = h.number("SELECT swept_sats FROM treasury_sweep ORDER BY id DESC LIMIT 1");
+            long[] got = ChainPayments.received(h.node, fromHeight, java.util.Set.of(cold)).get(cold);
+            assertTrue(got != null && got[0] == swept && got[1] == 1, step + ": the cold address received its sweep once");
+            again.close();
+            System.out.printf("[process-it] %s: killed with 137 (%s), restarted, one sweep of %d sats confirmed%n",
+                    step, stateAtDeath, swept);
+        }
+        assertEquals(4, h.number("SELECT count(DISTINCT cold_index) FROM treasury_sweep"), "each cold address once");
+    }
+
+    /**
+     * A hot float needs the cold wallet it sweeps to: the packaged service with a cap and no cold key, or with the cold
+     * account's private key where its public key belongs, stops at start with the reason, before it pays anything.
+     */
+    @Test
+    @Order(4)
+    void shouldRefuseToStartAHotFloatWithoutTheColdWalletsPublicKeyAndSayWhy() {
+        ServiceProcess noKey = h.start("float-no-cold-key", Map.of("proxyfund.treasury.hot-cap-sats", "50000000"));
+        assertNotEquals(0, noKey.awaitExit(START), "a float without a cold key does not start");
+        assertTrue(noKey.log().contains("proxyfund.treasury.hot-cap-sats is 50000000 but proxyfund.treasury.cold-watch-key"
+                + " is not set"), noKey.tail(40));
+
+        org.bitcoinj.crypto.DeterministicKey account = org.bitcoinj.crypto.HDKeyDerivation.createMasterPrivateKey(
+                new java.security.SecureRandom().generateSeed(32));
+        for (int i : new int[] {84, 1, 0}) {
+            account = org.bitcoinj.crypto.HDKeyDerivation.deriveChildKey(account, new org.bitcoinj.crypto.ChildNumber(i, true));
+        }
+        String privateKey = account.serializePrivB58(org.bitcoinj.base.BitcoinNetwork.REGTEST);
+        ServiceProcess privateGiven = h.start("float-private-cold-key", Map.of("proxyfund.treasury.hot-cap-sats", "50000000",
+                "proxyfund.treasury.cold-watch-key", privateKey));
+        assertNotEquals(0, privateGiven.awaitExit(START), "a cold private key on the server is refused");
+        assertTrue(privateGiven.log().contains("holds a PRIVATE key"), privateGiven.tail(40));
+        assertTrue(!privateGiven.log().contains(privateKey), "the refused private key is not written to the log");
     }
 
     /** Replaces the block holding {@code txid} and every block above it by one block more (a reorg removing it). */
