@@ -63,7 +63,10 @@ class EpochSettler {
         }
         long carried = repo.latestBefore(epoch.start()).map(Settlement::carriedOutSats).orElse(0L);
         Map<String, Long> balances = ledger.balances();
-        long balance = Math.max(0, balances.getOrDefault(LedgerService.WALLET, 0L));
+        // The fund is the hot wallet and cold storage together: with a hot float most of it is swept cold, and the
+        // cold wallet refills the float for what settlements give (without a float cold storage is 0).
+        long balance = Math.max(0, Math.addExact(balances.getOrDefault(LedgerService.WALLET, 0L),
+                balances.getOrDefault(LedgerService.COLD_STORAGE, 0L)));
         long owed = Math.max(0, -balances.entrySet().stream()
                 .filter(e -> new LedgerAccount(e.getKey()).isOperatorPayable()).mapToLong(Map.Entry::getValue).sum());
         BudgetPolicy policy = BudgetPolicy.from(config);

@@ -265,10 +265,31 @@ class SettlementServiceTest {
         assertEquals(s.poolSats() % 3, s.carriedOutSats(), "the rounding dust is carried");
         assertEquals(before.getOrDefault(LedgerService.WALLET, 0L), ledger.balances().get(LedgerService.WALLET),
                 "settling moves no money out of the wallet");
-        assertEquals(before.getOrDefault(LedgerService.WALLET, 0L), s.balanceSats(), "balance = the ledger's wallet account");
+        assertEquals(before.getOrDefault(LedgerService.WALLET, 0L) + before.getOrDefault(LedgerService.COLD_STORAGE, 0L),
+                s.balanceSats(), "balance = the ledger's wallet and cold storage accounts");
         Budget expected = BudgetPolicy.from(config).budget(s.balanceSats(), s.owedSats(), s.carriedInSats(), e.start(), e.end());
         assertEquals(expected.amountSats(), s.budgetSats());
         assertEquals(expected.limit().name(), s.budgetLimit());
+    }
+
+    @Test
+    void shouldBudgetFromTheWholeFundTheHotWalletAndColdStorage() {
+        Epoch e = epoch("2025-04-30T12:00:00Z");
+        long op = operator(ds, "APPROVED", true);
+        week(ds, endpoint(ds, op, "SOCKS5", "IR"), e, 60, 0, 0);
+        // A hot float swept most of the fund to cold storage (reference 'test-settle-fund': the clean-up reverses it).
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> ledger.postSweepConfirmed("test-settle-fund", 40_000_000L, 1_000L));
+        Map<String, Long> before = ledger.balances();
+        assertEquals(FUNDS - 40_001_000L, before.get(LedgerService.WALLET));
+
+        Settlement s = service.settle(e).settlement();
+
+        assertEquals(FUNDS - 1_000L, s.balanceSats(), "the budget's basis is the whole fund, hot and cold");
+        Budget expected = BudgetPolicy.from(config).budget(FUNDS - 1_000L, s.owedSats(), s.carriedInSats(), e.start(), e.end());
+        assertEquals(expected.amountSats(), s.budgetSats());
+        assertEquals(BudgetPolicy.Mode.PERCENT, config.budgetMode(), "the test profile's budget is a share of the fund");
+        assertTrue(s.budgetSats() > BudgetPolicy.from(config).budget(FUNDS - 40_001_000L, s.owedSats(), s.carriedInSats(),
+                e.start(), e.end()).amountSats(), "more than the hot wallet alone would give");
     }
 
     @Test
