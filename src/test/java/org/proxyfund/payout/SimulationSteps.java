@@ -13,6 +13,7 @@ import org.proxyfund.treasury.SweepQueries;
 import org.proxyfund.treasury.SweepRow;
 import org.proxyfund.treasury.SweepState;
 import org.proxyfund.treasury.SweepWorker;
+import org.proxyfund.wallet.TxStatus;
 import org.proxyfund.wallet.WalletRestart;
 import org.proxyfund.wallet.WalletService;
 import org.proxyfund.wallet.testing.RegtestNode;
@@ -338,6 +339,7 @@ class SimulationSteps {
      * Returns the sats paid, 0 when cold storage holds too little.
      */
     long refill(Random random, long coldSats) {
+        resendNodeWallet();
         String lackingArgs = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery("""
                 SELECT waiting_args FROM payout_batch WHERE state = 'APPROVED' AND waiting_code = 'FLOAT_REFILL'
                 ORDER BY id LIMIT 1""").getResultStream().findFirst().orElse(null));
@@ -353,6 +355,24 @@ class SimulationSteps {
         refillAddresses.add(address);
         refillCounts.merge(lacking != null ? "for a batch waiting with FLOAT_REFILL" : "at random", 1, Integer::sum);
         return sats;
+    }
+
+    /**
+     * The node's wallet, standing in for the admins' cold wallet (and the donors' wallets), sends again what it paid
+     * and a reorg dropped: bcoin's invalidateblock empties the node's mempool, and bcoin's wallet does not send its
+     * pending transactions again by itself, as the admins' wallet would.
+     */
+    void resendNodeWallet() {
+        try {
+            node.walletRpc("resendwallettransactions");
+        } catch (RuntimeException e) {
+            System.out.println("simulation: the node's wallet could not send its pending transactions again: " + e);
+        }
+    }
+
+    /** Whether every refill paid is confirmed in the hot wallet's view of the chain. */
+    boolean refillsConfirmed() {
+        return refillTxs.keySet().stream().allMatch(txid -> wallet.txStatus(txid) instanceof TxStatus.Confirmed);
     }
 
     /** Refills paid so far: txid → sats. */
@@ -441,17 +461,20 @@ class SimulationSteps {
 
     /**
      * Mines, follows donations and runs the worker's whole pass (sweeps and refills followed, reconcile, send, track,
-     * the next sweep) until no batch is SIGNED or BROADCAST, no sweep is in flight, and the node's mempool holds none
-     * of the payouts' or sweeps' transactions.
+     * the next sweep) until no batch is SIGNED or BROADCAST, no sweep is in flight, every refill is confirmed, and the
+     * node's mempool holds none of the payouts' or sweeps' transactions. The node's wallet sends again what a reorg
+     * dropped (refills, donations).
      */
     void quiesce(Duration timeout) {
-        RegtestNode.await("payouts, sweeps and donations settle", timeout, () -> {
+        RegtestNode.await("payouts, sweeps, refills and donations settle", timeout, () -> {
+            resendNodeWallet();
             mine(1);
             chain.awaitSynced();
             donationReconciler.reconcile();
             worker.runOnce(now());
             worker.track(now());
-            return inFlight() == 0 && sweepsInFlight() == 0 && node.mempool().stream().noneMatch(this::isPayoutTx);
+            return inFlight() == 0 && sweepsInFlight() == 0 && refillsConfirmed()
+                    && node.mempool().stream().noneMatch(this::isPayoutTx);
         });
         chain.awaitSynced();
         donationReconciler.reconcile();
