@@ -72,8 +72,8 @@ class PayoutSimulationTest {
             Map.entry(Op.SETTLE, 15), Map.entry(Op.PROPOSE, 40), Map.entry(Op.APPROVE, 200),
             Map.entry(Op.APPROVE_STALE, 80), Map.entry(Op.APPROVE_AGAIN, 40), Map.entry(Op.REJECT, 8),
             Map.entry(Op.REMOVE_LINE, 30), Map.entry(Op.FAIL, 10), Map.entry(Op.SEND, 150), Map.entry(Op.TRACK, 200),
-            Map.entry(Op.ARM_FAULT, 4), Map.entry(Op.RESTART, 2), Map.entry(Op.RECONCILE_DONATIONS, 60),
-            Map.entry(Op.OFFER_PSBT, 25), Map.entry(Op.SIGN_PSBT, 25), Map.entry(Op.SWEEP, 30), Map.entry(Op.REFILL, 3)));
+            Map.entry(Op.ARM_FAULT, 6), Map.entry(Op.RESTART, 2), Map.entry(Op.RECONCILE_DONATIONS, 60),
+            Map.entry(Op.OFFER_PSBT, 35), Map.entry(Op.SIGN_PSBT, 35), Map.entry(Op.SWEEP, 40), Map.entry(Op.REFILL, 5)));
 
     @Inject
     PayoutService payouts;
