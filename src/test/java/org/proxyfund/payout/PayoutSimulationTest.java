@@ -41,13 +41,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * outputs as they have such lines: never twice, never lost. Some batches take the admins' path instead: a PSBT
  * offered, signed by an independent signer and uploaded (after a partly signed upload, a stale revision's signature and
  * a second upload by the same admin, all refused), with faults between building and offering the PSBT and between
- * finalizing and storing an upload. {@code -Dproxyfund.simulation.operations=N} and {@code -Dproxyfund.simulation.seed=S} change the run: the
+ * finalizing and storing an upload.
+ *
+ * <p>The hot wallet runs a float ({@link PayoutSimulationProfile}: a cap, a sweep-min, an Electrum cold wallet's vpub):
+ * the worker's whole pass (SWEEP) sweeps what its deep coins hold above the cap to the cold wallet's next address and
+ * follows every sweep; batches above the cap wait (FLOAT_CAP), batches the float cannot cover wait (FLOAT_REFILL);
+ * REFILL pays the refill address from the node's wallet (standing in for the admins' cold wallet, never more than cold
+ * storage holds), for a batch that waits with FLOAT_REFILL or at random; faults strike at the sweeps' steps too, and
+ * deep reorgs take confirmed sweeps back. At the end every sweep is CONFIRMED (or FAILED on a conflict), each paid its
+ * own cold address exactly once on the node's chain, every refill reached the chain, the hot wallet holds at most the
+ * cap, the ledger's cold_storage account moved by the confirmed sweeps less the refills, and the ledger check holds.
+ * {@code -Dproxyfund.simulation.operations=N} and {@code -Dproxyfund.simulation.seed=S} change the run: the
  * default build runs 1,000 operations, -Plong 10,000 and then also holds every kind of move to a minimum count.
  *
  * <p>The node is bcoin on regtest: its invalidateblock (the reorg here) resets the node's whole mempool, so every
- * unconfirmed payout must be sent again by the tracker. The worker's periods are scaled to the simulation's pace
- * ({@link PayoutSimulationProfile}). What stays open at the end (a batch whose fee would be too large a share, say)
- * is rejected by an admin before the final checks, so every batch of the run is closed.
+ * unconfirmed payout and sweep must be sent again by the worker; bcoin's own wallet does not send its pending
+ * transactions again by itself, so before each refill and in the quiesce it is asked to (as the admins' and the donors'
+ * wallets would). The worker's periods are scaled to the simulation's pace ({@link PayoutSimulationProfile}). What
+ * stays open at the end (a batch whose fee would be too large a share, or above the float's cap, say) is rejected by
+ * an admin before the final checks, so every batch of the run is closed; then, every coin deep, one more worker pass
+ * sweeps what the hot wallet holds above the cap, and that sweep is confirmed too.
  */
 @QuarkusTest
 @TestProfile(PayoutSimulationProfile.class)
