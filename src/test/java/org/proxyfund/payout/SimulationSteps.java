@@ -8,6 +8,12 @@ import org.proxyfund.donation.DonationReconciler;
 import org.proxyfund.donation.DonationService;
 import org.proxyfund.settlement.Epoch;
 import org.proxyfund.settlement.SettlementService;
+import org.proxyfund.treasury.RefillService;
+import org.proxyfund.treasury.SweepQueries;
+import org.proxyfund.treasury.SweepRow;
+import org.proxyfund.treasury.SweepState;
+import org.proxyfund.treasury.SweepWorker;
+import org.proxyfund.wallet.TxStatus;
 import org.proxyfund.wallet.WalletRestart;
 import org.proxyfund.wallet.WalletService;
 import org.proxyfund.wallet.testing.RegtestNode;
@@ -19,6 +25,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -26,7 +33,9 @@ import java.util.Set;
 
 /**
  * The simulation's moves, each through the real services (the same calls the pages, trigger and worker make). The
- * worker's periods are scaled to the simulation's pace by {@link PayoutSimulationProfile}.
+ * worker's periods are scaled to the simulation's pace by {@link PayoutSimulationProfile}, which also gives the hot
+ * wallet a float: its sweeps run in the worker's whole pass ({@link #floatPass}), refills are paid by the node
+ * ({@link #refill}).
  */
 @ApplicationScoped
 class SimulationSteps {
@@ -56,10 +65,20 @@ class SimulationSteps {
     PayoutFault fault;
     @Inject
     SettlementService settlements;
+    @Inject
+    SweepWorker sweepWorker;
+    @Inject
+    SweepQueries sweeps;
+    @Inject
+    RefillService refills;
 
     final RegtestNode node = RegtestNode.shared();
     private final Map<PayoutFault.Step, Integer> faultsStruck = new EnumMap<>(PayoutFault.Step.class);
     final Set<String> payoutTxids = new HashSet<>();
+    /** Refills paid so far, txid → sats (read through a method: fields of a CDI client proxy are not the bean's). */
+    private final Map<String, Long> refillTxs = new LinkedHashMap<>();
+    private final Set<String> refillAddresses = new HashSet<>();
+    private final Map<String, Integer> refillCounts = new java.util.TreeMap<>();
     private Epoch nextEpoch;
     private PayoutFault.Step armed;
 
@@ -113,25 +132,32 @@ class SimulationSteps {
      * False when there was no such batch.
      */
     boolean deepReorg() {
-        if (inFlight() > 0) {
+        if (inFlight() > 0 || sweepsInFlight() > 0) {
             mine(payoutConfig.confirmations());
             chain.awaitSynced();
             worker(() -> worker.reconcile(now()) >= 0);
+            worker(() -> {
+                followSweeps();
+                return true;
+            });
         }
-        if (inFlight() > 0) {
+        if (inFlight() > 0 || sweepsInFlight() > 0) {
             return false;
         }
         if (!node.mempool().isEmpty()) {
             mine(1);
         }
-        PayoutBatchView paid = queries.inStates(List.of(BatchState.CONFIRMED), 1).stream().findFirst().orElse(null);
-        if (paid == null) {
+        Set<String> paid = new HashSet<>();
+        queries.inStates(List.of(BatchState.CONFIRMED), 1).stream().findFirst().ifPresent(b -> paid.add(b.confirmedTxid()));
+        sweeps.newest(10).stream().filter(r -> r.sweep().state() == SweepState.CONFIRMED).findFirst()
+                .ifPresent(r -> paid.add(r.sweep().txid()));
+        if (paid.isEmpty()) {
             return false;
         }
         int tip = node.blockCount();
         int at = -1;
-        for (int h = tip; h > tip - 10 && at < 0; h--) {
-            if (node.blockTxids(node.rpc("getblockhash", h).asText()).contains(paid.confirmedTxid())) {
+        for (int h = tip; h > tip - 10; h--) {
+            if (node.blockTxids(node.rpc("getblockhash", h).asText()).stream().anyMatch(paid::contains)) {
                 at = h;
             }
         }
@@ -235,14 +261,14 @@ class SimulationSteps {
     }
 
     /**
-     * Arms a fault at a random sending step (unless one is armed): it strikes when the worker next reaches that step,
-     * in whatever move runs it; the move then {@link #crashed crashes}.
+     * Arms a fault at a random step of sending or of the float's sweeping (unless one is armed): it strikes when the
+     * worker next reaches that step, in whatever move runs it; the move then {@link #crashed crashes}.
      */
     boolean armFault(Random random) {
         if (armed != null) {
             return false;
         }
-        List<PayoutFault.Step> steps = PayoutFault.Step.sending();
+        List<PayoutFault.Step> steps = List.of(PayoutFault.Step.values());
         armed = steps.get(random.nextInt(steps.size()));
         fault.arm(armed, PayoutFault.Mode.THROW);
         return true;
@@ -259,16 +285,134 @@ class SimulationSteps {
         restart();
     }
 
-    /** A restart of the service: the wallet reopens from its file and the reconciler brings every batch to its truth. */
+    /**
+     * A restart of the service: the wallet reopens from its file and the reconcilers bring every sweep and every batch
+     * to its truth, the sweeps first as in the worker's pass (a sweep recorded before the crash is sent before
+     * anything signs again, so the wallet learns its coins are spent).
+     */
     boolean restart() {
         WalletRestart.restart(wallet);
         chain.awaitSynced();
         try {
+            followSweeps();
             worker.reconcile(now());
         } catch (PayoutFault.InjectedFault e) {
             crashed(e);
         }
         return true;
+    }
+
+    /**
+     * The float's first step of the worker's pass: every sweep followed (sent, confirmed, taken back after a reorg,
+     * failed on a deep conflict). Trouble other than an injected fault is logged and retried, as in the pass.
+     */
+    void followSweeps() {
+        try {
+            sweepWorker.reconcile(payoutConfig.confirmations(), fault::atSweep);
+        } catch (PayoutFault.InjectedFault e) {
+            throw e;
+        } catch (RuntimeException e) {
+            System.out.println("simulation: following the sweeps failed; the next pass retries: " + e);
+        }
+    }
+
+    /**
+     * The worker's whole pass ({@link PayoutWorker#runOnce}), the one that runs the float: sweeps and refills
+     * followed, batches reconciled and sent, and last, with no batch SIGNED, a sweep of what the hot wallet's
+     * spendable coins hold above the cap. True when a sweep was recorded or changed state.
+     */
+    boolean floatPass() {
+        List<String> before = sweepStates();
+        worker.runOnce(now());
+        return !before.equals(sweepStates());
+    }
+
+    private List<String> sweepStates() {
+        return sweeps.newest(100_000).stream().map(r -> r.sweep().id() + ":" + r.sweep().state() + ":" + r.sweep().reorgCount())
+                .toList();
+    }
+
+    /**
+     * The admins refill the float from cold storage (the node's wallet stands in for their cold-signed payment to
+     * {@link RefillService#refillAddress()}), never more than cold storage holds ({@code coldSats}): when a batch waits
+     * with FLOAT_REFILL, what it lacks and up to a sweep-min more; otherwise a random amount around the sweep-min.
+     * Returns the sats paid, 0 when cold storage holds too little.
+     */
+    long refill(Random random, long coldSats) {
+        resendNodeWallet();
+        String lackingArgs = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery("""
+                SELECT waiting_args FROM payout_batch WHERE state = 'APPROVED' AND waiting_code = 'FLOAT_REFILL'
+                ORDER BY id LIMIT 1""").getResultStream().findFirst().orElse(null));
+        Long lacking = lackingArgs == null ? null : Long.parseLong(lackingArgs.split("\u001F")[0]);
+        long want = lacking != null ? lacking + random.nextLong(PayoutSimulationProfile.SWEEP_MIN)
+                : random.nextLong(PayoutSimulationProfile.SWEEP_MIN / 2, 2 * PayoutSimulationProfile.SWEEP_MIN);
+        long sats = Math.min(coldSats, want);
+        if (sats < 100_000) {
+            return 0;
+        }
+        String address = refills.refillAddress();
+        refillTxs.put(node.sendToAddress(address, sats), sats);
+        refillAddresses.add(address);
+        refillCounts.merge(lacking != null ? "for a batch waiting with FLOAT_REFILL" : "at random", 1, Integer::sum);
+        return sats;
+    }
+
+    /**
+     * The node's wallet, standing in for the admins' cold wallet (and the donors' wallets), sends again what it paid
+     * and a reorg dropped: bcoin's invalidateblock empties the node's mempool, and bcoin's wallet does not send its
+     * pending transactions again by itself, as the admins' wallet would.
+     */
+    void resendNodeWallet() {
+        try {
+            node.walletRpc("resendwallettransactions");
+        } catch (RuntimeException e) {
+            System.out.println("simulation: the node's wallet could not send its pending transactions again: " + e);
+        }
+    }
+
+    /** Whether every refill paid is confirmed in the hot wallet's view of the chain. */
+    boolean refillsConfirmed() {
+        return refillTxs.keySet().stream().allMatch(txid -> wallet.txStatus(txid) instanceof TxStatus.Confirmed);
+    }
+
+    /** Refills paid so far: txid → sats. */
+    Map<String, Long> refillTxs() {
+        return new LinkedHashMap<>(refillTxs);
+    }
+
+    /** The refill addresses paid so far. */
+    Set<String> refillAddresses() {
+        return new HashSet<>(refillAddresses);
+    }
+
+    /** How many refills were paid for a batch waiting with FLOAT_REFILL, and how many at random. */
+    Map<String, Integer> refillCounts() {
+        return new java.util.TreeMap<>(refillCounts);
+    }
+
+    /** Sweeps since {@code firstSweepId}, oldest first. */
+    List<SweepRow> sweepsSince(long firstSweepId) {
+        return sweeps.newest(100_000).stream().filter(r -> r.sweep().id() >= firstSweepId).toList().reversed();
+    }
+
+    long lastSweepId() {
+        return sweeps.newest(1).stream().mapToLong(r -> r.sweep().id()).max().orElse(0);
+    }
+
+    int sweepsInFlight() {
+        return sweeps.inFlight().size();
+    }
+
+    /**
+     * The end of the float's work, with nothing in flight: the blocks that make every coin as deep as a payout wants
+     * it, one more worker pass (which sweeps what the hot wallet holds above the cap), and the quiesce again until that
+     * sweep is confirmed.
+     */
+    void settleFloat(Duration timeout) {
+        mine(payoutConfig.confirmations());
+        chain.awaitSynced();
+        worker.runOnce(now());
+        quiesce(timeout);
     }
 
     /** Runs one of the worker's moves; a fault striking in it is a crash and a restart. */
@@ -316,29 +460,34 @@ class SimulationSteps {
     }
 
     /**
-     * Mines, follows donations and runs the worker (reconcile, send, track) until no batch is SIGNED or BROADCAST and
-     * the node's mempool holds none of the payouts' transactions.
+     * Mines, follows donations and runs the worker's whole pass (sweeps and refills followed, reconcile, send, track,
+     * the next sweep) until no batch is SIGNED or BROADCAST, no sweep is in flight, every refill is confirmed, and the
+     * node's mempool holds none of the payouts' or sweeps' transactions. The node's wallet sends again what a reorg
+     * dropped (refills, donations).
      */
     void quiesce(Duration timeout) {
-        RegtestNode.await("payouts and donations settle", timeout, () -> {
+        RegtestNode.await("payouts, sweeps, refills and donations settle", timeout, () -> {
+            resendNodeWallet();
             mine(1);
             chain.awaitSynced();
             donationReconciler.reconcile();
-            worker.reconcile(now());
-            worker.sendApproved();
+            worker.runOnce(now());
             worker.track(now());
-            return inFlight() == 0 && node.mempool().stream().noneMatch(this::isPayoutTx);
+            return inFlight() == 0 && sweepsInFlight() == 0 && refillsConfirmed()
+                    && node.mempool().stream().noneMatch(this::isPayoutTx);
         });
         chain.awaitSynced();
         donationReconciler.reconcile();
     }
 
+    /** Whether the transaction is a payout's or a sweep's. */
     private boolean isPayoutTx(String txid) {
         if (payoutTxids.contains(txid)) {
             return true;
         }
         Number n = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
-                "SELECT count(*) FROM payout_tx WHERE txid = ?1").setParameter(1, txid).getSingleResult());
+                "SELECT (SELECT count(*) FROM payout_tx WHERE txid = ?1) + (SELECT count(*) FROM treasury_sweep WHERE txid = ?1)")
+                .setParameter(1, txid).getSingleResult());
         if (n.intValue() > 0) {
             payoutTxids.add(txid);
             return true;
@@ -352,6 +501,10 @@ class SimulationSteps {
         Set<String> mempool = new HashSet<>(node.mempool());
         out.append("node height ").append(node.blockCount()).append(", wallet height ").append(wallet.state().chainHeight())
                 .append(", node mempool ").append(mempool.size()).append(" txs, clock ").append(now()).append('\n');
+        for (org.proxyfund.treasury.Sweep s : sweeps.inFlight()) {
+            out.append("sweep ").append(s.id()).append(' ').append(s.state()).append(' ').append(s.txid()).append(": wallet ")
+                    .append(wallet.txStatus(s.txid())).append(", node mempool ").append(mempool.contains(s.txid())).append('\n');
+        }
         for (PayoutBatchView b : queries.inStates(List.of(BatchState.SIGNED, BatchState.BROADCAST), 10_000)) {
             out.append("batch ").append(b.id()).append(' ').append(b.state()).append(" signed ").append(b.signedAt())
                     .append(" broadcast ").append(b.broadcastAt()).append(" waiting ").append(b.waitingReason()).append('\n');
@@ -370,6 +523,12 @@ class SimulationSteps {
             }
         }
         return out.toString();
+    }
+
+    /** The waiting reason's code stored on the batch (FLOAT_CAP, FUNDS, …), or null. */
+    String waitingCode(long batchId) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "SELECT waiting_code FROM payout_batch WHERE id = ?1").setParameter(1, batchId).getSingleResult());
     }
 
     int inFlight() {
