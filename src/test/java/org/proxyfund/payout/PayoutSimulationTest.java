@@ -51,8 +51,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * deep reorgs take confirmed sweeps back. At the end every sweep is CONFIRMED (or FAILED on a conflict), each paid its
  * own cold address exactly once on the node's chain, every refill reached the chain, the hot wallet holds at most the
  * cap, the ledger's cold_storage account moved by the confirmed sweeps less the refills, and the ledger check holds.
- * {@code -Dproxyfund.simulation.operations=N} and {@code -Dproxyfund.simulation.seed=S} change the run: the
- * default build runs 1,000 operations, -Plong 10,000 and then also holds every kind of move to a minimum count.
+ * {@code -Dproxyfund.simulation.operations=N} and {@code -Dproxyfund.simulation.seed=S} change the run: -Plong
+ * (the only build that runs it) makes 10,000 operations and then also holds every kind of move to a minimum count; a
+ * targeted run ({@code -Dtest=PayoutSimulationTest}) makes 1,000 unless told.
  *
  * <p>The node is bcoin on regtest: its invalidateblock (the reorg here) resets the node's whole mempool, so every
  * unconfirmed payout and sweep must be sent again by the worker; bcoin's own wallet does not send its pending
