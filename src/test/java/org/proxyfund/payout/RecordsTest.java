@@ -16,6 +16,7 @@ import org.proxyfund.donation.DonationService;
 import org.proxyfund.operator.Account;
 import org.proxyfund.operator.WebClient;
 import org.proxyfund.wallet.testing.RegtestNode;
+import org.proxyfund.wallet.testing.WalletTestProfile;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -34,12 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The records people keep, on the regtest node with a block explorer configured: an operator's payout history (page
- * and API) and a donor's receipt with block, date, output and explorer links; the admin payout-batch API as its
- * OpenAPI document describes it; the ledger journal; CSV exports read back with an independent parser.
+ * The records people keep, on the regtest node with a block explorer configured (the wallet test profile has one):
+ * an operator's payout history (page and API) and a donor's receipt with block, date, output and explorer links; the
+ * admin payout-batch API as its OpenAPI document describes it; the ledger journal; CSV exports read back with an
+ * independent parser.
  */
 @QuarkusTest
-@TestProfile(RecordsProfile.class)
+@TestProfile(WalletTestProfile.class)
 class RecordsTest {
 
     @Inject
@@ -151,17 +153,17 @@ class RecordsTest {
         assertEquals("CONFIRMED", row.get("state"));
         assertEquals(123_456, ((Number) row.get("amountSats")).intValue());
         assertEquals(txid, row.get("txid"));
-        assertEquals(RecordsProfile.TX_URL + txid, row.get("txUrl"), "the configured network's explorer");
+        assertEquals(WalletTestProfile.TX_URL + txid, row.get("txUrl"), "the configured network's explorer");
         assertEquals(address, row.get("address"));
-        assertEquals(RecordsProfile.ADDRESS_URL + address, row.get("addressUrl"));
+        assertEquals(WalletTestProfile.ADDRESS_URL + address, row.get("addressUrl"));
         assertEquals((int) block[2], row.get("vout"), "the output index the chain shows");
         assertEquals((int) block[0], row.get("blockHeight"), "the block the chain shows");
         assertEquals(Instant.ofEpochSecond(block[1]), Instant.parse((String) row.get("blockTime")));
         assertEquals(node.blockCount() - (int) block[0] + 1, row.get("confirmations"));
 
         String page = web.get("/account/earnings").then().statusCode(200).extract().asString();
-        assertTrue(page.contains("href=\"" + RecordsProfile.TX_URL + txid + "\""), "txid linked on the earnings page");
-        assertTrue(page.contains("href=\"" + RecordsProfile.ADDRESS_URL + address + "\""), "address linked");
+        assertTrue(page.contains("href=\"" + WalletTestProfile.TX_URL + txid + "\""), "txid linked on the earnings page");
+        assertTrue(page.contains("href=\"" + WalletTestProfile.ADDRESS_URL + address + "\""), "address linked");
         assertTrue(page.contains("<td class=\"block\">" + block[0] + "</td>"), "block height shown");
         assertTrue(page.contains("<td class=\"vout\">" + block[2] + "</td>"), "output index shown");
         assertTrue(web.get("/account/earnings?lang=ru").then().statusCode(200).extract().asString().contains("Куда выплачено"));
@@ -187,13 +189,13 @@ class RecordsTest {
         assertTrue(status.contains("href=\"/donate/" + id + "/receipt\""), "the donation page links to its receipt");
         String receipt = given().get("/donate/" + id + "/receipt").then().statusCode(200).extract().asString();
         assertTrue(receipt.contains("777777 sat"), receipt);
-        assertTrue(receipt.contains("href=\"" + RecordsProfile.TX_URL + txid + "\""), "txid linked to the configured explorer");
+        assertTrue(receipt.contains("href=\"" + WalletTestProfile.TX_URL + txid + "\""), "txid linked to the configured explorer");
         assertTrue(receipt.contains("<code>" + txid + ":" + block[2] + "</code>"), "transaction and output");
         assertTrue(receipt.contains("<td class=\"block\">" + block[0] + "</td>"));
         String date = Instant.ofEpochSecond(block[1]).toString().substring(0, 19).replace('T', ' ');
         assertTrue(receipt.contains("<td class=\"date\">" + date + " UTC</td>"), "the block's date: " + date);
         assertTrue(receipt.contains("<td class=\"confirmations\">" + (node.blockCount() - block[0] + 1) + "</td>"));
-        assertTrue(receipt.contains("href=\"" + RecordsProfile.ADDRESS_URL + address + "\""));
+        assertTrue(receipt.contains("href=\"" + WalletTestProfile.ADDRESS_URL + address + "\""));
         assertTrue(given().get("/donate/" + id + "/receipt?lang=ru").then().statusCode(200).extract().asString()
                 .contains("Квитанция о пожертвовании"));
         Response text = given().get("/donate/" + id + "/receipt.txt");

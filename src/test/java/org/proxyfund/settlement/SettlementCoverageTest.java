@@ -1,19 +1,18 @@
 package org.proxyfund.settlement;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.proxyfund.common.testing.OwnSettingsProfile;
 import org.proxyfund.ledger.LedgerService;
 
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,16 +24,8 @@ import static org.proxyfund.settlement.SettlementFixtures.*;
  * whose monitor was impaired most of the week (UNKNOWN) and one approved a day before the epoch's end are paid.
  */
 @QuarkusTest
-@TestProfile(SettlementCoverageTest.Floor.class)
+@TestProfile(OwnSettingsProfile.class)
 class SettlementCoverageTest {
-
-    /** The production defaults of the rule (the test profile of the other tests turns it off). */
-    public static class Floor implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("proxyfund.settlement.min-coverage-bp", "5000", "proxyfund.settlement.check-interval", "60s");
-        }
-    }
 
     @Inject
     SettlementService service;

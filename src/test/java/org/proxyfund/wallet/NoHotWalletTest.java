@@ -1,14 +1,13 @@
 package org.proxyfund.wallet;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.proxyfund.common.testing.OwnSettingsProfile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,21 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A deployment without a mnemonic has no hot wallet: the service starts, is ready, and holds no key anywhere. */
 @QuarkusTest
-@TestProfile(NoHotWalletTest.NoMnemonic.class)
+@TestProfile(OwnSettingsProfile.class)
 class NoHotWalletTest {
 
-    static final String DATA_DIR = "target/no-hot-wallet-" + java.util.UUID.randomUUID();
-
-    /** The wallet switched on, but neither mnemonic nor passphrase given, and generating them off (as in production). */
-    public static class NoMnemonic implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("proxyfund.wallet.enabled", "true",
-                    "proxyfund.wallet.generate-missing-secrets", "false",
-                    "proxyfund.wallet.peers", "127.0.0.1:1",
-                    "proxyfund.wallet.data-dir", DATA_DIR);
-        }
-    }
+    static final String DATA_DIR = OwnSettingsProfile.NO_HOT_WALLET_DIR;
 
     @Inject
     WalletService wallet;

@@ -1,18 +1,15 @@
 package org.proxyfund.probe.relay;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.proxyfund.common.testing.OwnSettingsProfile;
 import org.proxyfund.probe.CheckResult;
 import org.proxyfund.probe.canary.Canary;
 import org.proxyfund.probe.httpconnect.HttpConnectChecker;
-import org.proxyfund.probe.mtproto.TestDataCentre;
-import org.proxyfund.probe.mtproto.TestDhResponder;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,30 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * configuration plus the page's snippets reaches both: UP with the data centre's proof, not merely the canary.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PassGuideUserTargetsTest.DataCentre.class, restrictToAnnotatedClass = true)
+@TestProfile(OwnSettingsProfile.class)
 class PassGuideUserTargetsTest {
-
-    /** A test Telegram data centre for this application start, configured as its only user target. */
-    public static class DataCentre implements QuarkusTestResourceLifecycleManager {
-        private TestDataCentre dc;
-
-        @Override
-        public Map<String, String> start() {
-            dc = new TestDataCentre();
-            try {
-                dc.start();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return Map.of("proxyfund.probe.user-targets", "127.0.0.1:" + dc.port() + "/2",
-                    "proxyfund.probe.mtproto.server-public-keys", TestDhResponder.publicKeyBase64());
-        }
-
-        @Override
-        public void stop() {
-            if (dc != null) dc.stop();
-        }
-    }
 
     @Inject
     Canary canary;

@@ -4,6 +4,7 @@ import org.proxyfund.common.testing.PlainLane;
 import org.bitcoinj.base.ScriptType;
 import org.bitcoinj.crypto.ECKey;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.wallet.BitcoinNetwork;
 import org.proxyfund.wallet.address.ProofResult.Format;
@@ -131,6 +132,7 @@ class ElectrumVectorsTest {
 
     /** Runs the generator script with the installed Electrum and expects exactly the committed vectors. */
     @Test
+    @Tag("long") // 33 Electrum runs of its own, half a minute of CPU: ./mvnw -Plong verify (docs/testing.md)
     void shouldReproduceTheCommittedVectorsWithTheInstalledElectrum() throws Exception {
         boolean installed = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, "electrum")));
