@@ -278,17 +278,20 @@ class SettlementServiceTest {
         long op = operator(ds, "APPROVED", true);
         week(ds, endpoint(ds, op, "SOCKS5", "IR"), e, 60, 0, 0);
         // A hot float swept most of the fund to cold storage (reference 'test-settle-fund': the clean-up reverses it).
+        long hotBefore = ledger.balances().getOrDefault(LedgerService.WALLET, 0L);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> ledger.postSweepConfirmed("test-settle-fund", 40_000_000L, 1_000L));
         Map<String, Long> before = ledger.balances();
-        assertEquals(FUNDS - 40_001_000L, before.get(LedgerService.WALLET));
+        long hot = before.get(LedgerService.WALLET);
+        long fund = hot + before.get(LedgerService.COLD_STORAGE);
+        assertEquals(hotBefore - 40_001_000L, hot, "the sweep and its fee left the hot wallet");
 
         Settlement s = service.settle(e).settlement();
 
-        assertEquals(FUNDS - 1_000L, s.balanceSats(), "the budget's basis is the whole fund, hot and cold");
-        Budget expected = BudgetPolicy.from(config).budget(FUNDS - 1_000L, s.owedSats(), s.carriedInSats(), e.start(), e.end());
+        assertEquals(fund, s.balanceSats(), "the budget's basis is the whole fund, hot and cold");
+        Budget expected = BudgetPolicy.from(config).budget(fund, s.owedSats(), s.carriedInSats(), e.start(), e.end());
         assertEquals(expected.amountSats(), s.budgetSats());
         assertEquals(BudgetPolicy.Mode.PERCENT, config.budgetMode(), "the test profile's budget is a share of the fund");
-        assertTrue(s.budgetSats() > BudgetPolicy.from(config).budget(FUNDS - 40_001_000L, s.owedSats(), s.carriedInSats(),
+        assertTrue(s.budgetSats() > BudgetPolicy.from(config).budget(hot, s.owedSats(), s.carriedInSats(),
                 e.start(), e.end()).amountSats(), "more than the hot wallet alone would give");
     }
 
