@@ -215,7 +215,25 @@ public final class RegtestNode implements AutoCloseable {
         return call(walletPort, method, params);
     }
 
+    /**
+     * One JSON-RPC call. A read ({@code get…}) that fails on the connection is asked again, at most twice: the JDK
+     * client now and then hands out a pooled connection just as its keep-alive timer closes it ("header parser received
+     * no bytes", "connection closed locally"), and a read asked twice changes nothing. Anything else fails at once, so
+     * a payment or a block is never made twice.
+     */
     private JsonNode call(int port, String method, Object... params) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return callOnce(port, method, params);
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof IOException) || !method.startsWith("get") || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private JsonNode callOnce(int port, String method, Object... params) {
         try {
             String body = JSON.writeValueAsString(Map.of("method", method, "params", params));
             String auth = Base64.getEncoder().encodeToString(("x:" + apiKey).getBytes(StandardCharsets.UTF_8));
