@@ -3,6 +3,7 @@ package org.proxyfund.audit;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.bitcoinj.wallet.DeterministicSeed;
 import org.proxyfund.common.db.EmbeddedPostgresServer;
+import org.proxyfund.common.testing.TestJvm;
 import org.proxyfund.wallet.testing.RegtestNode;
 
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public class FreshChainResource implements QuarkusTestResourceLifecycleManager {
     public static Map<String, String> freshDatabaseAndWallet(String name) {
         RegtestNode node = RegtestNode.shared();
         // the same folder as the tests' default, so this JVM keeps one server whichever profile starts it first
-        String server = EmbeddedPostgresServer.start(Path.of("target", "embedded-pg-test"), true, 0);
+        String server = EmbeddedPostgresServer.start(Path.of(TestJvm.embeddedDbDir()), true, 0);
         String database = "pf19a_" + name + "_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection c = DriverManager.getConnection(server, EmbeddedPostgresServer.user(), EmbeddedPostgresServer.password());
              Statement s = c.createStatement()) {

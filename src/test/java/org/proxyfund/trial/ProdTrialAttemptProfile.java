@@ -1,6 +1,7 @@
 package org.proxyfund.trial;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import org.proxyfund.common.testing.TestJvm;
 
 import java.util.Map;
 
@@ -21,12 +22,12 @@ public class ProdTrialAttemptProfile implements QuarkusTestProfile {
         return Map.ofEntries(
                 Map.entry("proxyfund.trial.enabled", "true"),
                 Map.entry("proxyfund.local-node.enabled", "true"),
-                Map.entry("proxyfund.embedded-db.data-dir", "target/embedded-pg-test"),
+                Map.entry("proxyfund.embedded-db.data-dir", TestJvm.embeddedDbDir()),
                 Map.entry("proxyfund.embedded-db.clean", "true"),
                 Map.entry("quarkus.http.test-port", "0"),
                 Map.entry("quarkus.management.test-port", "0"),
                 Map.entry("proxyfund.wallet.enabled", "false"),
-                Map.entry("proxyfund.secrets.key-file", "target/test-secrets.key"),
+                Map.entry("proxyfund.secrets.key-file", TestJvm.secretsKeyFile()),
                 Map.entry("proxyfund.operator.secure-cookies", "false"),
                 Map.entry("proxyfund.operator.bcrypt-cost", "4"),
                 Map.entry("quarkus.http.proxy.proxy-address-forwarding", "true"),
