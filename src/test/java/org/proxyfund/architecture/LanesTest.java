@@ -87,4 +87,18 @@ class LanesTest {
         both.values().removeIf(jvms -> jvms.size() < 2);
         assertEquals(Map.of(), both, "a test profile started in both JVMs is built twice: list all its classes in WalletJvmSuite.CLASSES or none");
     }
+
+    @Test
+    void shouldTagEveryIntegrationTestLongSinceOnlyTheLongBuildRunsFailsafe() {
+        Set<String> untagged = new TreeSet<>();
+        int its = 0;
+        for (Map.Entry<String, String> e : JavaSources.under(TESTS).entrySet()) {
+            if (e.getKey().endsWith("IT.java") && !e.getValue().contains("abstract class")) {
+                its++;
+                if (!e.getValue().contains("@Tag(\"long\")")) untagged.add(e.getKey());
+            }
+        }
+        assertTrue(its >= 5, "found the integration tests: " + its);
+        assertEquals(Set.of(), untagged, "the default build skips failsafe (skipITs in pom.xml): an IT must carry @Tag(\"long\")");
+    }
 }
