@@ -38,14 +38,10 @@ class LanesTest {
         Set<String> outside = new TreeSet<>();
         Set<String> wronglyInside = new TreeSet<>();
         int plain = 0;
-        for (Map.Entry<String, String> e : JavaSources.under(TESTS).entrySet()) {
+        for (Map.Entry<String, String> e : testClasses().entrySet()) {
             String file = e.getKey();
             String text = e.getValue();
-            if (!file.endsWith("Test.java") || text.contains("abstract class")) {
-                continue;
-            }
-            boolean quarkus = text.contains("@QuarkusTest") || text.contains("@QuarkusIntegrationTest")
-                    || text.contains("@QuarkusMainTest");
+            boolean quarkus = quarkus(text);
             boolean marked = text.contains("\n@PlainLane");
             String name = file.substring(file.lastIndexOf('/') + 1, file.length() - ".java".length());
             if (quarkus && marked) wronglyInside.add(file);
@@ -62,16 +58,12 @@ class LanesTest {
         Map<String, Set<String>> jvmsByProfile = new TreeMap<>();
         Set<String> misplaced = new TreeSet<>();
         int second = 0;
-        for (Map.Entry<String, String> e : JavaSources.under(TESTS).entrySet()) {
+        for (Map.Entry<String, String> e : testClasses().entrySet()) {
             String file = e.getKey();
             String text = e.getValue();
-            if (!file.endsWith("Test.java") || text.contains("abstract class")) {
-                continue; // benchmarks and ITs run by name (-Pbench, failsafe), outside the two suites
-            }
             String name = file.substring(0, file.length() - ".java".length()).replace('/', '.');
             boolean walletJvm = Pattern.matches(WalletJvmSuite.CLASSES, "org.proxyfund." + name);
-            boolean quarkus = text.contains("@QuarkusTest");
-            if (!quarkus) {
+            if (!quarkus(text)) {
                 if (walletJvm) misplaced.add(file + " (not a Quarkus test)");
                 continue;
             }
@@ -100,5 +92,19 @@ class LanesTest {
         }
         assertTrue(its >= 5, "found the integration tests: " + its);
         assertEquals(Set.of(), untagged, "the default build skips failsafe (skipITs in pom.xml): an IT must carry @Tag(\"long\")");
+    }
+
+    /**
+     * The test classes the two suites select, by file under {@link #TESTS} with their text: benchmarks and ITs run by
+     * name (-Pbench, failsafe), outside the suites.
+     */
+    private static Map<String, String> testClasses() {
+        Map<String, String> classes = new TreeMap<>(JavaSources.under(TESTS));
+        classes.entrySet().removeIf(e -> !e.getKey().endsWith("Test.java") || e.getValue().contains("abstract class"));
+        return classes;
+    }
+
+    private static boolean quarkus(String text) {
+        return text.contains("@QuarkusTest") || text.contains("@QuarkusIntegrationTest") || text.contains("@QuarkusMainTest");
     }
 }
