@@ -2,7 +2,6 @@ package org.proxyfund.operator;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A real headless Chromium signs up, signs out, signs in, adds an endpoint and finds it on the
@@ -30,12 +28,7 @@ class BrowserJourneyTest {
 
     @BeforeEach
     void needsChromium() {
-        boolean present = Files.isExecutable(WebDriverSession.CHROMIUM) && Files.isExecutable(WebDriverSession.CHROMEDRIVER);
-        if (!present && System.getenv("CI") != null) {
-            fail("CI must run the browser test: .ci/install-test-deps installs chromium and chromium-driver");
-        }
-        Assumptions.assumeTrue(present, "Skipped: Debian packages chromium and chromium-driver are not installed here "
-                + "(run .ci/install-test-deps; CI always installs them and runs this test)");
+        WebDriverSession.assumeInstalled();
     }
 
     @ParameterizedTest(name = "{0}")

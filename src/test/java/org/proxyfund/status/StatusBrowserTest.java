@@ -3,21 +3,18 @@ package org.proxyfund.status;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.web.WebDriverSession;
 
 import javax.sql.DataSource;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** A real headless Chromium shows /status in both languages and draws a badge. Screenshots go to target/screenshots/. */
 @QuarkusTest
@@ -34,11 +31,7 @@ class StatusBrowserTest {
 
     @BeforeEach
     void needsChromium() {
-        boolean present = Files.isExecutable(WebDriverSession.CHROMIUM) && Files.isExecutable(WebDriverSession.CHROMEDRIVER);
-        if (!present && System.getenv("CI") != null) {
-            fail("CI must run the browser test: .ci/install-test-deps installs chromium and chromium-driver");
-        }
-        Assumptions.assumeTrue(present, "Skipped: Debian packages chromium and chromium-driver are not installed here");
+        WebDriverSession.assumeInstalled();
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.common.identity.Actor;
@@ -24,7 +23,6 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A real Chromium shows an operator's dashboard with an endpoint blocked inside the region it serves (the agents of
@@ -47,11 +45,7 @@ class BlockedEndpointBrowserTest {
 
     @BeforeEach
     void needsChromium() {
-        boolean present = Files.isExecutable(WebDriverSession.CHROMIUM) && Files.isExecutable(WebDriverSession.CHROMEDRIVER);
-        if (!present && System.getenv("CI") != null) {
-            fail("CI must run the browser test: .ci/install-test-deps installs chromium and chromium-driver");
-        }
-        Assumptions.assumeTrue(present, "Skipped: Debian packages chromium and chromium-driver are not installed here");
+        WebDriverSession.assumeInstalled();
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proxyfund.common.testing.TestPorts;
@@ -14,7 +13,6 @@ import org.proxyfund.operator.WebClient;
 
 import java.lang.reflect.Method;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +22,6 @@ import java.util.TreeSet;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A real Chromium reads the Russian dashboard, endpoint pages, admin audit log and a 404: no English label of any
@@ -48,11 +45,7 @@ class RussianPagesBrowserTest {
 
     @BeforeEach
     void needsChromium() {
-        boolean present = Files.isExecutable(WebDriverSession.CHROMIUM) && Files.isExecutable(WebDriverSession.CHROMEDRIVER);
-        if (!present && System.getenv("CI") != null) {
-            fail("CI must run the browser test: .ci/install-test-deps installs chromium and chromium-driver");
-        }
-        Assumptions.assumeTrue(present, "Skipped: Debian packages chromium and chromium-driver are not installed here");
+        WebDriverSession.assumeInstalled();
     }
 
     @Test
