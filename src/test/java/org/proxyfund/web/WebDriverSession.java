@@ -59,18 +59,36 @@ public final class WebDriverSession implements AutoCloseable {
             port = s.getLocalPort();
         }
         Files.createDirectories(logDir);
+        profile = Files.createTempDirectory("proxyfund-chromium-");
         driver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port)
                 .redirectErrorStream(true).redirectOutput(logDir.resolve("chromedriver.log").toFile()).start();
         base = "http://127.0.0.1:" + port;
-        waitForDriver();
-        profile = Files.createTempDirectory("proxyfund-chromium-");
-        List<String> args = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1600", "--user-data-dir=" + profile);
-        JsonNode created = call("POST", "/session", Map.of("capabilities", Map.of("alwaysMatch", Map.of(
-                "browserName", "chrome-headless-shell",
-                "goog:chromeOptions", Map.of("binary", CHROMIUM.toString(), "args", args)))));
-        session = "/session/" + created.get("sessionId").asText();
+        try {
+            waitForDriver();
+            List<String> args = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--window-size=1280,1600", "--user-data-dir=" + profile);
+            JsonNode created = call("POST", "/session", Map.of("capabilities", Map.of("alwaysMatch", Map.of(
+                    "browserName", "chrome-headless-shell",
+                    "goog:chromeOptions", Map.of("binary", CHROMIUM.toString(), "args", args)))));
+            session = "/session/" + created.get("sessionId").asText();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // a session that never started has no close(): stop the driver and any browser it launched here
+            try {
+                stopDriverAndBrowser();
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private void stopDriverAndBrowser() throws IOException {
+        driver.descendants().forEach(ProcessHandle::destroy);
+        driver.destroy();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private void waitForDriver() throws InterruptedException {
@@ -195,10 +213,7 @@ public final class WebDriverSession implements AutoCloseable {
         } catch (IOException | InterruptedException | IllegalStateException e) {
             // the driver is stopped below anyway
         } finally {
-            driver.destroy();
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            stopDriverAndBrowser();
         }
     }
 }
