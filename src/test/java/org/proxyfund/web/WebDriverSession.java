@@ -24,13 +24,13 @@ import java.util.function.Predicate;
  * fresh profile, and offers the few commands the browser tests need. No Selenium dependency.
  * <p>
  * The browser is Debian's {@code chromium-headless-shell}: Chromium's own engine (Blink, V8, the same build as the
- * {@code chromium} package) without the windowed browser's layers, which headless tests never use. The four browser
- * classes of the default build spent about 51 s of CPU in the full browser and 30 s in the shell (docs/testing.md).
+ * {@code chromium} package) without the windowed browser's layers, which headless tests never use; it takes less CPU
+ * (docs/testing.md, "Browser").
  */
 public final class WebDriverSession implements AutoCloseable {
 
-    public static final Path CHROMIUM = Path.of("/usr/bin/chromium-headless-shell");
-    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path BROWSER = Path.of("/usr/bin/chromium-headless-shell");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
     private final ObjectMapper json = new ObjectMapper();
@@ -45,7 +45,7 @@ public final class WebDriverSession implements AutoCloseable {
      * under {@code CI}, which must run every browser test ({@code .ci/install-test-deps} installs both packages).
      */
     public static void assumeInstalled() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(CHROMEDRIVER);
         if (!present && System.getenv("CI") != null) {
             Assertions.fail("CI must run the browser tests: .ci/install-test-deps installs chromium-headless-shell and chromium-driver");
         }
@@ -70,7 +70,7 @@ public final class WebDriverSession implements AutoCloseable {
                     "--window-size=1280,1600", "--user-data-dir=" + profile);
             JsonNode created = call("POST", "/session", Map.of("capabilities", Map.of("alwaysMatch", Map.of(
                     "browserName", "chrome-headless-shell",
-                    "goog:chromeOptions", Map.of("binary", CHROMIUM.toString(), "args", args)))));
+                    "goog:chromeOptions", Map.of("binary", BROWSER.toString(), "args", args)))));
             session = "/session/" + created.get("sessionId").asText();
         } catch (IOException | InterruptedException | RuntimeException e) {
             // a session that never started has no close(): stop the driver and any browser it launched here
