@@ -16,14 +16,22 @@ import java.util.List;
 
 /**
  * The UDP part of one WireGuard check on a connected socket: fresh initiations spread over the time limit (UDP may
- * lose any of them), every datagram that comes back matched against all of them, a cookie reply answered once with
- * mac2. Datagrams that are not a response to us are ignored. Not thread-safe: one per check.
+ * lose any of them), every datagram that comes back matched against all of them. A cookie reply (the server is under
+ * load) is answered at once with an initiation carrying mac2, and then one more every {@link #COOKIE_RESEND} (or the
+ * usual spacing, if shorter) until the time is up: a server under load drops handshakes its queue has no room for,
+ * ours included, so one mac2 attempt is not enough. Datagrams that are not a response to us are ignored. Not
+ * thread-safe: one per check.
  */
 final class WireGuardExchange {
 
     private static final int MAX_DATAGRAM = 2048;
+    /**
+     * How often an initiation with mac2 goes out while we hold a cookie. WireGuard lets one address through 20
+     * handshakes a second (burst 5) while under load, so one a second stays far inside that.
+     */
+    private static final Duration COOKIE_RESEND = Duration.ofSeconds(1);
 
-    private record Sent(Initiation initiation, long atNanos) {
+    private record Sent(Initiation initiation, long atNanos, boolean withCookie) {
     }
 
     private final DatagramSocket socket;
@@ -34,8 +42,8 @@ final class WireGuardExchange {
     private final int attempts;
     private final List<Sent> sent = new ArrayList<>();
     private byte[] cookie;
-    private boolean cookieResendDue;
-    private boolean cookieResent;
+    /** When the next initiation with mac2 goes out; only meaningful once {@link #cookie} is set. */
+    private long nextCookieSend;
     private boolean foreignSeen;
 
     WireGuardExchange(DatagramSocket socket, byte[] monitorPrivate, byte[] serverPublic, SecureRandom random,
@@ -57,17 +65,22 @@ final class WireGuardExchange {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long spacing = timeout.toNanos() / attempts;
+        long cookieSpacing = Math.min(spacing, COOKIE_RESEND.toNanos());
         long nextSend = start;
         byte[] buffer = new byte[MAX_DATAGRAM];
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         while (true) {
             long now = System.nanoTime();
             if (now >= deadline) return null;
-            if ((now >= nextSend && sent.size() < attempts) || cookieResendDue) {
+            if (cookie != null && now >= nextCookieSend) {
+                send(now);
+                nextCookieSend = now + cookieSpacing;
+            } else if (cookie == null && now >= nextSend && sent.size() < attempts) {
                 send(now);
                 nextSend = now + spacing;
             }
-            long wakeAt = sent.size() < attempts ? Math.min(deadline, nextSend) : deadline;
+            long due = cookie != null ? nextCookieSend : sent.size() < attempts ? nextSend : deadline;
+            long wakeAt = Math.min(deadline, due);
             socket.setSoTimeout((int) Math.max(1, (wakeAt - now) / 1_000_000));
             packet.setLength(buffer.length);
             try {
@@ -96,11 +109,7 @@ final class WireGuardExchange {
         Initiation initiation = Initiation.create(monitorPrivate, serverPublic, ephemeral, random.nextInt(), Instant.now(), cookie);
         byte[] message = initiation.message();
         socket.send(new DatagramPacket(message, message.length));
-        sent.add(new Sent(initiation, now));
-        if (cookieResendDue) {
-            cookieResendDue = false;
-            cookieResent = true;
-        }
+        sent.add(new Sent(initiation, now, cookie != null));
     }
 
     private CheckResult handle(byte[] datagram, int length) {
@@ -112,7 +121,7 @@ final class WireGuardExchange {
         for (Sent s : sent.reversed()) {
             switch (s.initiation().consumeResponse(datagram, length)) {
                 case AUTHENTICATED -> {
-                    return CheckResult.upWeak(Duration.ofNanos(now - s.atNanos()), Detail.of(cookieResent ? "wg_up_cookie" : "wg_up"));
+                    return CheckResult.upWeak(Duration.ofNanos(now - s.atNanos()), Detail.of(s.withCookie() ? "wg_up_cookie" : "wg_up"));
                 }
                 case NOT_AUTHENTICATED -> {
                     return CheckResult.down(DownReason.AUTH_REJECTED, Detail.of("wg_not_authenticated"));
@@ -120,8 +129,10 @@ final class WireGuardExchange {
                 case NOT_OURS -> {
                     byte[] fresh = s.initiation().consumeCookieReply(datagram, length);
                     if (fresh != null) {
+                        // A reply to an initiation without mac2 asks for one now; a reply to one with mac2 (our cookie
+                        // went stale) only renews the cookie, so two of them can never make a loop.
+                        if (!s.withCookie()) nextCookieSend = now;
                         cookie = fresh;
-                        if (!cookieResent) cookieResendDue = true;
                         return null;
                     }
                 }
