@@ -1,5 +1,7 @@
 package org.proxyfund.vantage;
 
+import org.proxyfund.common.testing.TestJvm;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +22,11 @@ final class AgentProcess implements AutoCloseable {
         this.stateDir = stateDir;
     }
 
-    /** Starts the agent with this JVM's java and class path, {@code prefix} (e.g. ip netns exec) before it. */
+    /** Starts the agent with this JVM's java and class path, 64 MB of heap and the test JVMs' JIT and collector settings, {@code prefix} (e.g. ip netns exec) before it. */
     static AgentProcess start(List<String> prefix, String service, String token, Path stateDir, String... extra) throws IOException {
-        return start(prefix, List.of("-Xmx64m", "-XX:+UseSerialGC"), service, token, stateDir, extra);
+        List<String> options = new ArrayList<>(List.of("-Xmx64m"));
+        options.addAll(TestJvm.CHILD_JVM_OPTIONS);
+        return start(prefix, options, service, token, stateDir, extra);
     }
 
     /** The same with these JVM options (none: the JVM's defaults). */

@@ -1,6 +1,7 @@
 package org.proxyfund.common.db;
 
 import org.proxyfund.common.testing.PlainLane;
+import org.proxyfund.common.testing.TestJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -146,9 +147,7 @@ class EmbeddedPostgresPasswordTest {
     }
 
     private Process child(Path pg, String mode) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                EmbeddedPostgresChild.class.getName(), pg.toString()));
+        List<String> command = new ArrayList<>(TestJvm.childCommand(EmbeddedPostgresChild.class, pg.toString()));
         if (mode != null) {
             command.add(mode);
         }

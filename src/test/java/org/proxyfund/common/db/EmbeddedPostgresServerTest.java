@@ -1,6 +1,7 @@
 package org.proxyfund.common.db;
 
 import org.proxyfund.common.testing.PlainLane;
+import org.proxyfund.common.testing.TestJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,9 +53,7 @@ class EmbeddedPostgresServerTest {
     }
 
     private static Process startChild(Path dataDir) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                EmbeddedPostgresChild.class.getName(), dataDir.toString())
+        return new ProcessBuilder(TestJvm.childCommand(EmbeddedPostgresChild.class, dataDir.toString()))
                 .redirectErrorStream(true).start();
     }
 

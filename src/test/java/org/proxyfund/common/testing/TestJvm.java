@@ -1,5 +1,7 @@
 package org.proxyfund.common.testing;
 
+import java.util.List;
+
 /**
  * Which of the test run's JVMs this one is (docs/testing.md, "Two JVMs"). Surefire numbers its forks from 1 and passes
  * the number as {@value #PROPERTY}; a JVM without it (a targeted run, failsafe) is number 1. Files and ports two JVMs
@@ -9,7 +11,23 @@ public final class TestJvm {
 
     public static final String PROPERTY = "proxyfund.test.jvm";
 
+    /**
+     * The JIT and collector settings of the test JVMs ({@code test.jvm.args} in pom.xml), for the short-lived child
+     * JVMs a test starts: C2 and G1 cost a child that lives a few seconds more CPU than they save (docs/testing.md).
+     */
+    public static final List<String> CHILD_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private TestJvm() {
+    }
+
+    /** A command line that runs {@code mainClass} in a child JVM with this JVM's java, class path and {@link #CHILD_JVM_OPTIONS}. */
+    public static List<String> childCommand(Class<?> mainClass, String... args) {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(CHILD_JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     public static int number() {
