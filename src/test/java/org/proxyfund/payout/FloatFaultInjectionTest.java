@@ -263,18 +263,11 @@ class FloatFaultInjectionTest {
         if (rows.isEmpty() || rows.getFirst().sweep().state() != SweepState.CONFIRMED) {
             return false;
         }
-        String txid = rows.getFirst().sweep().txid();
-        int tip = node.blockCount();
-        for (int h = fromHeight; h <= tip; h++) {
-            String hash = node.rpc("getblockhash", h).asText();
-            if (node.blockTxids(hash).contains(txid)) {
-                node.invalidateBlock(hash);
-                node.mine(tip - h + 2);
-                chain.awaitSynced();
-                return true;
-            }
+        if (!node.reorgAway(List.of(rows.getFirst().sweep().txid()), fromHeight)) {
+            return false;
         }
-        return false;
+        chain.awaitSynced();
+        return true;
     }
 
     private void assertBooksEqualWallets(Set<Long> sweepsBefore, int fromHeight, long refilled, String where) {

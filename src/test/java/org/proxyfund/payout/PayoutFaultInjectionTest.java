@@ -222,16 +222,7 @@ class PayoutFaultInjectionTest {
         }
         Set<String> txids = new HashSet<>();
         batches.forEach(id -> txids.add(queries.batch(id).orElseThrow().confirmedTxid()));
-        int tip = node.blockCount();
-        int lowest = tip + 1;
-        for (int h = fromHeight; h <= tip && lowest > tip; h++) {
-            if (node.blockTxids(node.rpc("getblockhash", h).asText()).stream().anyMatch(txids::contains)) {
-                lowest = h;
-            }
-        }
-        assertTrue(lowest <= tip, "the batches' transactions are in the chain");
-        node.invalidateBlock(node.rpc("getblockhash", lowest).asText());
-        node.mine(tip - lowest + 2);
+        assertTrue(node.reorgAway(txids, fromHeight), "the batches' transactions are in the chain");
         chain.awaitSynced();
     }
 

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -182,6 +183,24 @@ public final class RegtestNode implements AutoCloseable {
      */
     public void invalidateBlock(String blockHash) {
         rpc("invalidateblock", blockHash);
+    }
+
+    /**
+     * A reorg that removes transactions: marks the lowest block at or above {@code fromHeight} that holds any of
+     * {@code txids} invalid and mines a longer branch in its place ({@link #invalidateBlock} says why they then vanish
+     * when the mempool is empty). False, and nothing changed, when no such block is on the chain.
+     */
+    public boolean reorgAway(Collection<String> txids, int fromHeight) {
+        int tip = blockCount();
+        for (int h = fromHeight; h <= tip; h++) {
+            String hash = rpc("getblockhash", h).asText();
+            if (blockTxids(hash).stream().anyMatch(txids::contains)) {
+                invalidateBlock(hash);
+                mine(tip - h + 2);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sends a raw transaction (hex) through the node's RPC; returns the txid. */
