@@ -54,12 +54,13 @@ public final class WebDriverSession implements AutoCloseable {
     }
 
     public WebDriverSession(Path logDir) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        this(logDir, BROWSER, freePort(), Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As above with the browser binary, chromedriver's port and the profile's parent folder given (for WebDriverSessionTest). */
+    WebDriverSession(Path logDir, Path browser, int port, Path profileParent) throws IOException, InterruptedException {
         Files.createDirectories(logDir);
-        profile = Files.createTempDirectory("proxyfund-chromium-");
+        profile = Files.createTempDirectory(profileParent, "proxyfund-chromium-");
         driver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port)
                 .redirectErrorStream(true).redirectOutput(logDir.resolve("chromedriver.log").toFile()).start();
         base = "http://127.0.0.1:" + port;
@@ -70,7 +71,7 @@ public final class WebDriverSession implements AutoCloseable {
                     "--window-size=1280,1600", "--user-data-dir=" + profile);
             JsonNode created = call("POST", "/session", Map.of("capabilities", Map.of("alwaysMatch", Map.of(
                     "browserName", "chrome-headless-shell",
-                    "goog:chromeOptions", Map.of("binary", BROWSER.toString(), "args", args)))));
+                    "goog:chromeOptions", Map.of("binary", browser.toString(), "args", args)))));
             session = "/session/" + created.get("sessionId").asText();
         } catch (IOException | InterruptedException | RuntimeException e) {
             // a session that never started has no close(): stop the driver and any browser it launched here
@@ -80,6 +81,12 @@ public final class WebDriverSession implements AutoCloseable {
                 e.addSuppressed(cleanup);
             }
             throw e;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
         }
     }
 
