@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.proxyfund.common.testing.TestPorts;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +54,7 @@ public final class WebDriverSession implements AutoCloseable {
     }
 
     public WebDriverSession(Path logDir) throws IOException, InterruptedException {
-        this(logDir, BROWSER, freePort(), Path.of(System.getProperty("java.io.tmpdir")));
+        this(logDir, BROWSER, TestPorts.listen(), Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** As above with the browser binary, chromedriver's port and the profile's parent folder given (for WebDriverSessionTest). */
@@ -81,12 +81,6 @@ public final class WebDriverSession implements AutoCloseable {
                 e.addSuppressed(cleanup);
             }
             throw e;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

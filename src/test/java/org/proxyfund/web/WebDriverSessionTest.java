@@ -3,9 +3,8 @@ package org.proxyfund.web;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.proxyfund.common.testing.PlainLane;
+import org.proxyfund.common.testing.TestPorts;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +28,7 @@ class WebDriverSessionTest {
     @Test
     void shouldStopChromedriverAndDeleteTheProfileWhenTheSessionCannotStart() throws Exception {
         WebDriverSession.assumeInstalled();
-        int port = freePort();
+        int port = TestPorts.listen();
         Path profiles = Files.createDirectories(dir.resolve("profiles"));
         Path missing = dir.resolve("no-such-browser");
 
@@ -55,11 +54,5 @@ class WebDriverSessionTest {
             TimeUnit.MILLISECONDS.sleep(100);
         }
         return false;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

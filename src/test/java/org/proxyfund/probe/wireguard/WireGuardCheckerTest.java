@@ -165,10 +165,11 @@ class WireGuardCheckerTest {
         }
     }
 
-    /** A handshake initiation (type 1, 148 bytes) whose mac2, the last 16 bytes, is set: it was made from a cookie. */
+    /** A handshake initiation (type 1) whose mac2, its last bytes, is set: it was made from a cookie. */
     private static boolean carriesMac2(byte[] datagram) {
-        return datagram.length == 148 && datagram[0] == 1
-                && !Arrays.equals(datagram, 132, 148, new byte[16], 0, 16);
+        int mac2 = Initiation.INITIATION_BYTES - Noise.MAC_BYTES;
+        return datagram.length == Initiation.INITIATION_BYTES && datagram[0] == 1
+                && !Arrays.equals(datagram, mac2, datagram.length, new byte[Noise.MAC_BYTES], 0, Noise.MAC_BYTES);
     }
 
     /**
